@@ -1,0 +1,16 @@
+package dev.aiwizard.core.chat;
+
+/** Port: sends the bot's messages to one chat platform. Implementations must be thread-safe. */
+public interface ChatGateway {
+    /** The platform name this gateway serves, as in {@link ThreadRef#platform()}. */
+    String platform();
+
+    /** Posts {@code message} in {@code thread} and returns a reference for later edits. */
+    MessageRef post(ThreadRef thread, BotMessage message);
+
+    /** Replaces the text of a message posted earlier (platforms without edits may post a new line). */
+    void update(MessageRef ref, BotMessage message);
+
+    /** How a person starts a conversation on this platform, e.g. {@code new <idea>} or {@code /wizard <idea>}. */
+    String startHint();
+}

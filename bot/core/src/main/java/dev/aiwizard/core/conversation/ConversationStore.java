@@ -1,0 +1,45 @@
+package dev.aiwizard.core.conversation;
+
+import dev.aiwizard.core.chat.ThreadRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: keeps conversations, every message and an audit trail. Writes are durable when the method returns.
+ * Implementations must be thread-safe.
+ */
+public interface ConversationStore {
+    /** Stores a new conversation together with its first messages, all or nothing. */
+    void create(Conversation conversation, List<StoredMessage> messages);
+
+    /**
+     * Stores {@code conversation} and appends {@code messages}, all or nothing. The stored version must equal
+     * {@code conversation.version()}; it is then incremented. Returns the conversation with its new version.
+     *
+     * @throws ConcurrentUpdateException when someone else saved the conversation in between
+     */
+    Conversation save(Conversation conversation, List<StoredMessage> messages);
+
+    /** Appends one message to an existing conversation. */
+    void append(StoredMessage message);
+
+    Optional<Conversation> find(ConversationId id);
+
+    /** The conversation held in {@code thread}, if any. */
+    Optional<Conversation> findByThread(ThreadRef thread);
+
+    /** Conversations in one channel of one platform, newest first. */
+    List<Conversation> listByChannel(String platform, String channel, int limit);
+
+    /** All conversations, newest first, for the REST API. */
+    List<Conversation> list(int limit, int offset);
+
+    /** The conversation's messages in the order they were stored. */
+    List<StoredMessage> messages(ConversationId id);
+
+    /** Records an audit event (state change, job start, delivery, refusal) with a short detail. */
+    void audit(ConversationId id, String event, String detail);
+
+    /** The audit events of a conversation, oldest first, as {@code event: detail} lines. */
+    List<String> auditTrail(ConversationId id);
+}

@@ -1,0 +1,34 @@
+package dev.aiwizard.core.coordination;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Port: what replicas must agree on. One in-process implementation for a single node, one on Redis for several.
+ * Implementations must be thread-safe.
+ */
+public interface Coordination extends AutoCloseable {
+    /** Records {@code key} as seen for {@code ttl}; true only for the first caller, so an event is handled once. */
+    boolean firstSeen(String key, Duration ttl);
+
+    /** Counts one use of {@code key}; allowed while fewer than {@code limit} uses fell in the last {@code window}. */
+    RateDecision tryAcquire(String key, int limit, Duration window);
+
+    /**
+     * Takes the named lock, waiting up to {@code wait}. The lock frees itself after {@code lease} if its holder
+     * dies. Empty when it could not be had in time.
+     */
+    Optional<Lock> lock(String name, Duration wait, Duration lease);
+
+    /** Whether the backing service answers (for readiness). */
+    boolean isHealthy();
+
+    @Override
+    void close();
+
+    /** A held lock; closing releases it if still held by this holder. */
+    interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.aiwizard.core.job;
+
+import dev.aiwizard.core.conversation.ConversationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: keeps jobs and the files they produced, and hands each job to exactly one worker at a time. */
+public interface JobStore {
+    /** Stores a new job. */
+    void enqueue(Job job);
+
+    Optional<Job> find(JobId id);
+
+    /** The jobs of a conversation, oldest first. */
+    List<Job> forConversation(ConversationId id);
+
+    /**
+     * Claims the oldest job that is queued, or running with a lease that expired before {@code now}: sets it
+     * running, owned by {@code owner} until {@code now + lease}, and counts the attempt. At most one caller wins.
+     */
+    Optional<Job> claimNext(String owner, Instant now, Duration lease);
+
+    /** Stores the job's progress, state and result. Returns false when the job is no longer owned by its owner. */
+    boolean update(Job job);
+
+    /** Stores the files a job produced, replacing any earlier ones of the same job. */
+    void saveFiles(JobId id, List<GeneratedFile> files);
+
+    /** The files a job produced, ordered by path. */
+    List<GeneratedFile> files(JobId id);
+}

@@ -1,0 +1,98 @@
+package dev.aiwizard.core.spec;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to build. A {@code null} (or empty) part is a slot nobody has answered yet; {@link #assumptions()} lists the
+ * defaults the bot chose itself, so the summary can say so.
+ */
+public record Spec(String name, String purpose, List<Entity> entities, Set<Operation> operations, String stack,
+                   String persistence, String target, List<String> assumptions) {
+
+    public Spec {
+        if (name != null && !Names.isSlug(name)) {
+            throw new IllegalArgumentException("name must be a slug: " + name);
+        }
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        operations = operations == null || operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** A spec with nothing answered. */
+    public static Spec empty() {
+        return new Spec(null, null, List.of(), Set.of(), null, null, null, List.of());
+    }
+
+    /** Whether {@code slot} has an answer. */
+    public boolean isFilled(Slot slot) {
+        return switch (slot) {
+            case NAME -> name != null;
+            case PURPOSE -> purpose != null && !purpose.isBlank();
+            case ENTITIES -> !entities.isEmpty();
+            case FIELDS -> !entities.isEmpty() && entities.stream().noneMatch(e -> e.fields().isEmpty());
+            case OPERATIONS -> !operations.isEmpty();
+            case STACK -> stack != null;
+            case PERSISTENCE -> persistence != null;
+            case TARGET -> target != null;
+        };
+    }
+
+    /** The slots still without an answer, most valuable first. */
+    public List<Slot> openSlots() {
+        List<Slot> open = new ArrayList<>();
+        for (Slot s : Slot.values()) {
+            if (!isFilled(s)) {
+                open.add(s);
+            }
+        }
+        return open;
+    }
+
+    /** Whether every slot is answered. */
+    public boolean isComplete() {
+        return openSlots().isEmpty();
+    }
+
+    /** The operations in their natural order, for stable output. */
+    public List<Operation> orderedOperations() {
+        return operations.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(operations));
+    }
+
+    public Spec withName(String v) {
+        return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions);
+    }
+
+    public Spec withPurpose(String v) {
+        return new Spec(name, v, entities, operations, stack, persistence, target, assumptions);
+    }
+
+    public Spec withEntities(List<Entity> v) {
+        return new Spec(name, purpose, v, operations, stack, persistence, target, assumptions);
+    }
+
+    public Spec withOperations(Set<Operation> v) {
+        return new Spec(name, purpose, entities, v, stack, persistence, target, assumptions);
+    }
+
+    public Spec withStack(String v) {
+        return new Spec(name, purpose, entities, operations, v, persistence, target, assumptions);
+    }
+
+    public Spec withPersistence(String v) {
+        return new Spec(name, purpose, entities, operations, stack, v, target, assumptions);
+    }
+
+    public Spec withTarget(String v) {
+        return new Spec(name, purpose, entities, operations, stack, persistence, v, assumptions);
+    }
+
+    /** The same spec with {@code assumption} added to the list of defaults the bot chose. */
+    public Spec withAssumption(String assumption) {
+        List<String> more = new ArrayList<>(assumptions);
+        more.add(assumption);
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, more);
+    }
+}
