@@ -38,6 +38,17 @@ public record Job(JobId id, ConversationId conversationId, JobKind kind, JobStat
                 commitId, location, result, error, createdAt, now);
     }
 
+    /** The same job held by {@code worker} until {@code until}. */
+    public Job leased(String worker, Instant until, Instant now) {
+        return new Job(id, conversationId, kind, state, spec, statusMessage, progress, worker, until, attempts, branch,
+                commitId, location, result, error, createdAt, now);
+    }
+
+    public Job withStatusMessage(MessageRef ref, Instant now) {
+        return new Job(id, conversationId, kind, state, spec, ref, progress, owner, leaseUntil, attempts, branch,
+                commitId, location, result, error, createdAt, now);
+    }
+
     public Job succeeded(String branch, String commitId, String location, String summary, Instant now) {
         return new Job(id, conversationId, kind, JobState.SUCCEEDED, spec, statusMessage, "done", owner, null,
                 attempts, branch, commitId, location, summary, null, createdAt, now);

@@ -1,0 +1,113 @@
+package dev.aiwizard.app;
+
+import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.app.config.ConfigException;
+import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.console.ConsoleAdapter;
+import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.UserRef;
+import io.helidon.logging.common.LogConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Starts AI Wizard: reads the settings, wires everything, and runs the console when no chat platform is set. */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar wizard.jar [options]
+
+            Runs AI Wizard: the web server (health, metrics, REST API) and, when no chat platform is configured, the
+            console adapter on this terminal. Piped input is a scripted session: when input ends the bot waits for
+            the conversation's job, prints the result and exits 0.
+
+            Options:
+              --port N          HTTP port (default 8080; env WIZARD_PORT; 0 picks a free port)
+              --data-dir DIR    where the embedded database and local repositories live (default ./data;
+                                env WIZARD_DATA_DIR)
+              --no-console      serve HTTP only, even without a chat platform (env WIZARD_CONSOLE=false)
+              --console         run the console adapter (env WIZARD_CONSOLE=true)
+              -h, --help        show this help
+
+            In a conversation: new <idea> | skip | generate (yes) | change <what> | status | cancel | help
+            Configuration: application.yaml defaults, overridden by environment variables (docs/configuration.md).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        int code;
+        try {
+            code = run(args, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("wizard: configuration problem: " + e.getMessage());
+            code = 2;
+        } catch (WizardException e) {
+            System.err.println("wizard: cannot start: " + e.getMessage());
+            code = 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            code = 130;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args, Map<String, String> env) throws InterruptedException {
+        AppSettings settings = SettingsLoader.load(env);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return 0;
+                }
+                case "--port" -> settings = settings.withPort(number(args, ++i));
+                case "--data-dir" -> settings = settings.withDataDir(Path.of(value(args, ++i)));
+                case "--no-console" -> settings = console(settings, AppSettings.ConsoleMode.OFF);
+                case "--console" -> settings = console(settings, AppSettings.ConsoleMode.ON);
+                default -> throw new ConfigException("unknown option '" + args[i] + "' (see --help)");
+            }
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
+                    + " (health: /health, API: /api/v1) — " + wizard.describe());
+            if (settings.console() == AppSettings.ConsoleMode.OFF) {
+                Runtime.getRuntime().addShutdownHook(new Thread(wizard::close));
+                Thread.currentThread().join();
+                return 0;
+            }
+            boolean interactive = System.console() != null;
+            var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
+                    new UserRef(System.getProperty("user.name", "you"), System.getProperty("user.name", "you")),
+                    interactive ? null : out, settings.consoleWait());
+            adapter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            return 0;
+        }
+    }
+
+    private static AppSettings console(AppSettings s, AppSettings.ConsoleMode mode) {
+        return new AppSettings(s.host(), s.port(), s.dataDir(), s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize(),
+                s.redisUrl(), s.apiToken(), s.conversation(), s.jobs(), s.target(), s.authorName(), s.authorEmail(),
+                mode, s.consoleWait());
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new ConfigException(args[i - 1] + " needs a value (see --help)");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i) {
+        String v = value(args, i);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(args[i - 1] + " needs a number, was '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.aiwizard.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.app.api.ApiService;
+import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.console.ConsoleGateway;
+import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.job.GenerationWorker;
+import dev.aiwizard.core.job.JobRunner;
+import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.generator.interview.OfflineInterviewer;
+import dev.aiwizard.generator.offline.OfflineCodeGenerator;
+import dev.aiwizard.git.GitPublisher;
+import dev.aiwizard.git.GitSettings;
+import dev.aiwizard.storage.InProcessCoordination;
+import dev.aiwizard.storage.RedisCoordination;
+import dev.aiwizard.storage.Storage;
+import dev.aiwizard.storage.StorageSettings;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The running bot, wired by hand in one place: storage, coordination, chat gateways, engines, the job runner and
+ * the web server. Closing it stops everything in reverse order.
+ */
+public final class Wizard implements AutoCloseable {
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final Storage storage;
+    private final Coordination coordination;
+    private final ConsoleGateway console;
+    private final ConversationService conversations;
+    private final JobRunner runner;
+    private final WebServer server;
+
+    private Wizard(AppSettings settings, PrintStream consoleOut) {
+        Clock clock = Clock.systemUTC();
+        try {
+            storage = push(Storage.open(storageSettings(settings)));
+            coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
+                    : RedisCoordination.connect(settings.redisUrl()));
+            ChatRouter chat = new ChatRouter();
+            console = new ConsoleGateway(consoleOut);
+            chat.register(console);
+            GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
+                    settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"));
+            GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
+                    new OfflineCodeGenerator(), new GitPublisher(git), chat, settings.jobs(), clock);
+            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6)));
+            conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
+                    new OfflineInterviewer(), chat, settings.conversation(), clock, runner::wake);
+            runner.start();
+            server = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .addFeature(observe(storage::ping, coordination::isHealthy))
+                    .routing(r -> routing(r, storage.conversations(), storage.jobs(), settings.apiToken()))
+                    .build()
+                    .start();
+            push(server::stop);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts the bot with {@code settings}; console messages go to {@code consoleOut}. */
+    public static Wizard start(AppSettings settings, PrintStream consoleOut) {
+        return new Wizard(requireNonNull(settings, "settings"), requireNonNull(consoleOut, "consoleOut"));
+    }
+
+    /** The HTTP routes (tests reuse this without a socket): the read-only API under {@code /api/v1}. */
+    public static void routing(HttpRouting.Builder routing, ConversationStore conversations, JobStore jobs,
+                               String apiToken) {
+        routing.register("/api/v1", new ApiService(conversations, jobs, apiToken));
+    }
+
+    /** {@code /health} (liveness, and readiness including the database) and {@code /metrics} (Prometheus). */
+    static ObserveFeature observe(BooleanSupplier database, BooleanSupplier coordination) {
+        HealthObserver health = HealthObserver.builder()
+                .endpoint("health")
+                .details(true)
+                .addCheck(() -> check(database), HealthCheckType.READINESS, "database")
+                .addCheck(() -> check(coordination), HealthCheckType.READINESS, "coordination")
+                .build();
+        return ObserveFeature.builder()
+                .endpoint("/")
+                .addObserver(health)
+                .addObserver(MetricsObserver.builder().endpoint("metrics").build())
+                .build();
+    }
+
+    private static HealthCheckResponse check(BooleanSupplier probe) {
+        boolean up;
+        try {
+            up = probe.getAsBoolean();
+        } catch (RuntimeException e) {
+            up = false;
+        }
+        return HealthCheckResponse.builder().status(up).build();
+    }
+
+    private static StorageSettings storageSettings(AppSettings s) {
+        return s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
+                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize());
+    }
+
+    private <T extends AutoCloseable> T push(T closeable) {
+        closeables.push(closeable);
+        return closeable;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ConversationService conversations() {
+        return conversations;
+    }
+
+    public ConsoleGateway console() {
+        return console;
+    }
+
+    public JobRunner runner() {
+        return runner;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Where data is kept, for the start-up banner (never a password). */
+    public String describe() {
+        return storage.describe() + "; coordination: " + (coordination instanceof InProcessCoordination
+                ? "in-process" : "Redis");
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                System.getLogger(Wizard.class.getName()).log(System.Logger.Level.WARNING,
+                        "shutting down: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.aiwizard.app.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.conversation.ConversationSettings;
+import dev.aiwizard.core.job.JobSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the composition root needs, read once at start-up. {@code dbUrl} and {@code redisUrl} are empty for
+ * the embedded defaults; {@code apiToken} is empty when the REST API answers on loopback only.
+ */
+public record AppSettings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                          int dbPoolSize, String redisUrl, String apiToken, ConversationSettings conversation,
+                          JobSettings jobs, String target, String authorName, String authorEmail,
+                          ConsoleMode console, Duration consoleWait) {
+    public AppSettings {
+        requireNonNull(host, "host");
+        requireNonNull(dataDir, "dataDir");
+        requireNonNull(dbUrl, "dbUrl");
+        requireNonNull(dbUser, "dbUser");
+        requireNonNull(dbPassword, "dbPassword");
+        requireNonNull(redisUrl, "redisUrl");
+        requireNonNull(apiToken, "apiToken");
+        requireNonNull(conversation, "conversation");
+        requireNonNull(jobs, "jobs");
+        requireNonNull(target, "target");
+        requireNonNull(console, "console");
+        requireNonNull(consoleWait, "consoleWait");
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("WIZARD_PORT must be between 0 and 65535, was " + port);
+        }
+    }
+
+    /** Whether the console adapter runs: {@code auto} turns it on while no chat platform is configured. */
+    public enum ConsoleMode {
+        AUTO, ON, OFF
+    }
+
+    /** Same settings with another port (tests use 0 for a free one). */
+    public AppSettings withPort(int p) {
+        return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait);
+    }
+
+    /** Same settings with another data directory. */
+    public AppSettings withDataDir(Path dir) {
+        return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait);
+    }
+
+    /** Same settings with another database. */
+    public AppSettings withDatabase(String url, String user, String password) {
+        return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait);
+    }
+
+    /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
+    public AppSettings withRedis(String url) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait);
+    }
+
+    /** Same settings with another API token ({@code ""}: loopback only). */
+    public AppSettings withApiToken(String token) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait);
+    }
+}

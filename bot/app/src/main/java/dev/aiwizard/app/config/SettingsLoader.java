@@ -1,0 +1,96 @@
+package dev.aiwizard.app.config;
+
+import dev.aiwizard.core.conversation.ConversationSettings;
+import dev.aiwizard.core.job.JobSettings;
+import dev.aiwizard.core.job.ProjectLimits;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code application.yaml} (from the classpath, then the file named by {@code WIZARD_CONFIG} if set) and lets
+ * the documented environment variables override it. Secrets are read from the environment only.
+ */
+public final class SettingsLoader {
+    private final Config config;
+    private final Map<String, String> env;
+
+    private SettingsLoader(Config config, Map<String, String> env) {
+        this.config = config;
+        this.env = env;
+    }
+
+    /** Loads the settings from the packaged defaults, an optional file and {@code env}. */
+    public static AppSettings load(Map<String, String> env) {
+        var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
+        String file = env.get("WIZARD_CONFIG");
+        if (file != null && !file.isBlank()) {
+            if (!Files.isReadable(Path.of(file))) {
+                throw new ConfigException("WIZARD_CONFIG names " + file + ", which is not a readable file");
+            }
+            builder.addSource(ConfigSources.file(file));
+        }
+        builder.addSource(ConfigSources.classpath("application.yaml"));
+        return new SettingsLoader(builder.build(), env).read();
+    }
+
+    private AppSettings read() {
+        var conversation = new ConversationSettings(
+                integer("conversation.max-questions", "WIZARD_MAX_QUESTIONS"),
+                integer("conversation.max-idea-length", "WIZARD_MAX_IDEA_LENGTH"),
+                integer("conversation.generations-per-hour", "WIZARD_GENERATIONS_PER_HOUR"),
+                integer("conversation.conversations-per-hour", "WIZARD_CONVERSATIONS_PER_HOUR"),
+                Duration.ofSeconds(10));
+        var limits = new ProjectLimits(integer("jobs.max-files", "WIZARD_MAX_FILES"),
+                integer("jobs.max-file-bytes", "WIZARD_MAX_FILE_BYTES"), 5L * 1024 * 1024 * 4);
+        var jobs = new JobSettings(integer("jobs.concurrency", "WIZARD_JOB_CONCURRENCY"),
+                Duration.ofSeconds(integer("jobs.lease-seconds", "WIZARD_JOB_LEASE_SECONDS")),
+                Duration.ofSeconds(2), integer("jobs.max-attempts", "WIZARD_JOB_MAX_ATTEMPTS"), limits);
+        return new AppSettings(
+                string("host", "WIZARD_HOST"),
+                integer("port", "WIZARD_PORT"),
+                Path.of(string("data-dir", "WIZARD_DATA_DIR")),
+                string("db.url", "WIZARD_DB_URL"),
+                string("db.user", "WIZARD_DB_USER"),
+                env.getOrDefault("WIZARD_DB_PASSWORD", ""),
+                integer("db.pool-size", "WIZARD_DB_POOL_SIZE"),
+                string("redis.url", "WIZARD_REDIS_URL"),
+                env.getOrDefault("WIZARD_API_TOKEN", ""),
+                conversation, jobs,
+                string("git.target", "WIZARD_TARGET"),
+                string("git.author-name", "WIZARD_GIT_AUTHOR_NAME"),
+                string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
+                consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
+                Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")));
+    }
+
+    private String string(String key, String envName) {
+        String fromEnv = env.get(envName);
+        if (fromEnv != null) {
+            return fromEnv.strip();
+        }
+        return config.get("wizard." + key).asString().orElse("").strip();
+    }
+
+    private int integer(String key, String envName) {
+        String value = string(key, envName);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(envName + " (wizard." + key + ") must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static AppSettings.ConsoleMode consoleMode(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto", "" -> AppSettings.ConsoleMode.AUTO;
+            case "true", "on", "yes" -> AppSettings.ConsoleMode.ON;
+            case "false", "off", "no" -> AppSettings.ConsoleMode.OFF;
+            default -> throw new ConfigException("WIZARD_CONSOLE must be auto, true or false, was '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,333 @@
+package dev.aiwizard.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.RateDecision;
+import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.JobKind;
+import dev.aiwizard.core.job.JobState;
+import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.spec.Spec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
+ * step (a question, the spec for approval, a queued job). Every message is stored before it is answered, and a
+ * redelivered event is handled once.
+ */
+public final class ConversationService {
+    private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
+    private static final Duration SEEN_TTL = Duration.ofDays(2);
+    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+
+    private final ConversationStore store;
+    private final JobStore jobs;
+    private final Coordination coordination;
+    private final Interviewer interviewer;
+    private final ChatRouter chat;
+    private final ConversationSettings settings;
+    private final Clock clock;
+    private final Runnable jobEnqueued;
+
+    /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
+    public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
+                               Interviewer interviewer, ChatRouter chat, ConversationSettings settings, Clock clock,
+                               Runnable jobEnqueued) {
+        this.store = requireNonNull(store, "store");
+        this.jobs = requireNonNull(jobs, "jobs");
+        this.coordination = requireNonNull(coordination, "coordination");
+        this.interviewer = requireNonNull(interviewer, "interviewer");
+        this.chat = requireNonNull(chat, "chat");
+        this.settings = requireNonNull(settings, "settings");
+        this.clock = requireNonNull(clock, "clock");
+        this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
+    }
+
+    /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
+    public void start(InboundMessage msg) {
+        if (!firstDelivery(msg)) {
+            return;
+        }
+        String idea = msg.text().strip();
+        if (idea.isEmpty()) {
+            say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
+                    .replace("<idea>", "a todo service where people manage tasks with a title and a done flag") + "`.");
+            return;
+        }
+        if (idea.length() > settings.maxIdeaLength()) {
+            say(msg.thread(), "That idea is " + idea.length() + " characters long; the limit is "
+                    + settings.maxIdeaLength() + ". Please shorten it — details can come as answers later.");
+            return;
+        }
+        if (store.findByThread(msg.thread()).isPresent()) {
+            handle(msg);
+            return;
+        }
+        RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
+                settings.conversationsPerHour(), Duration.ofHours(1));
+        if (!rate.allowed()) {
+            say(msg.thread(), "You have started " + settings.conversationsPerHour()
+                    + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
+            return;
+        }
+        withLock(msg.thread(), () -> begin(msg, idea));
+    }
+
+    /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
+    public void reply(InboundMessage msg) {
+        if (firstDelivery(msg)) {
+            handle(msg);
+        }
+    }
+
+    /** The conversation held in {@code thread}, if any. */
+    public Optional<Conversation> find(ThreadRef thread) {
+        return store.findByThread(thread);
+    }
+
+    /** Conversations in one channel, newest first. */
+    public List<Conversation> list(String platform, String channel, int limit) {
+        return store.listByChannel(platform, channel, limit);
+    }
+
+    /** The newest conversation in the channel that is not over, to continue after a restart. */
+    public Optional<Conversation> latestUnfinished(String platform, String channel) {
+        return store.listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();
+    }
+
+    private void handle(InboundMessage msg) {
+        Optional<Conversation> found = store.findByThread(msg.thread());
+        if (found.isEmpty()) {
+            noConversation(msg);
+            return;
+        }
+        withLock(msg.thread(), () -> {
+            Conversation c = store.findByThread(msg.thread()).orElseThrow();
+            new Turn(c, msg).run();
+        });
+    }
+
+    private void begin(InboundMessage msg, String idea) {
+        var now = clock.instant();
+        Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
+        store.create(c, List.of(userMessage(c, msg)));
+        store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
+        LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
+        Turn turn = new Turn(c, msg);
+        turn.interview(Spec.empty(), null, idea);
+    }
+
+    private void noConversation(InboundMessage msg) {
+        Command cmd = Command.parse(msg.text());
+        String hint = chat.gatewayFor(msg.thread()).startHint();
+        if (cmd.kind() == Command.Kind.STATUS) {
+            say(msg.thread(), Replies.status(null, null, list(msg.thread().platform(), msg.thread().channel(), 10)));
+        } else if (cmd.kind() == Command.Kind.HELP) {
+            chat.post(msg.thread(), Replies.help(null, hint));
+        } else {
+            say(msg.thread(), "There is no conversation here yet. Start one with `" + hint + "`.");
+        }
+    }
+
+    /** One message applied to one conversation, under its lock. */
+    private final class Turn {
+        private Conversation conversation;
+        private final InboundMessage msg;
+        private final List<StoredMessage> pendingWrites = new ArrayList<>();
+
+        Turn(Conversation conversation, InboundMessage msg) {
+            this.conversation = conversation;
+            this.msg = msg;
+        }
+
+        void run() {
+            pendingWrites.add(userMessage(conversation, msg));
+            Command cmd = Command.parse(msg.text());
+            switch (cmd.kind()) {
+                case HELP -> answer(Replies.help(conversation, hint()));
+                case STATUS -> answer(BotMessage.text(statusText()));
+                case CANCEL -> cancel();
+                default -> byState(cmd);
+            }
+        }
+
+        private void byState(Command cmd) {
+            switch (conversation.state()) {
+                case QUESTIONING -> questioning(cmd);
+                case AWAITING_APPROVAL, FAILED -> awaitingApproval(cmd);
+                case PR_OPEN -> delivered(cmd);
+                case GENERATING, REVISING -> answer(BotMessage.text("I'm still generating (" + progress()
+                        + "). I'll post here when it is done; `status` shows progress."));
+                case MERGED, CLOSED, CANCELLED -> answer(BotMessage.text("This conversation is "
+                        + Replies.label(conversation.state()) + ". Start a new one with `" + hint() + "`."));
+            }
+        }
+
+        private void questioning(Command cmd) {
+            switch (cmd.kind()) {
+                case SKIP -> ready(interviewer.assumeDefaults(conversation.spec()), "Using defaults for the rest.");
+                case GENERATE -> answer(BotMessage.text("I still have a question open. Answer it, or say `skip` "
+                        + "to take defaults for the rest; then `generate`."));
+                case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument());
+                default -> interview(conversation.spec(), conversation.pending(), msg.text());
+            }
+        }
+
+        private void awaitingApproval(Command cmd) {
+            switch (cmd.kind()) {
+                case GENERATE -> enqueue(conversation.branch() == null ? JobKind.GENERATE : JobKind.REVISE);
+                case CHANGE -> change(cmd.argument());
+                case SKIP -> answer(BotMessage.text("There is nothing left to ask. Say `generate` to build it, "
+                        + "or `change <what>`."));
+                default -> answer(BotMessage.text("Say `generate` to build this spec, `change <what>` to adjust it "
+                        + "(e.g. `change add a due date to task`), or `cancel`."));
+            }
+        }
+
+        private void delivered(Command cmd) {
+            switch (cmd.kind()) {
+                case CHANGE -> change(cmd.argument());
+                case TEXT -> change(msg.text());
+                default -> answer(BotMessage.text("The code is on branch `" + conversation.branch()
+                        + "`. Say `change <what>` to revise it."));
+            }
+        }
+
+        private void change(String what) {
+            if (what.isBlank()) {
+                answer(BotMessage.text("Tell me what to change, e.g. `change add a due date to task` or "
+                        + "`change rename to shop-api`."));
+                return;
+            }
+            interview(conversation.spec(), null, what);
+        }
+
+        void interview(Spec spec, Question pending, String text) {
+            int left = Math.max(0, settings.maxQuestions() - conversation.questionsAsked());
+            InterviewStep step = interviewer.step(spec, pending, text, left);
+            switch (step) {
+                case InterviewStep.Ask ask when left > 0 -> {
+                    conversation = conversation.withSpec(ask.spec(), clock.instant())
+                            .withState(ConversationState.QUESTIONING, clock.instant()).asking(ask.question(), clock.instant());
+                    answer(Replies.question(ask.question(), ask.note()));
+                }
+                case InterviewStep.Ask ask -> ready(interviewer.assumeDefaults(ask.spec()), ask.note());
+                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(r.spec()), null);
+            }
+        }
+
+        private void ready(Spec spec, String note) {
+            conversation = conversation.withSpec(spec, clock.instant()).asking(null, clock.instant())
+                    .withState(ConversationState.AWAITING_APPROVAL, clock.instant());
+            answer(Replies.summary(conversation, note));
+        }
+
+        private void enqueue(JobKind kind) {
+            RateDecision rate = coordination.tryAcquire("generate:" + conversation.thread().platform() + ":"
+                    + msg.user().id(), settings.generationsPerHour(), Duration.ofHours(1));
+            if (!rate.allowed()) {
+                answer(BotMessage.text("You have reached " + settings.generationsPerHour()
+                        + " generations in the last hour. Please try again in " + minutes(rate.retryAfter()) + "."));
+                return;
+            }
+            Job job = Job.queued(conversation.id(), kind, conversation.spec(), null, clock.instant());
+            // The job is stored before the conversation moves on: a crash in between leaves a job that still runs.
+            jobs.enqueue(job);
+            store.audit(conversation.id(), "job-queued", job.id() + " " + kind);
+            conversation = conversation.withState(kind == JobKind.REVISE ? ConversationState.REVISING
+                    : ConversationState.GENERATING, clock.instant());
+            answer(BotMessage.text("Approved. Generation job " + job.id() + " is queued; I'll keep a status "
+                    + "message here up to date."));
+            jobEnqueued.run();
+        }
+
+        private void cancel() {
+            if (conversation.state().isFinal()) {
+                answer(BotMessage.text("This conversation is already " + Replies.label(conversation.state()) + "."));
+                return;
+            }
+            for (Job j : jobs.forConversation(conversation.id())) {
+                if (j.state() == JobState.QUEUED) {
+                    jobs.update(j.cancelled(clock.instant()));
+                }
+            }
+            conversation = conversation.asking(null, clock.instant())
+                    .withState(ConversationState.CANCELLED, clock.instant());
+            answer(BotMessage.text("Cancelled. Nothing more will happen in this conversation"
+                    + (conversation.branch() == null ? "." : "; branch `" + conversation.branch() + "` stays as it is.")
+                    + " Start a new one with `" + hint() + "`."));
+        }
+
+        private void answer(BotMessage reply) {
+            Conversation before = conversation;
+            pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", reply.text(), clock.instant()));
+            conversation = store.save(conversation, pendingWrites);
+            if (before.state() != conversation.state()) {
+                store.audit(conversation.id(), "state", conversation.state().name());
+            }
+            pendingWrites.clear();
+            chat.post(conversation.thread(), reply);
+        }
+
+        private String statusText() {
+            List<Job> all = jobs.forConversation(conversation.id());
+            Job last = all.isEmpty() ? null : all.getLast();
+            return Replies.status(conversation, last, list(conversation.thread().platform(),
+                    conversation.thread().channel(), 10));
+        }
+
+        private String progress() {
+            List<Job> all = jobs.forConversation(conversation.id());
+            return all.isEmpty() ? "queued" : all.getLast().progress();
+        }
+
+        private String hint() {
+            return chat.gatewayFor(conversation.thread()).startHint();
+        }
+    }
+
+    private boolean firstDelivery(InboundMessage msg) {
+        if (msg.eventId() == null) {
+            return true;
+        }
+        boolean first = coordination.firstSeen("event:" + msg.thread().platform() + ":" + msg.eventId(), SEEN_TTL);
+        if (!first) {
+            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
+        }
+        return first;
+    }
+
+    private void withLock(ThreadRef thread, Runnable work) {
+        String name = "thread:" + thread.platform() + ":" + thread.channel() + ":" + thread.thread();
+        Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
+        if (lock.isEmpty()) {
+            say(thread, "I'm still busy with the previous message in this thread; please send that again in a moment.");
+            return;
+        }
+        try (Coordination.Lock held = lock.get()) {
+            work.run();
+        }
+    }
+
+    private StoredMessage userMessage(Conversation c, InboundMessage msg) {
+        return new StoredMessage(c.id(), Author.USER, msg.user().id(), msg.text(), clock.instant());
+    }
+
+    private void say(ThreadRef thread, String text) {
+        chat.post(thread, BotMessage.text(text));
+    }
+
+    private static String minutes(Duration d) {
+        long m = Math.max(1, (d.toSeconds() + 59) / 60);
+        return m + " minute" + (m == 1 ? "" : "s");
+    }
+}

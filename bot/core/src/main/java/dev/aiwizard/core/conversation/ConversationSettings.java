@@ -1,0 +1,30 @@
+package dev.aiwizard.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * Limits of the conversation engine: how many questions at most, how long an idea may be, how many generations
+ * and new conversations one person may start per hour, and how long to wait for a busy conversation.
+ */
+public record ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour,
+                                   int conversationsPerHour, Duration lockWait) {
+    public ConversationSettings {
+        requireNonNull(lockWait, "lockWait");
+        if (maxQuestions < 0 || maxQuestions > 20) {
+            throw new IllegalArgumentException("maxQuestions must be between 0 and 20, was " + maxQuestions);
+        }
+        if (maxIdeaLength < 10) {
+            throw new IllegalArgumentException("maxIdeaLength must be at least 10, was " + maxIdeaLength);
+        }
+        if (generationsPerHour < 1 || conversationsPerHour < 1) {
+            throw new IllegalArgumentException("rate limits must be at least 1 per hour");
+        }
+    }
+
+    /** The documented defaults: 6 questions, 2,000 characters, 10 generations and 30 conversations per hour. */
+    public static ConversationSettings defaults() {
+        return new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.aiwizard.core.conversation;
+
+import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.Choice;
+import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.spec.SpecMarkdown;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The words the bot says in a conversation, in one place so they stay consistent. */
+final class Replies {
+    private Replies() {
+    }
+
+    static BotMessage question(Question q, String note) {
+        StringBuilder text = new StringBuilder();
+        if (note != null && !note.isBlank()) {
+            text.append(note.strip()).append("\n\n");
+        }
+        text.append(q.text());
+        text.append(q.remainingAfter() == 0 ? "\n(last question — or say `skip` to use defaults)"
+                : "\n(" + q.remainingAfter() + " more question" + (q.remainingAfter() == 1 ? "" : "s")
+                        + " at most after this — or say `skip` to use defaults)");
+        return new BotMessage(text.toString(), q.choices().stream().map(Choice::of).toList());
+    }
+
+    static BotMessage summary(Conversation c, String note) {
+        StringBuilder text = new StringBuilder();
+        if (note != null && !note.isBlank()) {
+            text.append(note.strip()).append("\n\n");
+        }
+        text.append("Here is the spec. Reply `generate` to build it, `change <what>` to adjust it, or `cancel`.\n\n");
+        text.append(SpecMarkdown.render(c.spec()));
+        return new BotMessage(text.toString(), List.of(new Choice("Generate", "generate"),
+                new Choice("Change", "change"), new Choice("Cancel", "cancel")));
+    }
+
+    static BotMessage help(Conversation c, String startHint) {
+        String common = "Commands: `status` (where things stand), `cancel` (stop this conversation), `help`.";
+        String byState = c == null ? "Start a conversation with `" + startHint + "`."
+                : switch (c.state()) {
+                    case QUESTIONING -> "Answer the question in your own words (one message may answer several), "
+                            + "or say `skip` to take sensible defaults for the rest.";
+                    case AWAITING_APPROVAL -> "Say `generate` (or `yes`) to build it, or `change <what>`, "
+                            + "e.g. `change add a due date to task`.";
+                    case GENERATING, REVISING -> "I'm generating the code; I'll post here when it is done.";
+                    case PR_OPEN -> "The code is delivered. Say `change <what>` to revise it on the same branch.";
+                    case FAILED -> "The last generation failed. Say `generate` to try again, or `change <what>`.";
+                    case MERGED, CLOSED, CANCELLED -> "This conversation is over. Start a new one with `"
+                            + startHint + "`.";
+                };
+        return BotMessage.text(byState + "\n" + common);
+    }
+
+    static String status(Conversation c, Job job, List<Conversation> others) {
+        StringBuilder s = new StringBuilder();
+        if (c != null) {
+            s.append("Conversation ").append(c.id()).append(nameOf(c)).append(": ").append(label(c.state()));
+            s.append(" — ").append(c.questionsAsked()).append(" question").append(c.questionsAsked() == 1 ? "" : "s")
+                    .append(" asked.");
+            if (job != null) {
+                s.append("\nJob ").append(job.id()).append(": ").append(job.state().name().toLowerCase(Locale.ROOT))
+                        .append(" — ").append(job.progress());
+                if (job.error() != null) {
+                    s.append(" (").append(job.error()).append(')');
+                }
+            }
+            if (c.branch() != null) {
+                s.append("\nBranch: `").append(c.branch()).append('`');
+                if (job != null && job.location() != null) {
+                    s.append(" in ").append(job.location());
+                }
+            }
+        }
+        List<Conversation> rest = new ArrayList<>(others);
+        if (c != null) {
+            rest.removeIf(o -> o.id().equals(c.id()));
+        }
+        if (!rest.isEmpty()) {
+            s.append(s.isEmpty() ? "Conversations here:" : "\n\nOther conversations here:");
+            for (Conversation o : rest) {
+                s.append("\n- ").append(o.id()).append(nameOf(o)).append(": ").append(label(o.state()));
+                if (o.branch() != null) {
+                    s.append(" (branch `").append(o.branch()).append("`)");
+                }
+            }
+        }
+        return s.isEmpty() ? "No conversations here yet." : s.toString();
+    }
+
+    static String label(ConversationState s) {
+        return switch (s) {
+            case QUESTIONING -> "asking questions";
+            case AWAITING_APPROVAL -> "waiting for approval";
+            case GENERATING -> "generating";
+            case PR_OPEN -> "delivered";
+            case REVISING -> "revising";
+            case MERGED -> "merged";
+            case CLOSED -> "closed";
+            case CANCELLED -> "cancelled";
+            case FAILED -> "failed";
+        };
+    }
+
+    private static String nameOf(Conversation c) {
+        return c.spec().name() == null ? "" : " (" + c.spec().name() + ")";
+    }
+}

@@ -1,0 +1,187 @@
+package dev.aiwizard.core.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.job.JobState;
+import dev.aiwizard.core.testing.MemoryConversationStore;
+import dev.aiwizard.core.testing.MemoryCoordination;
+import dev.aiwizard.core.testing.MemoryJobStore;
+import dev.aiwizard.core.testing.RecordingChat;
+import dev.aiwizard.core.testing.ScriptedInterviewer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConversationServiceTest {
+    private static final ThreadRef THREAD = new ThreadRef("test", "general", "t1");
+    private static final UserRef ALICE = new UserRef("u-alice", "alice");
+
+    private final MemoryConversationStore store = new MemoryConversationStore();
+    private final MemoryJobStore jobs = new MemoryJobStore();
+    private final RecordingChat chat = new RecordingChat();
+    private final AtomicInteger wakeUps = new AtomicInteger();
+    private ConversationService service = service(ConversationSettings.defaults());
+
+    private ConversationService service(ConversationSettings settings) {
+        return new ConversationService(store, jobs, new MemoryCoordination(), new ScriptedInterviewer(),
+                new ChatRouter().register(chat), settings, Clock.systemUTC(), wakeUps::incrementAndGet);
+    }
+
+    private void start(String idea) {
+        service.start(new InboundMessage(THREAD, ALICE, idea, null));
+    }
+
+    private void say(String text) {
+        service.reply(new InboundMessage(THREAD, ALICE, text, null));
+    }
+
+    private Conversation conversation() {
+        return store.findByThread(THREAD).orElseThrow();
+    }
+
+    @Test
+    void anIdeaStartsAConversationThatAsksItsFirstQuestion() {
+        start("a todo service");
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+        assertTrue(chat.lastPosted().contains("What should the project be called?"), chat.lastPosted());
+        assertEquals(1, conversation().questionsAsked());
+    }
+
+    @Test
+    void everyMessageIsStoredBothTheUsersAndTheBots() {
+        start("a todo service");
+        say("todo-service");
+        var messages = store.messages(conversation().id());
+        assertEquals(4, messages.size());
+        assertEquals(Author.USER, messages.get(0).author());
+        assertEquals("a todo service", messages.get(0).text());
+        assertEquals(Author.BOT, messages.get(1).author());
+        assertEquals("todo-service", messages.get(2).text());
+        assertTrue(messages.get(3).text().contains("Reply `generate`"));
+    }
+
+    @Test
+    void anAnswerThatCannotBeUsedIsAskedAgainWithTheReason() {
+        start("a todo service");
+        say("../..");
+        assertTrue(chat.lastPosted().startsWith("'../..' cannot be a project name."), chat.lastPosted());
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+    }
+
+    @Test
+    void theQuestionBoundEndsQuestioningWithDefaults() {
+        service = service(new ConversationSettings(1, 2000, 10, 30, Duration.ofSeconds(1)));
+        start("a todo service");
+        say("///");
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertEquals("my-service", conversation().spec().name());
+        assertTrue(chat.lastPosted().contains("Name: my-service (default)"), chat.lastPosted());
+    }
+
+    @Test
+    void skipTakesDefaultsAndShowsTheSpecForApproval() {
+        start("a todo service");
+        say("skip");
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertTrue(chat.lastPosted().contains("## Assumptions"), chat.lastPosted());
+        assertEquals(3, chat.sent().getLast().message().choices().size());
+    }
+
+    @Test
+    void generateQueuesOneDurableJobAndWakesTheRunner() {
+        start("a todo service");
+        say("skip");
+        say("generate");
+        assertEquals(ConversationState.GENERATING, conversation().state());
+        var queued = jobs.forConversation(conversation().id());
+        assertEquals(1, queued.size());
+        assertEquals(JobState.QUEUED, queued.getFirst().state());
+        assertEquals(1, wakeUps.get());
+        say("yes");
+        assertEquals(1, jobs.forConversation(conversation().id()).size(), "approving twice queues one job");
+        assertTrue(chat.lastPosted().contains("still generating"), chat.lastPosted());
+    }
+
+    @Test
+    void generateBeforeTheQuestionsAreDoneExplainsWhatToDo() {
+        start("a todo service");
+        say("generate");
+        assertTrue(chat.lastPosted().contains("say `skip`"), chat.lastPosted());
+        assertTrue(jobs.forConversation(conversation().id()).isEmpty());
+    }
+
+    @Test
+    void changeAfterTheSummaryRevisesTheSpec() {
+        start("a todo service");
+        say("skip");
+        say("change rename to shop-api");
+        assertEquals("shop-api", conversation().spec().name());
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+    }
+
+    @Test
+    void cancelStopsTheConversationAndItsQueuedJob() {
+        start("a todo service");
+        say("skip");
+        say("generate");
+        say("cancel");
+        assertEquals(ConversationState.CANCELLED, conversation().state());
+        assertEquals(JobState.CANCELLED, jobs.forConversation(conversation().id()).getFirst().state());
+        say("hello?");
+        assertTrue(chat.lastPosted().contains("This conversation is cancelled"), chat.lastPosted());
+    }
+
+    @Test
+    void emptyAndOverlongIdeasAreRefusedWithoutStartingAConversation() {
+        start("   ");
+        assertTrue(chat.lastPosted().startsWith("Tell me the idea"), chat.lastPosted());
+        start("x".repeat(2001));
+        assertTrue(chat.lastPosted().contains("the limit is 2000"), chat.lastPosted());
+        assertTrue(store.findByThread(THREAD).isEmpty());
+    }
+
+    @Test
+    void aRedeliveredEventIsHandledOnce() {
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+        service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        assertEquals(4, store.messages(conversation().id()).size());
+    }
+
+    @Test
+    void aThreadWithoutConversationGetsTheStartHint() {
+        say("hello");
+        assertEquals("There is no conversation here yet. Start one with `new <idea>`.", chat.lastPosted());
+    }
+
+    @Test
+    void statusListsTheConversationAndOthersInTheChannel() {
+        start("a todo service");
+        say("skip");
+        service.start(new InboundMessage(new ThreadRef("test", "general", "t2"), ALICE, "another one", null));
+        say("status");
+        String status = chat.lastPosted();
+        assertTrue(status.startsWith("Conversation " + conversation().id() + " (my-service): waiting for approval"), status);
+        assertTrue(status.contains("Other conversations here:"), status);
+    }
+
+    @Test
+    void theGenerationRateLimitIsPerPersonAndSaysWhenToRetry() {
+        service = service(new ConversationSettings(6, 2000, 1, 30, Duration.ofSeconds(1)));
+        start("a todo service");
+        say("skip");
+        say("generate");
+        say("cancel");
+        var other = new ThreadRef("test", "general", "t2");
+        service.start(new InboundMessage(other, ALICE, "second", null));
+        service.reply(new InboundMessage(other, ALICE, "skip", null));
+        service.reply(new InboundMessage(other, ALICE, "generate", null));
+        assertTrue(chat.lastPosted().startsWith("You have reached 1 generations in the last hour"), chat.lastPosted());
+    }
+}

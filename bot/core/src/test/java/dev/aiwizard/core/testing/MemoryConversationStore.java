@@ -1,0 +1,86 @@
+package dev.aiwizard.core.testing;
+
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.conversation.ConcurrentUpdateException;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.StoredMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A conversation store in memory, for unit tests of the engine. */
+public final class MemoryConversationStore implements ConversationStore {
+    private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
+    private final List<StoredMessage> messages = new ArrayList<>();
+    private final List<String> audit = new ArrayList<>();
+
+    @Override
+    public synchronized void create(Conversation c, List<StoredMessage> first) {
+        if (findByThread(c.thread()).isPresent()) {
+            throw new IllegalStateException("thread taken");
+        }
+        conversations.put(c.id(), c);
+        messages.addAll(first);
+    }
+
+    @Override
+    public synchronized Conversation save(Conversation c, List<StoredMessage> more) {
+        Conversation stored = conversations.get(c.id());
+        if (stored == null || stored.version() != c.version()) {
+            throw new ConcurrentUpdateException(c.id());
+        }
+        Conversation next = new Conversation(c.id(), c.thread(), c.requester(), c.idea(), c.state(), c.spec(),
+                c.pending(), c.questionsAsked(), c.branch(), c.createdAt(), c.updatedAt(), c.version() + 1);
+        conversations.put(c.id(), next);
+        messages.addAll(more);
+        return next;
+    }
+
+    @Override
+    public synchronized void append(StoredMessage m) {
+        messages.add(m);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> find(ConversationId id) {
+        return Optional.ofNullable(conversations.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findByThread(ThreadRef thread) {
+        return conversations.values().stream().filter(c -> c.thread().equals(thread)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Conversation> listByChannel(String platform, String channel, int limit) {
+        return conversations.values().stream()
+                .filter(c -> c.thread().platform().equals(platform) && c.thread().channel().equals(channel))
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Conversation> list(int limit, int offset) {
+        return conversations.values().stream().sorted(Comparator.comparing(Conversation::createdAt).reversed())
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<StoredMessage> messages(ConversationId id) {
+        return messages.stream().filter(m -> m.conversationId().equals(id)).toList();
+    }
+
+    @Override
+    public synchronized void audit(ConversationId id, String event, String detail) {
+        audit.add(id + " " + event + ": " + detail);
+    }
+
+    @Override
+    public synchronized List<String> auditTrail(ConversationId id) {
+        return audit.stream().filter(a -> a.startsWith(id + " ")).map(a -> a.substring(id.value().length() + 1)).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.aiwizard.git;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Where and as whom the publisher delivers: {@code reposDir} holds the bare repositories of the {@code local} target,
+ * {@code defaultTarget} is used when a spec names none ({@code local} or a git remote), the author is the bot's
+ * identity on every commit, and {@code workDir} holds the short-lived scratch repositories of each delivery.
+ */
+public record GitSettings(Path reposDir, String defaultTarget, String authorName, String authorEmail, Path workDir) {
+    /** The target that means "a bare repository of our own under {@code reposDir}". */
+    public static final String LOCAL = "local";
+
+    public GitSettings {
+        requireNonNull(reposDir, "reposDir");
+        requireNonNull(defaultTarget, "defaultTarget");
+        requireNonNull(authorName, "authorName");
+        requireNonNull(authorEmail, "authorEmail");
+        requireNonNull(workDir, "workDir");
+        defaultTarget = defaultTarget.strip();
+        if (defaultTarget.isEmpty()) {
+            throw new IllegalArgumentException("defaultTarget must not be blank; use \"" + LOCAL + "\" or a git remote");
+        }
+        // A name or address with <, > or a line break would corrupt the commit header.
+        if (authorName.isBlank() || authorName.matches(".*[<>\\p{Cntrl}].*")) {
+            throw new IllegalArgumentException("authorName must be a plain non-blank name: " + authorName);
+        }
+        if (!authorEmail.matches("[^<>\\s\\p{Cntrl}]+")) {
+            throw new IllegalArgumentException("authorEmail must be an address without spaces or <>: " + authorEmail);
+        }
+    }
+
+    /** Embedded defaults: bare repositories under {@code dataDir/repos}, scratch space under {@code dataDir/work}. */
+    public static GitSettings defaults(Path dataDir) {
+        requireNonNull(dataDir, "dataDir");
+        return new GitSettings(dataDir.resolve("repos"), LOCAL, "AI Wizard", "wizard@localhost",
+                dataDir.resolve("work"));
+    }
+}
