@@ -1,0 +1,81 @@
+package dev.aiwizard.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationSettings;
+import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.testing.MemoryConversationStore;
+import dev.aiwizard.core.testing.MemoryCoordination;
+import dev.aiwizard.core.testing.MemoryJobStore;
+import dev.aiwizard.core.testing.ScriptedInterviewer;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleAdapterTest {
+    private final MemoryConversationStore store = new MemoryConversationStore();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final ConsoleGateway gateway = new ConsoleGateway(out);
+    private final ConversationService service = new ConversationService(store, new MemoryJobStore(),
+            new MemoryCoordination(), new ScriptedInterviewer(), new ChatRouter().register(gateway),
+            ConversationSettings.defaults(), Clock.systemUTC(), () -> { });
+    private final List<String> waitedFor = new ArrayList<>();
+
+    private String run(String input) throws InterruptedException {
+        var adapter = new ConsoleAdapter(service, gateway, (id, timeout) -> waitedFor.add(id.value()),
+                new UserRef("me", "me"), out, Duration.ofSeconds(1));
+        adapter.run(new BufferedReader(new StringReader(input)));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPipedSessionReadsAsATranscriptWithTheBotsLinesMarked() throws InterruptedException {
+        String transcript = run("new a todo service\ntodo-service\n");
+        assertTrue(transcript.contains("you> new a todo service\n"), transcript);
+        assertTrue(transcript.contains("wizard> What should the project be called?"), transcript);
+        assertTrue(transcript.contains("wizard>   [1] todo-service  [2] tasks-api"), transcript);
+        assertTrue(transcript.contains("wizard> # todo-service"), transcript);
+    }
+
+    @Test
+    void aNumberAnswersWithTheChoiceItStandsFor() throws InterruptedException {
+        run("new a todo service\n2\n");
+        var c = store.list(1, 0).getFirst();
+        assertEquals("tasks-api", c.spec().name());
+        assertEquals(ConversationState.AWAITING_APPROVAL, c.state());
+    }
+
+    @Test
+    void whenInputEndsItWaitsForTheCurrentConversationsJob() throws InterruptedException {
+        run("new a todo service\nskip\n");
+        assertEquals(List.of(store.list(1, 0).getFirst().id().value()), waitedFor);
+    }
+
+    @Test
+    void aRestartContinuesTheUnfinishedConversation() throws InterruptedException {
+        run("new a todo service\n");
+        bytes.reset();
+        String second = run("tasks-api\n");
+        assertTrue(second.startsWith("wizard> Continuing conversation c-"), second);
+        assertEquals("tasks-api", store.list(1, 0).getFirst().spec().name());
+    }
+
+    @Test
+    void linesBeforeAnyConversationGetTheStartHint() throws InterruptedException {
+        String transcript = run("generate\n");
+        assertTrue(transcript.contains("wizard> There is no conversation here yet. Start one with `new <idea>`."),
+                transcript);
+    }
+}
