@@ -50,7 +50,7 @@ final class Delivery {
             tree = files.writeTree(inserter);
             inserter.flush();
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             Base base = choose(readRemote());
             if (base.tip() != null && Commits.treeOf(scratch, base.tip()).equals(tree)) {
                 // Same content as already delivered (a retried job): no second commit.
@@ -68,28 +68,28 @@ final class Delivery {
                         target.location()));
             }
         }
-        throw new IllegalStateException("unreachable");
     }
 
     /**
-     * Where the new commit goes. The first candidate that is either absent on the remote or already carries this
-     * conversation's commits wins; a branch made by anyone else is skipped, or refused when it is the one the
-     * conversation asked for.
+     * Where the new commit goes: a candidate that already carries this conversation's commits (so a retried job finds
+     * its branch again), else the first candidate the remote does not have. A branch made by anyone else is skipped,
+     * or refused when it is the one the conversation asked for.
      */
     private Base choose(RemoteState remote) throws IOException {
         for (String branch : candidates) {
             ObjectId tip = remote.tips().get(branch);
-            if (tip == null) {
-                return new Base(branch, null, remote.head());
-            }
-            if (Commits.ownedBy(scratch, tip, remote.head(), request.conversationId())) {
+            if (tip != null && Commits.ownedBy(scratch, tip, remote.head(), request.conversationId())) {
                 return new Base(branch, tip, tip);
+            }
+        }
+        for (String branch : candidates) {
+            if (!remote.tips().containsKey(branch)) {
+                return new Base(branch, null, remote.head());
             }
         }
         if (request.branch() != null) {
             throw new PublishException("the branch " + request.branch() + " at " + target.location() + " has no "
-                    + "commits from this conversation any more; the bot does not take over a branch someone else "
-                    + "made");
+                    + "commits from this conversation; the bot does not take over a branch someone else made");
         }
         throw new PublishException("the branches " + String.join(" and ", candidates) + " at " + target.location()
                 + " already belong to others; rename the project to publish it");
@@ -99,7 +99,7 @@ final class Delivery {
         try {
             return RemoteState.read(scratch, transport, candidates);
         } catch (TransportException | NotSupportedException e) {
-            throw new PublishException(Failures.unreachable(e, target.location()), e);
+            throw new PublishException(Failures.unreachable(e, target), e);
         }
     }
 
@@ -118,7 +118,7 @@ final class Delivery {
         try {
             transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         } catch (TransportException | NotSupportedException e) {
-            throw new PublishException(Failures.unreachable(e, target.location()), e);
+            throw new PublishException(Failures.unreachable(e, target), e);
         }
         return update;
     }

@@ -41,8 +41,13 @@ final class Failures {
     }
 
     /** Why talking to {@code location} failed ({@code e}: JGit's transport or not-supported exception). */
-    static String unreachable(IOException e, String location) {
+    static String unreachable(IOException e, Target target) {
+        String location = target.location();
         String said = e.getMessage() == null ? "" : clean(e.getMessage());
+        // JGit starts its messages with the URI, which the sentence already names.
+        for (String prefix : new String[] {target.uri() + ": ", location + ": "}) {
+            said = said.startsWith(prefix) ? said.substring(prefix.length()) : said;
+        }
         if (e instanceof NoRemoteRepositoryException) {
             return "there is no git repository at " + location;
         }

@@ -72,7 +72,7 @@ public final class GitPublisher implements Publisher {
             return new Delivery(scratch.repository(), transport, target, request, candidates, bot(), beforePush)
                     .run(files);
         } catch (TransportException | NotSupportedException e) {
-            throw new PublishException(Failures.unreachable(e, target.location()), e);
+            throw new PublishException(Failures.unreachable(e, target), e);
         } catch (IOException e) {
             throw new PublishException("could not prepare the commit for " + target.location() + ": "
                     + e.getMessage(), e);

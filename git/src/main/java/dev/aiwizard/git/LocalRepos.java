@@ -2,7 +2,11 @@ package dev.aiwizard.git;
 
 import dev.aiwizard.core.job.PublishException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
@@ -70,10 +74,10 @@ final class LocalRepos {
     /** NIO exceptions carry only the path as message; say what happened. */
     private static String reason(Exception e) {
         String kind = switch (e) {
-            case java.nio.file.AccessDeniedException a -> "permission denied";
-            case java.nio.file.FileAlreadyExistsException f -> "a file is in the way";
-            case java.nio.file.NotDirectoryException n -> "a part of the path is a file, not a folder";
-            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+            case AccessDeniedException a -> "permission denied";
+            case FileAlreadyExistsException f -> "a file is in the way";
+            case NotDirectoryException n -> "a part of the path is a file, not a folder";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
             default -> e.getClass().getSimpleName();
         };
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";

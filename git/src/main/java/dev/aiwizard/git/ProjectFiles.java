@@ -71,8 +71,11 @@ final class ProjectFiles {
         if (path.indexOf('\\') >= 0) {
             return "it contains a backslash; use forward slashes";
         }
-        if (path.startsWith("/") || path.matches("[A-Za-z]:.*")) {
+        if (path.startsWith("/")) {
             return "it is absolute; paths must be relative to the project root";
+        }
+        if (path.matches(".*[\"*:<>?|].*")) {
+            return "it contains one of \" * : < > ? |, which Windows does not allow in file names";
         }
         for (String segment : path.split("/", -1)) {
             String why = segmentProblem(segment);

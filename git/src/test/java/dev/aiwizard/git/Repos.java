@@ -14,6 +14,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -58,6 +59,29 @@ final class Repos {
                     .setSign(false).call();
             work.push().setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).call();
             return c.getId();
+        }
+    }
+
+    /** A person makes {@code branch} point where {@code from} points, straight in the repository. */
+    static void createBranch(Path bare, String branch, String from) throws IOException {
+        try (Repository repo = open(bare)) {
+            RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(repo.resolve(Constants.R_HEADS + from));
+            check(update.update(), RefUpdate.Result.NEW);
+        }
+    }
+
+    static void deleteBranch(Path bare, String branch) throws IOException {
+        try (Repository repo = open(bare)) {
+            RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
+            update.setForceUpdate(true);
+            check(update.delete(), RefUpdate.Result.FORCED);
+        }
+    }
+
+    private static void check(RefUpdate.Result actual, RefUpdate.Result expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("ref update " + actual);
         }
     }
 

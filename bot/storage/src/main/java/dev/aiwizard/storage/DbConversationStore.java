@@ -1,0 +1,166 @@
+package dev.aiwizard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.conversation.ConcurrentUpdateException;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.StoredMessage;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Conversations, their messages and audit trail in the database; versions guard against lost updates. */
+final class DbConversationStore implements ConversationStore {
+    private final DbClient db;
+    private final Clock clock;
+
+    DbConversationStore(DbClient db, Clock clock) {
+        this.db = requireNonNull(db, "db");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void create(Conversation conversation, List<StoredMessage> messages) {
+        requireNonNull(conversation, "conversation");
+        checkBelong(conversation.id(), messages);
+        Sql.inTransaction(db, "create conversation " + conversation.id(), tx -> {
+            tx.createNamedInsert("insert-conversation").namedParam(conversation).execute();
+            insertMessages(tx, messages);
+            return null;
+        });
+    }
+
+    @Override
+    public Conversation save(Conversation conversation, List<StoredMessage> messages) {
+        requireNonNull(conversation, "conversation");
+        checkBelong(conversation.id(), messages);
+        return Sql.inTransaction(db, "save conversation " + conversation.id(), tx -> {
+            long updated = tx.createNamedUpdate("update-conversation").namedParam(conversation).execute();
+            if (updated == 0) {
+                throw new ConcurrentUpdateException(conversation.id());
+            }
+            insertMessages(tx, messages);
+            return nextVersion(conversation);
+        });
+    }
+
+    @Override
+    public void append(StoredMessage message) {
+        requireNonNull(message, "message");
+        Sql.run("append a message to conversation " + message.conversationId(),
+                () -> db.execute().createNamedInsert("insert-message").namedParam(message).execute());
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationId id) {
+        requireNonNull(id, "id");
+        return Sql.run("find conversation " + id, () -> db.execute().createNamedGet("get-conversation")
+                .addParam("id", id.value())
+                .execute()
+                .map(row -> row.as(Conversation.class)));
+    }
+
+    @Override
+    public Optional<Conversation> findByThread(ThreadRef thread) {
+        requireNonNull(thread, "thread");
+        return Sql.run("find the conversation of thread " + thread.thread(), () -> db.execute()
+                .createNamedGet("get-conversation-by-thread")
+                .addParam("platform", thread.platform())
+                .addParam("channel", thread.channel())
+                .addParam("thread", thread.thread())
+                .execute()
+                .map(row -> row.as(Conversation.class)));
+    }
+
+    @Override
+    public List<Conversation> listByChannel(String platform, String channel, int limit) {
+        requireNonNull(platform, "platform");
+        requireNonNull(channel, "channel");
+        if (limit <= 0) {
+            return List.of();
+        }
+        return Sql.run("list the conversations of channel " + channel, () -> Sql.all(db.execute()
+                .createNamedQuery("list-conversations-by-channel")
+                .addParam("platform", platform)
+                .addParam("channel", channel)
+                .addParam("limit", limit)
+                .execute(), Conversation.class));
+    }
+
+    @Override
+    public List<Conversation> list(int limit, int offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        if (limit <= 0) {
+            return List.of();
+        }
+        return Sql.run("list conversations", () -> Sql.all(db.execute()
+                .createNamedQuery("list-conversations")
+                .addParam("limit", limit)
+                .addParam("offset", offset)
+                .execute(), Conversation.class));
+    }
+
+    @Override
+    public List<StoredMessage> messages(ConversationId id) {
+        requireNonNull(id, "id");
+        return Sql.run("read the messages of conversation " + id, () -> Sql.all(db.execute()
+                .createNamedQuery("list-messages")
+                .addParam("conversation_id", id.value())
+                .execute(), StoredMessage.class));
+    }
+
+    @Override
+    public void audit(ConversationId id, String event, String detail) {
+        requireNonNull(id, "id");
+        requireNonNull(event, "event");
+        requireNonNull(detail, "detail");
+        Sql.run("record audit event " + event + " of conversation " + id, () -> db.execute()
+                .createNamedInsert("insert-audit-event")
+                .addParam("conversation_id", id.value())
+                .addParam("event", event)
+                .addParam("detail", detail)
+                .addParam("at", Columns.time(clock.instant()))
+                .execute());
+    }
+
+    @Override
+    public List<String> auditTrail(ConversationId id) {
+        requireNonNull(id, "id");
+        return Sql.run("read the audit trail of conversation " + id, () -> {
+            try (Stream<DbRow> rows = db.execute().createNamedQuery("list-audit-events")
+                    .addParam("conversation_id", id.value()).execute()) {
+                return rows.map(r -> Columns.string(r, "event") + ": " + Columns.string(r, "detail")).toList();
+            }
+        });
+    }
+
+    private static void insertMessages(DbExecute tx, List<StoredMessage> messages) {
+        for (StoredMessage m : messages) {
+            tx.createNamedInsert("insert-message").namedParam(m).execute();
+        }
+    }
+
+    private static void checkBelong(ConversationId id, List<StoredMessage> messages) {
+        requireNonNull(messages, "messages");
+        for (StoredMessage m : messages) {
+            if (!m.conversationId().equals(id)) {
+                throw new IllegalArgumentException("a message of conversation " + m.conversationId()
+                        + " cannot be stored with conversation " + id);
+            }
+        }
+    }
+
+    private static Conversation nextVersion(Conversation c) {
+        return new Conversation(c.id(), c.thread(), c.requester(), c.idea(), c.state(), c.spec(), c.pending(),
+                c.questionsAsked(), c.branch(), c.createdAt(), c.updatedAt(), c.version() + 1);
+    }
+}

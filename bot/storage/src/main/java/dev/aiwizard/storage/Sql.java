@@ -1,0 +1,60 @@
+package dev.aiwizard.storage;
+
+import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.WizardException;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/** Runs store work so that every driver or client failure surfaces as one {@link StorageException}. */
+final class Sql {
+    private Sql() {
+    }
+
+    /** Runs {@code work}; {@code action} says what was attempted ("save conversation c-1234") if it fails. */
+    static <T> T run(String action, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (WizardException e) {
+            // Already meaningful to callers (a concurrent update, or a failure described below).
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageException("Could not " + action + ": " + Secrets.rootMessage(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(DbClient db, String action, Function<DbTransaction, T> work) {
+        return run(action, () -> {
+            DbTransaction tx = db.transaction();
+            T result;
+            try {
+                result = work.apply(tx);
+            } catch (RuntimeException | Error e) {
+                rollback(tx, e);
+                throw e;
+            }
+            tx.commit();
+            return result;
+        });
+    }
+
+    /** Every row of {@code rows} read as {@code type}, closing the result set. */
+    static <T> List<T> all(Stream<DbRow> rows, Class<T> type) {
+        try (rows) {
+            return rows.map(row -> row.as(type)).toList();
+        }
+    }
+
+    private static void rollback(DbTransaction tx, Throwable cause) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

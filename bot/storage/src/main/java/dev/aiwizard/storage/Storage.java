@@ -1,0 +1,103 @@
+package dev.aiwizard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.job.JobStore;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.dbclient.DbClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The bot's durable storage: opens the database named by {@link StorageSettings}, brings its schema up to date and
+ * hands out the conversation and job stores. Close it to release the connection pool.
+ */
+public final class Storage implements AutoCloseable {
+    private static final String STATEMENTS = "dev/aiwizard/storage/statements.yaml";
+    private static final String CONNECT_TIMEOUT_MILLIS = "10000";
+
+    private final DbClient db;
+    private final DatabaseUrl url;
+    private final ConversationStore conversations;
+    private final JobStore jobs;
+
+    private Storage(DbClient db, DatabaseUrl url) {
+        this.db = db;
+        this.url = url;
+        this.conversations = new DbConversationStore(db, Clock.systemUTC());
+        this.jobs = new DbJobStore(db);
+    }
+
+    /**
+     * Opens the database, applying pending schema migrations first.
+     *
+     * @throws StorageException when the database cannot be reached or its schema not migrated; the message says
+     *                          where it looked and why it failed, never the password
+     */
+    public static Storage open(StorageSettings settings) {
+        requireNonNull(settings, "settings");
+        DatabaseUrl url = DatabaseUrl.of(settings.url());
+        SchemaMigrations.run(url, settings);
+        try {
+            return new Storage(DbClient.builder(config(url, settings).get("db"))
+                    .mapperProvider(new StorageMappers())
+                    .build(), url);
+        } catch (RuntimeException e) {
+            throw new StorageException(Secrets.hide("Cannot open a connection pool to the database at " + url + ": "
+                    + Secrets.rootMessage(e) + ". Check WIZARD_DB_URL.", settings.password()), e);
+        }
+    }
+
+    /** Conversations, their messages and audit trails. */
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    /** Jobs and the files they produced. */
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    /** Whether the database answers a trivial query now (for readiness checks); never throws. */
+    public boolean ping() {
+        try (var rows = db.execute().createNamedQuery("ping").execute()) {
+            return rows.findFirst().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Where the data lives, for start-up banners and logs: {@code PostgreSQL at 127.0.0.1:5432/test}. */
+    public String describe() {
+        return url.describe();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private static Config config(DatabaseUrl url, StorageSettings settings) {
+        Map<String, String> db = new HashMap<>();
+        db.put("db.source", "jdbc");
+        db.put("db.connection.url", url.jdbcUrl());
+        db.put("db.connection.username", settings.user());
+        db.put("db.connection.password", settings.password());
+        // The remaining connection keys go to Hikari.
+        db.put("db.connection.poolName", "wizard-db");
+        db.put("db.connection.maximumPoolSize", Integer.toString(settings.poolSize()));
+        db.put("db.connection.minimumIdle", Integer.toString(Math.min(2, settings.poolSize())));
+        // A readiness probe must get an answer in reasonable time even when the database is gone.
+        db.put("db.connection.connectionTimeout", CONNECT_TIMEOUT_MILLIS);
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(db))
+                .addSource(ConfigSources.classpath(STATEMENTS))
+                .build();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.aiwizard.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.RateDecision;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every {@link Coordination} promises, with short leases and windows so the suite stays fast. Each test uses
+ * fresh keys, so the tests do not depend on each other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CoordinationContract {
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    private Coordination coordination;
+
+    /** The coordination under test, opened once for the class. */
+    protected abstract Coordination open();
+
+    @BeforeAll
+    void openCoordination() {
+        coordination = open();
+    }
+
+    @AfterAll
+    void closeCoordination() {
+        if (coordination != null) {
+            coordination.close();
+        }
+    }
+
+    @Test
+    void ofManyThreadsSeeingTheSameEventExactlyOneSeesItFirst() throws Exception {
+        String key = key("event");
+        List<Boolean> answers = race(16, () -> coordination.firstSeen(key, LONG));
+
+        assertEquals(1, answers.stream().filter(first -> first).count());
+        assertTrue(coordination.firstSeen(key("other-event"), LONG));
+    }
+
+    @Test
+    void anEventIsNewAgainOnceItsTimeToLivePassed() throws Exception {
+        String key = key("event");
+        assertTrue(coordination.firstSeen(key, Duration.ofMillis(150)));
+        assertFalse(coordination.firstSeen(key, Duration.ofMillis(150)));
+
+        Thread.sleep(300);
+
+        assertTrue(coordination.firstSeen(key, Duration.ofMillis(150)));
+    }
+
+    @Test
+    void aRateLimitAllowsTheLimitThenDeniesWithATimeToRetry() {
+        String key = key("user");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(coordination.tryAcquire(key, 3, Duration.ofMinutes(1)).allowed(), "use " + (i + 1));
+        }
+
+        RateDecision denied = coordination.tryAcquire(key, 3, Duration.ofMinutes(1));
+
+        assertFalse(denied.allowed());
+        assertTrue(denied.retryAfter().compareTo(Duration.ZERO) > 0, "retry after " + denied.retryAfter());
+        assertTrue(denied.retryAfter().compareTo(Duration.ofMinutes(1)) <= 0, "retry after " + denied.retryAfter());
+        assertTrue(coordination.tryAcquire(key("another-user"), 3, Duration.ofMinutes(1)).allowed());
+    }
+
+    @Test
+    void aRateLimitCountsConcurrentUsesExactly() throws Exception {
+        String key = key("user");
+        List<Boolean> allowed = race(12, () -> coordination.tryAcquire(key, 5, Duration.ofMinutes(1)).allowed());
+
+        assertEquals(5, allowed.stream().filter(a -> a).count());
+    }
+
+    @Test
+    void aRateLimitAllowsAgainOnceTheWindowSlidPast() throws Exception {
+        String key = key("user");
+        Duration window = Duration.ofMillis(300);
+        assertTrue(coordination.tryAcquire(key, 1, window).allowed());
+        RateDecision denied = coordination.tryAcquire(key, 1, window);
+        assertFalse(denied.allowed());
+
+        Thread.sleep(denied.retryAfter().toMillis() + 50);
+
+        assertTrue(coordination.tryAcquire(key, 1, window).allowed());
+    }
+
+    @Test
+    void aLockIsHeldByOneThreadAtATime() throws Exception {
+        String name = key("thread");
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        List<Boolean> got = race(8, () -> {
+            Optional<Coordination.Lock> lock = coordination.lock(name, Duration.ofSeconds(10), LONG);
+            if (lock.isEmpty()) {
+                return false;
+            }
+            try {
+                mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                Thread.sleep(20);
+                inside.decrementAndGet();
+            } finally {
+                lock.get().close();
+            }
+            return true;
+        });
+
+        assertEquals(List.of(true, true, true, true, true, true, true, true), got);
+        assertEquals(1, mostInside.get());
+    }
+
+    @Test
+    void waitingForAHeldLockGivesUpAfterTheWait() {
+        String name = key("thread");
+        Coordination.Lock held = coordination.lock(name, Duration.ZERO, LONG).orElseThrow();
+        try {
+            long start = System.nanoTime();
+            Optional<Coordination.Lock> second = coordination.lock(name, Duration.ofMillis(200), LONG);
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(second.isEmpty());
+            assertTrue(waitedMillis >= 150, "waited only " + waitedMillis + " ms");
+            assertTrue(waitedMillis < 5_000, "waited " + waitedMillis + " ms");
+        } finally {
+            held.close();
+        }
+    }
+
+    @Test
+    void aReleasedLockCanBeTakenAtOnce() {
+        String name = key("thread");
+        coordination.lock(name, Duration.ZERO, LONG).orElseThrow().close();
+
+        assertTrue(coordination.lock(name, Duration.ZERO, LONG).isPresent());
+    }
+
+    @Test
+    void aLockFreesItselfWhenItsLeaseRunsOut() {
+        String name = key("thread");
+        coordination.lock(name, Duration.ZERO, Duration.ofMillis(200)).orElseThrow();
+
+        assertTrue(coordination.lock(name, Duration.ZERO, LONG).isEmpty());
+        assertTrue(coordination.lock(name, Duration.ofSeconds(5), LONG).isPresent());
+    }
+
+    @Test
+    void aHolderWhoseLeaseRanOutCannotFreeItsSuccessorsLock() throws Exception {
+        String name = key("thread");
+        Coordination.Lock expired = coordination.lock(name, Duration.ZERO, Duration.ofMillis(100)).orElseThrow();
+        Thread.sleep(200);
+        Coordination.Lock successor = coordination.lock(name, Duration.ZERO, LONG).orElseThrow();
+
+        expired.close();
+
+        assertTrue(coordination.lock(name, Duration.ofMillis(100), LONG).isEmpty());
+        successor.close();
+        assertTrue(coordination.lock(name, Duration.ZERO, LONG).isPresent());
+    }
+
+    @Test
+    void itReportsItselfHealthy() {
+        assertTrue(coordination.isHealthy());
+    }
+
+    private static String key(String what) {
+        return what + ":" + Ids.random(10);
+    }
+
+    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        // Virtual threads, as the bot uses them: waiting for a lock must not need a platform thread each.
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> r : results) {
+                out.add(r.get());
+            }
+            return out;
+        }
+    }
+}

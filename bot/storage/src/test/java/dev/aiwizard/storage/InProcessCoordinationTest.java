@@ -1,0 +1,12 @@
+package dev.aiwizard.storage;
+
+import dev.aiwizard.core.coordination.Coordination;
+
+/** The coordination contract on the single-node, in-memory implementation. */
+class InProcessCoordinationTest extends CoordinationContract {
+
+    @Override
+    protected Coordination open() {
+        return new InProcessCoordination();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.aiwizard.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.aiwizard.core.chat.MessageRef;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.spec.Spec;
+import org.junit.jupiter.api.Test;
+
+/** The documents kept as JSON read back exactly as they were written. */
+class JsonTest {
+
+    @Test
+    void aFullSpecReadsBackEqual() {
+        Spec spec = Fixtures.spec();
+
+        String json = Json.write(spec);
+
+        assertEquals(spec, Json.read(json, Spec.class));
+        assertFalse(json.contains("complete"), json);
+    }
+
+    @Test
+    void anEmptySpecReadsBackEmpty() {
+        assertEquals(Spec.empty(), Json.read(Json.write(Spec.empty()), Spec.class));
+    }
+
+    @Test
+    void questionsAndMessageReferencesReadBackEqual() {
+        Question q = Fixtures.question();
+        MessageRef ref = new MessageRef(new ThreadRef("discord", "123", "456"), "789");
+
+        assertEquals(q, Json.read(Json.write(q), Question.class));
+        assertEquals(ref, Json.read(Json.write(ref), MessageRef.class));
+    }
+
+    @Test
+    void fieldsWrittenByANewerVersionAreIgnored() {
+        String json = "{\"slot\":\"NAME\",\"text\":\"Name?\",\"choices\":[],\"remainingAfter\":0,\"hint\":\"new\"}";
+
+        assertEquals("Name?", Json.read(json, Question.class).text());
+        assertNull(Json.write(null));
+    }
+}
