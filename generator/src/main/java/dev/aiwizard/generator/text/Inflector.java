@@ -57,7 +57,8 @@ public final class Inflector {
             p = w;
         } else if (w.endsWith("y") && w.length() > 1 && "aeiou".indexOf(w.charAt(w.length() - 2)) < 0) {
             p = w.substring(0, w.length() - 1) + "ies";
-        } else if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
+        } else if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")
+                || ES_WORDS.contains(w + "es")) {
             p = w + "es";
         } else {
             p = w + "s";

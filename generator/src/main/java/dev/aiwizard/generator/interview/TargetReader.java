@@ -1,0 +1,63 @@
+package dev.aiwizard.generator.interview;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads where the code goes: {@code local} (the bot's default repository) or a git remote URL. */
+final class TargetReader {
+    static final String LOCAL = "local";
+    private static final Pattern URL = Pattern.compile("(?:https?://|ssh://|git@)[^\\s\"'`<>]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HOST_PATH = Pattern.compile("^(?:www\\.)?[a-z0-9.-]+\\.[a-z]{2,}/[^\\s\"'`<>]+$",
+            Pattern.CASE_INSENSITIVE);
+    /** In prose a URL is a target only when it looks like a git remote or is introduced as one. */
+    private static final Pattern TARGET_CUE = Pattern.compile("\\b(?:push(?:ed)?|repo|repository|remote|target|deliver|put it)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern USER_INFO = Pattern.compile("^[a-z]+://[^/@]*@", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> LOCAL_WORDS = Set.of("local", "locally", "default", "here", "local repo",
+            "local repository", "the default", "default repository", "the bot's repository", "bot", "the bot");
+
+    private TargetReader() {
+    }
+
+    /** What reading a target gave: a target, or a refusal (a URL carrying credentials), or nothing. */
+    record Answer(Optional<String> target, boolean refused) {
+        static Answer none() {
+            return new Answer(Optional.empty(), false);
+        }
+    }
+
+    /** A direct answer to the target question. */
+    static Answer answer(String text) {
+        String t = Words.trimPunctuation(text);
+        if (LOCAL_WORDS.contains(Words.lower(t))) {
+            return new Answer(Optional.of(LOCAL), false);
+        }
+        Matcher m = URL.matcher(t);
+        if (m.find()) {
+            return url(m.group());
+        }
+        if (HOST_PATH.matcher(t).matches()) {
+            return url("https://" + t);
+        }
+        return Answer.none();
+    }
+
+    /** A target mentioned in passing: "... and push it to https://github.com/acme/x.git". */
+    static Answer inProse(String text) {
+        Matcher m = URL.matcher(text);
+        if (m.find() && (m.group().endsWith(".git") || !m.group().startsWith("http") || TARGET_CUE.matcher(text).find())) {
+            return url(m.group());
+        }
+        return Answer.none();
+    }
+
+    private static Answer url(String raw) {
+        String url = raw.replaceAll("[.,;:!?)]+$", "");
+        if (USER_INFO.matcher(url).find()) {
+            return new Answer(Optional.empty(), true);
+        }
+        return new Answer(Optional.of(url), false);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.aiwizard.generator.offline;
+
+import dev.aiwizard.core.job.GenerationException;
+import dev.aiwizard.core.spec.Operation;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.generator.stack.StackCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Plans the files of a Java 21 Maven REST service (Helidon SE, Jackson, JUnit 5) for a spec. */
+final class JavaRestProject {
+    private static final String GROUP_ID = "com.example";
+    private static final Set<String> SHARED_CLASSES = Set.of("Main", "Json", "MainTest", "TestHttp");
+
+    private final Templates templates = new Templates(StackCatalog.JAVA_REST);
+    private final JavaRestFragments fragments = new JavaRestFragments(templates);
+
+    /** Every file of the project, in the order a reader would want them. */
+    List<PlannedFile> plan(Spec spec) {
+        List<EntityModel> entities = spec.entities().stream().map(EntityModel::of).toList();
+        checkNames(entities);
+        String pkg = packageName(spec.name());
+        String main = "src/main/java/" + pkg.replace('.', '/') + "/";
+        String test = "src/test/java/" + pkg.replace('.', '/') + "/";
+        Set<String> flags = operationFlags(spec);
+        Map<String, String> project = fragments.project(spec, pkg, entities, flags);
+
+        List<PlannedFile> files = new ArrayList<>();
+        files.add(file("pom.xml", "pom.xml.tmpl", project, flags));
+        files.add(file("README.md", "README.md.tmpl", project, flags));
+        files.add(file(".gitignore", "gitignore.tmpl", project, flags));
+        files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
+        files.add(new PlannedFile("docs/api.md", () -> apiDoc(project, entities, flags)));
+        files.add(file(main + "Main.java", "Main.java.tmpl", project, flags));
+        files.add(file(main + "Json.java", "Json.java.tmpl", project, flags));
+        for (EntityModel e : entities) {
+            Map<String, String> values = merge(project, fragments.entity(e));
+            Set<String> entityFlags = entityFlags(flags, e);
+            for (String suffix : List.of("", "Repository", "Json", "Routes")) {
+                files.add(file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
+            }
+        }
+        files.add(file("src/test/resources/logging.properties", "test-logging.properties.tmpl", project, flags));
+        files.add(file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
+        files.add(file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
+        for (EntityModel e : entities) {
+            Map<String, String> values = merge(project, fragments.entity(e));
+            Set<String> entityFlags = entityFlags(flags, e);
+            for (String suffix : List.of("Samples", "RepositoryTest", "JsonTest", "RoutesTest")) {
+                files.add(file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
+            }
+        }
+        return files;
+    }
+
+    /** {@code todo-service} -> {@code com.example.todoservice}; a keyword gets a suffix so the package compiles. */
+    static String packageName(String slug) {
+        String segment = slug.replace("-", "");
+        return GROUP_ID + "." + (JavaNames.isPackageSegment(segment) ? segment : segment + "app");
+    }
+
+    private PlannedFile file(String path, String template, Map<String, String> values, Set<String> flags) {
+        return new PlannedFile(path, () -> templates.render(template, values, flags));
+    }
+
+    private String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags) {
+        List<String> sections = new ArrayList<>();
+        for (EntityModel e : entities) {
+            sections.add(templates.render("api-entity.md.tmpl", merge(project, fragments.entityDoc(e)), entityFlags(flags, e)).strip());
+        }
+        Map<String, String> values = new HashMap<>(project);
+        values.put("entitySections", String.join("\n\n", sections));
+        return templates.render("api.md.tmpl", values, flags).strip() + "\n";
+    }
+
+    /** Two entities whose classes or paths would collide cannot both be generated; say which. */
+    private static void checkNames(List<EntityModel> entities) {
+        Set<String> classes = new HashSet<>();
+        SHARED_CLASSES.forEach(c -> classes.add(c.toLowerCase(Locale.ROOT)));
+        Set<String> paths = new HashSet<>();
+        for (EntityModel e : entities) {
+            for (String c : e.classes()) {
+                if (!classes.add(c.toLowerCase(Locale.ROOT))) {
+                    throw new GenerationException("The entity " + e.name() + " would need a class " + c
+                            + " that another entity or the project already uses; please rename the entity.");
+                }
+            }
+            if (!paths.add(e.path())) {
+                throw new GenerationException("Two entities would share the path /" + e.path() + "; please rename one.");
+            }
+            Set<String> members = new HashSet<>();
+            for (EntityModel.FieldModel f : e.fields()) {
+                if (!members.add(f.java().toLowerCase(Locale.ROOT))) {
+                    throw new GenerationException("The entity " + e.name() + " has fields whose names collide in Java ("
+                            + f.json() + "); please rename one.");
+                }
+            }
+        }
+    }
+
+    private static Set<String> operationFlags(Spec spec) {
+        Set<String> flags = new HashSet<>();
+        spec.operations().forEach(o -> flags.add(o.name().toLowerCase(Locale.ROOT)));
+        Set<Operation> ops = spec.operations();
+        if (ops.contains(Operation.READ) || ops.contains(Operation.UPDATE) || ops.contains(Operation.DELETE)) {
+            flags.add("byId");
+        }
+        if (ops.contains(Operation.CREATE) || ops.contains(Operation.UPDATE)) {
+            flags.add("withBody");
+        }
+        if (ops.contains(Operation.READ) || ops.contains(Operation.UPDATE)) {
+            flags.add("readOrUpdate");
+        }
+        return Set.copyOf(flags);
+    }
+
+    private static Set<String> entityFlags(Set<String> flags, EntityModel e) {
+        Set<String> all = new HashSet<>(flags);
+        if (!e.fields().isEmpty()) {
+            all.add("hasFields");
+        }
+        return all;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new HashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+}

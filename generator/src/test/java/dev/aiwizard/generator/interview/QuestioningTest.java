@@ -1,0 +1,124 @@
+package dev.aiwizard.generator.interview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.conversation.InterviewStep;
+import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.spec.Slot;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.generator.stack.StackOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuestioningTest {
+    private static final String TODO = "a todo service where people manage tasks with a title and a done flag";
+
+    @Test
+    void questionsComeOneAtATimeMostValuableFirstAndCountDown() {
+        Interview interview = new Interview(6);
+        List<Question> asked = new ArrayList<>();
+        asked.add(interview.ask(TODO).question());
+        asked.add(interview.ask("all").question());
+        asked.add(interview.ask("todo-service").question());
+        InterviewStep.Ready ready = interview.ready("local");
+
+        assertEquals(List.of(Slot.OPERATIONS, Slot.NAME, Slot.TARGET), asked.stream().map(Question::slot).toList());
+        assertEquals(List.of(2, 1, 0), asked.stream().map(Question::remainingAfter).toList());
+        assertTrue(ready.spec().isComplete());
+    }
+
+    @Test
+    void remainingAfterNeverPromisesMoreThanTheQuestionsLeft() {
+        InterviewStep.Ask step = new Interview(2).ask("hi");
+
+        assertEquals(1, step.question().remainingAfter());
+    }
+
+    @Test
+    void noQuestionsLeftMeansReadyWithEveryGapFilledAndStated() {
+        InterviewStep step = new OfflineInterviewer().step(Spec.empty(), null, TODO, 0);
+
+        InterviewStep.Ready ready = (InterviewStep.Ready) step;
+        assertTrue(ready.spec().isComplete());
+        assertTrue(ready.spec().assumptions().contains("Operations: all of create, read, list, update, delete (default)"));
+    }
+
+    @Test
+    void theLastAllowedAnswerLeadsToReadyEvenWithSlotsOpen() {
+        Interview interview = new Interview(1);
+        interview.ask(TODO);
+
+        InterviewStep.Ready ready = interview.ready("read-only");
+
+        assertTrue(ready.spec().isComplete());
+        assertEquals("todo-service", ready.spec().name());
+        assertTrue(ready.spec().assumptions().contains("Name: todo-service (from the idea)"), ready.spec().assumptions()::toString);
+    }
+
+    @Test
+    void questionsWithFewAnswersOfferChoices() {
+        Interview interview = new Interview(6);
+
+        Question operations = interview.ask(TODO).question();
+        Question name = interview.ask("all").question();
+        Question target = interview.ask("todo-service").question();
+
+        assertEquals(List.of("all (create, read, list, update, delete)", "read-only (read, list)", "no delete"), operations.choices());
+        assertEquals(List.of("todo-service", "todo-api"), name.choices());
+        assertEquals(List.of("local"), target.choices());
+    }
+
+    @Test
+    void everyQuestionSaysWhatIsAskedWithAnExample() {
+        Interview interview = new Interview(10);
+        List<Question> asked = new ArrayList<>();
+        for (String answer : List.of("hi", "tasks", "title text", "all", "todo-service", "local")) {
+            asked.add(interview.ask(answer).question());
+        }
+
+        assertEquals(List.of(Slot.ENTITIES, Slot.FIELDS, Slot.OPERATIONS, Slot.NAME, Slot.TARGET, Slot.PURPOSE),
+                asked.stream().map(Question::slot).toList());
+        for (Question q : asked) {
+            assertTrue(q.text().contains("?") && q.text().contains("e.g."), q.text());
+        }
+        assertTrue(asked.get(1).text().startsWith("What fields does a Task have?"), asked.get(1).text());
+    }
+
+    @Test
+    void fieldsAreAskedEntityByEntity() {
+        Interview interview = new Interview(6);
+        InterviewStep.Ask person = interview.ask("a crm to manage people, companies and deals");
+        InterviewStep.Ask company = interview.ask("name, email");
+        InterviewStep.Ask deal = interview.ask("Company: name, website");
+
+        assertTrue(person.question().text().contains("a Person"), person.question().text());
+        assertTrue(company.question().text().contains("a Company"), company.question().text());
+        assertTrue(deal.question().text().contains("a Deal"), deal.question().text());
+        assertEquals(List.of(5, 4, 3), List.of(person.question().remainingAfter(), company.question().remainingAfter(),
+                deal.question().remainingAfter()));
+    }
+
+    @Test
+    void withSeveralStacksTheStackIsAskedWithTheirLabelsAsChoices() {
+        StackCatalog catalog = new StackCatalog(List.of(StackCatalog.builtIn().defaultStack(),
+                new StackOption("kotlin-rest", "kotlin-rest (Kotlin REST service)", List.of("kotlin"),
+                        List.of("in-memory", "postgres"), "gradle test")));
+        Interview interview = new Interview(new OfflineInterviewer(catalog), 8);
+        interview.ask(TODO);
+        interview.ask("all");
+
+        InterviewStep.Ask stack = interview.ask("todo-service");
+        InterviewStep.Ask persistence = interview.ask("kotlin please");
+
+        assertEquals(Slot.STACK, stack.question().slot());
+        assertEquals(List.of("java-rest (Java 21 REST service: Helidon SE, Jackson, Maven)", "kotlin-rest (Kotlin REST service)"),
+                stack.question().choices());
+        assertEquals("kotlin-rest", persistence.spec().stack());
+        assertEquals(Slot.PERSISTENCE, persistence.question().slot());
+        assertEquals(List.of("in-memory", "postgres"), persistence.question().choices());
+        assertEquals("postgres", interview.ask("postgres").spec().persistence());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aiwizard.generator.offline;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.GenerationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OutputValidatorTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/passwd", "../outside", "src/../../x", "a//b", "./a", "a/", "", ".git/config",
+            "sub/.git/hooks/pre-commit", ".GIT/config", ".github/workflows/ci.yml", "a\\b", "C:/x", "a b/c", "src/ä.java"})
+    void unsafePathsAreRefused(String path) {
+        assertThrows(GenerationException.class, () -> OutputValidator.checkPath(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pom.xml", ".gitignore", "docs/api.md", "src/main/java/com/example/a/Main.java", ".github/CODEOWNERS"})
+    void ordinaryPathsPass(String path) {
+        assertDoesNotThrow(() -> OutputValidator.checkPath(path));
+    }
+
+    @Test
+    void aFileTooLargeIsRefused() {
+        GeneratedFile big = new GeneratedFile("big.txt", "x".repeat(OutputValidator.MAX_FILE_BYTES + 1));
+
+        assertThrows(GenerationException.class, () -> OutputValidator.check(List.of(big)));
+    }
+
+    @Test
+    void theSameFileTwiceIsRefused() {
+        List<GeneratedFile> files = List.of(new GeneratedFile("README.md", "a"), new GeneratedFile("readme.md", "b"));
+
+        assertThrows(GenerationException.class, () -> OutputValidator.check(files));
+    }
+
+    @Test
+    void somethingThatLooksLikeATokenIsRefusedNamingTheFile() {
+        List<GeneratedFile> files = List.of(new GeneratedFile("README.md", "token ghp_" + "a".repeat(36)));
+
+        GenerationException e = assertThrows(GenerationException.class, () -> OutputValidator.check(files));
+        assertTrue(e.getMessage().startsWith("README.md would contain what looks like a GitHub token"), e.getMessage());
+    }
+}
