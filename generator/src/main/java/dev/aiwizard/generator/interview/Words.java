@@ -16,6 +16,10 @@ final class Words {
     private static final Pattern CLAUSE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*;\\s*|\\s*\\n+\\s*");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "his", "her", "our", "my",
             "your", "some", "any", "all", "each", "every", "one", "own", "optional", "required", "mandatory", "also");
+    /** Words that carry no idea: a bare greeting or "new app" is not a purpose. */
+    private static final Set<String> EMPTY_WORDS = Set.of("hi", "hello", "hey", "help", "test", "new", "app", "idea",
+            "wizard", "something", "please", "the", "start", "thing", "stuff");
+    private static final int MAX_PURPOSE = 500;
     private static final Pattern MENTION = Pattern.compile("^(?:\\s*(?:<@[^>]+>|@\\S+|/wizard\\b|wizard:))+\\s*",
             Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +81,16 @@ final class Words {
             return "";
         }
         return MENTION.matcher(text.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Whether {@code text} says nothing about what to build ("hi", "new app", "?"). */
+    static boolean isEmptyIdea(String text) {
+        return Arrays.stream(lower(text).split("[^a-z0-9]+")).noneMatch(w -> w.length() >= 3 && !EMPTY_WORDS.contains(w));
+    }
+
+    /** {@code text} cut to a length a summary can show. */
+    static String clip(String text) {
+        return text.length() <= MAX_PURPOSE ? text : text.substring(0, MAX_PURPOSE) + "…";
     }
 
     static String lower(String s) {
