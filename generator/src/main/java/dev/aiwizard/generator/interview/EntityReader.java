@@ -1,13 +1,9 @@
 package dev.aiwizard.generator.interview;
 
 import dev.aiwizard.core.spec.Entity;
-import dev.aiwizard.core.spec.Field;
-import dev.aiwizard.core.spec.Names;
 import dev.aiwizard.generator.text.Inflector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,14 +14,19 @@ import java.util.regex.Pattern;
  * "Authors have a name", "book: title text, pages integer".
  */
 final class EntityReader {
-    /** Verbs whose object is what the app manages. Longer phrases first, so "keep track of" wins over "keep". */
+    /**
+     * Verbs whose object is what the app manages, longer phrases first so "keep track of" wins over "keep". Verbs
+     * that are also nouns ("a book list") count only after a subject or modal ("users can list"), and "a list of"
+     * / "a catalog of" introduce things too.
+     */
     private static final Pattern VERB = Pattern.compile("\\b(?:keep(?:s|ing)? track of|keep(?:s|ing)? a (?:list|record|log) of"
             + "|manag(?:e|es|ing)|track(?:s|ing)?|keep(?:s|ing)?|organi[sz](?:e|es|ing)|cataloguing|cataloging"
             + "|collect(?:s|ing)?|maintain(?:s|ing)?|handl(?:e|es|ing)|sav(?:e|es|ing)|creat(?:e|es|ing)|add(?:s|ing)?"
             + "|register(?:s|ing)?|brows(?:e|es|ing)|shar(?:e|es|ing)|upload(?:s|ing)?|submit(?:s|ting)?|stor(?:es|ing)"
             + "|listing|recording|logging|scheduling|selling|renting|reviewing"
-            + "|(?<subject>(?:to|can|could|will|should|may|i|we|you|they|people|users|teams|members|staff|customers|admins|that|which|who|also|and|just|easily|lets?\\s+\\w+)\\s+)"
-            + "(?:list|record|log|store|post|schedule|review|sell|rent|plan|book|catalog|catalogue)s?)\\b"
+            + "|(?:(?:to|can|could|will|should|may|i|we|you|they|people|users|teams|members|staff|customers|admins|that|which|who|also|and|just|easily|lets?\\s+\\w+)\\s+)"
+            + "(?:list|record|log|store|post|schedule|review|sell|rent|plan|book|catalog|catalogue|place|buy|order|write"
+            + "|send|make|vote|comment|rate|reply)s?)\\b"
             + "|\\b(?:catalog(?:ue)?|list|collection|database|directory|inventory|registry|library|archive|log|journal"
             + "|record|overview|register)s? of\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern URLS = Pattern.compile("(?:https?://|ssh://|git@)\\S+", Pattern.CASE_INSENSITIVE);
@@ -37,24 +38,13 @@ final class EntityReader {
             + "|called|named|push|pushed|deploy|deployed|and push|written in|using)\\b.*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_HAS = Pattern.compile("^(?:and\\s+)?(?:(?:each|every|an?|the|all|our|my)\\s+)?([A-Za-z][A-Za-z-]*)"
-            + "\\s+(?:has|have|should have|must have|needs|need|contains?|consists? of|with|having|holds?)\\s+(.+)$",
+            + "\\s+(?:(?:has|have|should have|must have|needs|need|contains?|consists? of|holds?)|(with|having))\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COLON_LIST = Pattern.compile("^([A-Za-z][A-Za-z -]{0,40}?)\\s*:\\s*(.+)$");
-    private static final Pattern COLLECTION = Pattern.compile("^(?:(?:a|the)\\s+)?(?:list|lists|collection|collections|set|sets|kinds?"
-            + "|types?|bunch|lot|lots|log|record|records|catalog(?:ue)?)\\s+of\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAREN_LIST = Pattern.compile("\\b([A-Za-z]+)\\s*\\(([^()]*,[^()]*)\\)");
+    private static final Pattern TOPIC = Pattern.compile("\\b(?:for|of|about)\\s+(?:(?:the|our|my|their|your)\\s+)?([a-z]+)$");
     private static final Pattern LAST_SEPARATOR = Pattern.compile(",|\\band\\b|\\bor\\b|&", Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("it", "they", "each", "these", "those", "them", "every");
-    /** Words that name the product, not something it manages: "a todo app: ..." */
-    private static final Set<String> PRODUCT_WORDS = Set.of("app", "application", "service", "api", "tool", "system",
-            "backend", "server", "bot", "project", "website", "site", "platform", "program", "idea", "microservice");
-    private static final Set<String> NOT_NOUNS = Set.of("it", "them", "this", "that", "these", "those", "everything",
-            "something", "anything", "nothing", "me", "us", "you", "him", "her", "track", "care", "sure", "up", "out",
-            "time", "things", "stuff", "data", "information", "simple", "well", "everyone", "anyone", "someone",
-            "dunno", "idk", "no", "yes", "none", "maybe", "whatever", "ok", "okay", "hmm", "help", "what", "why", "how");
-    private static final Set<String> ADJECTIVES = Set.of("personal", "own", "favorite", "favourite", "new", "old",
-            "daily", "weekly", "monthly", "yearly", "different", "various", "many", "several", "upcoming", "past",
-            "open", "closed", "active", "private", "public", "shared", "important", "small", "big", "large", "simple",
-            "current", "recent", "future", "multiple", "their", "other", "more", "existing", "basic", "custom");
     private static final Set<String> FIELD_LIST_WORDS = Set.of("fields", "field", "attributes", "properties", "columns");
     private static final Set<String> ENTITY_LIST_WORDS = Set.of("entities", "entity", "models", "resources", "objects",
             "things", "manages", "it manages", "data");
@@ -79,9 +69,9 @@ final class EntityReader {
      * lists refer to ({@code null} when none).
      */
     Found fromProse(String text, String context) {
-        Collector c = new Collector(context);
+        EntityCollector c = newCollector(context);
         for (String clause : Words.clauses(URLS.matcher(text).replaceAll(" "))) {
-            clause(clause, c, true);
+            clause(parenLists(clause, c), c, true);
         }
         return c.found();
     }
@@ -92,7 +82,7 @@ final class EntityReader {
         if (!prose.isEmpty()) {
             return prose;
         }
-        Collector c = new Collector(null);
+        EntityCollector c = newCollector(null);
         for (String clause : Words.clauses(text)) {
             objectPhrase(clause, c);
         }
@@ -105,7 +95,25 @@ final class EntityReader {
         return found;
     }
 
-    private void clause(String clause, Collector c, boolean allowColon) {
+    private EntityCollector newCollector(String context) {
+        return new EntityCollector(fieldReader, texts, context);
+    }
+
+    /** "posts (title, body, published flag)": takes the entity with its fields, leaves "posts" in the clause. */
+    private static String parenLists(String clause, EntityCollector c) {
+        Matcher m = PAREN_LIST.matcher(clause);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            if (Inflector.isPlural(m.group(1))) {
+                c.entity(m.group(1)).ifPresent(e -> c.addFields(e, m.group(2)));
+            }
+            m.appendReplacement(rest, Matcher.quoteReplacement(m.group(1)));
+        }
+        m.appendTail(rest);
+        return rest.toString();
+    }
+
+    private void clause(String clause, EntityCollector c, boolean allowColon) {
         if (allowColon && colonList(clause, c)) {
             return;
         }
@@ -124,25 +132,31 @@ final class EntityReader {
     }
 
     /** "book: title text, pages integer", "fields: ...", "entities: books, authors", "title:string, done:bool". */
-    private boolean colonList(String clause, Collector c) {
+    private boolean colonList(String clause, EntityCollector c) {
         Matcher m = COLON_LIST.matcher(clause);
         if (!m.matches() || clause.contains("://")) {
             return false;
         }
-        String head = Words.lower(m.group(1).trim());
+        String head = String.join(" ", Words.withoutDeterminers(Words.words(Words.lower(m.group(1).trim()))));
         String rest = m.group(2);
         List<String> headWords = Words.words(head);
         if (FIELD_LIST_WORDS.contains(head)) {
-            c.addFields(c.context, rest);
+            c.addFields(c.context(), rest);
         } else if (ENTITY_LIST_WORDS.contains(head)) {
             objectPhrase(rest, c);
-        } else if (headWords.stream().anyMatch(PRODUCT_WORDS::contains)) {
+        } else if (SUBJECT_HAS.matcher(rest).matches() || VERB.matcher(rest).find()) {
+            // "A bookmark manager: bookmarks have a url": a heading, then a sentence.
             clause(rest, c, false);
+        } else if (headWords.stream().anyMatch(NounPhrases.PRODUCT_WORDS::contains)) {
+            // "an api for events: name text, ...": the heading names the entity after "for".
+            Matcher topic = TOPIC.matcher(head);
+            Optional<String> entity = topic.find() ? c.entity(topic.group(1)) : Optional.empty();
+            entity.ifPresentOrElse(e -> c.addFields(e, rest), () -> clause(rest, c, false));
         } else if (headWords.size() > 3) {
             // "track tasks with title:string": the colon belongs to a field, not to a heading.
             return false;
         } else if (startsWithTypeWord(rest) || isFieldPair(head, rest, c)) {
-            c.addFields(c.context, clause);
+            c.addFields(c.context(), clause);
         } else {
             c.entity(head).ifPresent(e -> c.addFields(e, rest));
         }
@@ -150,20 +164,24 @@ final class EntityReader {
     }
 
     /** "Authors have a name and a birth date", "each book has a title", "it has a price". */
-    private boolean subjectHas(String clause, Collector c) {
+    private boolean subjectHas(String clause, EntityCollector c) {
         Matcher m = SUBJECT_HAS.matcher(clause);
         if (!m.matches()) {
             return false;
         }
         String subject = Words.lower(m.group(1));
-        if (PRODUCT_WORDS.contains(subject) || NOT_NOUNS.contains(subject) && !PRONOUNS.contains(subject)) {
+        if (NounPhrases.PRODUCT_WORDS.contains(subject) || NounPhrases.NOT_NOUNS.contains(subject) && !PRONOUNS.contains(subject)) {
             return false;
         }
-        String target = PRONOUNS.contains(subject) ? c.context : c.entity(subject).orElse(null);
+        if (m.group(2) != null && !PRONOUNS.contains(subject) && !Inflector.isPlural(subject)) {
+            // "tasks with a title" lists fields; "a blog with posts" describes the product.
+            return false;
+        }
+        String target = PRONOUNS.contains(subject) ? c.context() : c.entity(subject).orElse(null);
         if (target == null) {
             return false;
         }
-        c.addFields(target, m.group(2));
+        c.addFields(target, m.group(3));
         return true;
     }
 
@@ -171,9 +189,9 @@ final class EntityReader {
      * "books with a title and authors with a name": nouns, each optionally followed by its fields. A noun list
      * followed by another "with" ends in the next entity ("... and authors with").
      */
-    private void objectPhrase(String text, Collector c) {
+    private void objectPhrase(String text, EntityCollector c) {
         String[] segments = FIELD_INTRO.split(text, -1);
-        List<String> nouns = nouns(HEAD_END.matcher(segments[0]).replaceFirst(""));
+        List<String> nouns = NounPhrases.nouns(HEAD_END.matcher(segments[0]).replaceFirst(""));
         if (nouns.isEmpty()) {
             return;
         }
@@ -201,101 +219,21 @@ final class EntityReader {
             if (stops || next == null) {
                 break;
             }
-            List<String> nextNouns = nouns(next);
+            List<String> nextNouns = NounPhrases.nouns(next);
             current = nextNouns.isEmpty() ? null : c.entity(nextNouns.getLast()).orElse(null);
         }
     }
 
-    /** The nouns of a list like "their books, authors and publishers"; in a longer list, plurals only. */
-    private static List<String> nouns(String head) {
-        List<String> nouns = new ArrayList<>();
-        for (String item : Words.splitList(head)) {
-            String phrase = COLLECTION.matcher(String.join(" ", Words.withoutDeterminers(List.of(item.trim().split("\\s+")))))
-                    .replaceFirst("");
-            List<String> words = Words.withoutDeterminers(List.of(phrase.trim().split("\\s+")));
-            if (words.isEmpty() || words.getFirst().isEmpty()) {
-                continue;
-            }
-            String last = Words.lower(words.getLast());
-            if (!last.matches("[a-z]{2,}") || NOT_NOUNS.contains(last) || PRODUCT_WORDS.contains(last)) {
-                continue;
-            }
-            boolean compound = words.size() == 2 && words.getFirst().matches("[A-Za-z]{2,}")
-                    && !ADJECTIVES.contains(Words.lower(words.getFirst())) && !NOT_NOUNS.contains(Words.lower(words.getFirst()));
-            nouns.add(compound ? Words.lower(words.getFirst()) + " " + last : last);
-        }
-        if (nouns.size() > 1 && nouns.stream().anyMatch(n -> Inflector.isPlural(lastWord(n)))) {
-            nouns.removeIf(n -> !Inflector.isPlural(lastWord(n)));
-        }
-        return nouns;
-    }
-
-    private static String lastWord(String phrase) {
-        return phrase.substring(phrase.lastIndexOf(' ') + 1);
-    }
 
     /** "title:colour" is one field with a (bad) type, unless "title" is the entity being talked about. */
-    private static boolean isFieldPair(String head, String rest, Collector c) {
+    private static boolean isFieldPair(String head, String rest, EntityCollector c) {
         boolean oneWord = Words.splitList(rest).size() == 1 && !rest.trim().contains(" ");
-        return oneWord && c.context != null && !c.isEntity(head);
+        return oneWord && c.context() != null && !c.isEntity(head);
     }
 
     private static boolean startsWithTypeWord(String rest) {
         List<String> items = Words.splitList(rest);
         return !items.isEmpty() && FieldTypes.parse(items.getFirst()).isPresent()
                 && !items.getFirst().trim().contains(" ");
-    }
-
-    /** Entity names for nouns, {@code "todo items"} -> {@code TodoItem}; merges fields per entity. */
-    private final class Collector {
-        private final Map<String, List<Field>> entities = new LinkedHashMap<>();
-        private final List<String> notes = new ArrayList<>();
-        private String context;
-
-        Collector(String context) {
-            this.context = context;
-        }
-
-        /** The entity name for {@code noun}, registered (and made the context) when valid. */
-        Optional<String> entity(String noun) {
-            String[] parts = noun.trim().split("\\s+");
-            parts[parts.length - 1] = Inflector.singular(parts[parts.length - 1]);
-            Optional<String> name = Names.camel(String.join(" ", parts), true);
-            if (name.isEmpty()) {
-                notes.add(texts.get("note.badEntityName", "item", noun));
-                return Optional.empty();
-            }
-            entities.putIfAbsent(name.get(), new ArrayList<>());
-            context = name.get();
-            return name;
-        }
-
-        /** Whether {@code noun} names the entity in context or one found so far. */
-        boolean isEntity(String noun) {
-            String[] parts = noun.trim().split("\\s+");
-            parts[parts.length - 1] = Inflector.singular(parts[parts.length - 1]);
-            Optional<String> name = Names.camel(String.join(" ", parts), true);
-            return name.isPresent() && (name.get().equals(context) || entities.containsKey(name.get()));
-        }
-
-        void addFields(String entity, String text) {
-            if (entity == null || Words.trimPunctuation(text).isEmpty()) {
-                return;
-            }
-            FieldReader.Result result = fieldReader.read(text);
-            notes.addAll(result.notes());
-            List<Field> fields = entities.computeIfAbsent(entity, k -> new ArrayList<>());
-            for (Field f : result.fields()) {
-                fields.removeIf(x -> x.name().equals(f.name()));
-                fields.add(f);
-            }
-            context = entity;
-        }
-
-        Found found() {
-            List<Entity> list = new ArrayList<>();
-            entities.forEach((name, fields) -> list.add(new Entity(name, fields)));
-            return new Found(list, List.copyOf(notes));
-        }
     }
 }

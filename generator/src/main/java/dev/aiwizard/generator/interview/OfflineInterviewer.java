@@ -87,6 +87,15 @@ public final class OfflineInterviewer implements Interviewer {
         answers.read(direct, slot, answer);
         Draft passing = new Draft(direct.spec());
         mentions.read(passing, answer, slot);
+        if (!direct.changed() && !passing.changed()) {
+            // Not an answer to the question, but maybe a change ("add a due date to task" while asked for a name).
+            Draft change = new Draft(d.spec());
+            if (changes.apply(change, answer) && change.changed()) {
+                d.update(change.spec());
+                d.notes(change.notes());
+                return;
+            }
+        }
         d.update(passing.spec());
         // A note about the asked slot only helps when nothing else in the message was usable either.
         if (direct.changed() || !passing.changed()) {

@@ -17,6 +17,10 @@ final class OperationsReader {
     private static final Pattern CRUD = Pattern.compile("\\bcrud\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "except", "but", "minus", "excluding",
             "can't", "cannot", "cant", "don't", "dont", "never", "nor");
+    private static final Set<String> FILLER = Set.of("and", "or", "the", "a", "an", "of", "them", "it", "only", "just",
+            "operations", "operation", "endpoints", "endpoint", "please", "clients", "users", "can", "should", "be",
+            "able", "to", "i", "we", "want", "would", "like", "allow", "let", "for", "with", "options", "also", "too",
+            "things", "records", "items", "one", "ones", "by", "id", "then");
     private static final Set<String> ALL = Set.of("all", "everything", "crud", "full", "every", "any");
     private static final Map<String, Operation> WORDS = Map.ofEntries(
             Map.entry("create", Operation.CREATE), Map.entry("creating", Operation.CREATE), Map.entry("add", Operation.CREATE),
@@ -47,6 +51,11 @@ final class OperationsReader {
             if (NEGATIONS.contains(tokens.get(i))) {
                 negation = i;
             }
+        }
+        if (tokens.stream().filter(t -> !WORDS.containsKey(t) && !ALL.contains(t) && !NEGATIONS.contains(t) && !FILLER.contains(t))
+                .count() > 2) {
+            // Too many other words: a sentence about something else ("add a due date to task"), not operations.
+            return Optional.empty();
         }
         Set<Operation> named = operations(negation < 0 ? tokens : tokens.subList(0, negation));
         boolean all = tokens.subList(0, negation < 0 ? tokens.size() : negation).stream().anyMatch(ALL::contains);

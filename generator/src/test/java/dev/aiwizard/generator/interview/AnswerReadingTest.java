@@ -146,6 +146,16 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aChangeMadeWhileAQuestionIsOpenIsAppliedAndTheQuestionStays() {
+        InterviewStep.Ask next = atOperations().ask("add a due date to task");
+
+        assertTrue(next.spec().operations().isEmpty());
+        assertEquals(new Field("dueDate", FieldType.DATE), next.spec().entities().getFirst().fields().getLast());
+        assertEquals(Slot.OPERATIONS, next.question().slot());
+        assertNull(next.note());
+    }
+
+    @Test
     void youChooseFillsTheAskedSlotWithItsDefaultAndSaysSo() {
         InterviewStep.Ask next = atOperations().ask("you choose");
 

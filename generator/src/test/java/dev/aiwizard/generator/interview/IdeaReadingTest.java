@@ -64,6 +64,24 @@ class IdeaReadingTest {
         assertEquals(List.of(new Field(name, type)), spec.entities().getFirst().fields());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "A bookmark manager: bookmarks have a url, a title and tags | Bookmark(url text, title text, tags text)",
+            "an api for events: name text, starts timestamp, capacity int, online bool, fee decimal"
+                    + " | Event(name text, starts timestamp, capacity integer, online boolean, fee decimal)",
+            "a blog with posts (title, body, published flag) | Post(title text, body text, published boolean)",
+            "We need an API for our team to manage projects and their tasks | Project(), Task()",
+            "Users with an email and a display name | User(email text, displayName text)",
+            "an author has a name and a birthday | Author(name text, birthday date)",
+            "I want to keep track of my workouts with a date and a duration in minutes"
+                    + " | Workout(date date, durationInMinutes integer)"})
+    void commonPhrasingsAreUnderstood(String idea, String expected) {
+        Spec spec = new Interview(6).say(idea).spec();
+
+        assertEquals(expected, String.join(", ", spec.entities().stream().map(e -> e.name() + "("
+                + String.join(", ", e.fields().stream().map(f -> f.name() + " " + f.type().label()).toList()) + ")").toList()));
+    }
+
     @Test
     void anExplicitListGivesNamesAndTypes() {
         Spec spec = new Interview(6).say("book: title text, pages integer, published date").spec();
@@ -106,6 +124,14 @@ class IdeaReadingTest {
 
         assertEquals(List.of(new Field("title", FieldType.TEXT), new Field("dueDate", FieldType.DATE)),
                 spec.entities().getFirst().fields());
+    }
+
+    @Test
+    void aSecondVerbStartsAnotherEntityInsteadOfAddingAField() {
+        Spec spec = new Interview(6).say("a shop where customers browse products with a name and a price and place orders").spec();
+
+        assertEquals(List.of(new Entity("Product", List.of(new Field("name", FieldType.TEXT), new Field("price", FieldType.DECIMAL))),
+                new Entity("Order", List.of())), spec.entities());
     }
 
     @Test

@@ -38,6 +38,20 @@ class QuestioningTest {
     }
 
     @Test
+    void anInterviewNeverAsksMoreQuestionsThanAllowed() {
+        Interview interview = new Interview(3);
+        InterviewStep step = interview.say("hi");
+        int asked = 0;
+        while (step instanceof InterviewStep.Ask) {
+            asked++;
+            step = interview.say("???");
+        }
+
+        assertEquals(3, asked);
+        assertTrue(step.spec().isComplete());
+    }
+
+    @Test
     void noQuestionsLeftMeansReadyWithEveryGapFilledAndStated() {
         InterviewStep step = new OfflineInterviewer().step(Spec.empty(), null, TODO, 0);
 
