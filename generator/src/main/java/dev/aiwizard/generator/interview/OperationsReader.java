@@ -93,11 +93,6 @@ final class OperationsReader {
         return CRUD.matcher(text).find() ? Optional.of(EnumSet.allOf(Operation.class)) : Optional.empty();
     }
 
-    /** "create, read, list, update, delete" for {@code ops}, in their natural order. */
-    static String describe(Set<Operation> ops) {
-        return String.join(", ", EnumSet.copyOf(ops).stream().map(o -> Words.lower(o.name())).toList());
-    }
-
     private static Set<Operation> operations(List<String> tokens) {
         Set<Operation> ops = EnumSet.noneOf(Operation.class);
         tokens.stream().map(WORDS::get).filter(java.util.Objects::nonNull).forEach(ops::add);

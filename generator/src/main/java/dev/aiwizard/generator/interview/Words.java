@@ -96,10 +96,4 @@ final class Words {
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
-
-    /** Whether lower-cased {@code text} equals one of {@code phrases}, ignoring surrounding punctuation. */
-    static boolean isOneOf(String text, String... phrases) {
-        String t = lower(trimPunctuation(text));
-        return Arrays.asList(phrases).contains(t);
-    }
 }

@@ -19,9 +19,4 @@ public record StackOption(String id, String label, List<String> keywords, List<S
             throw new IllegalArgumentException("stack " + id + " needs at least one persistence option");
         }
     }
-
-    /** The persistence option used when nobody chose one. */
-    public String defaultPersistence() {
-        return persistence.getFirst();
-    }
 }
