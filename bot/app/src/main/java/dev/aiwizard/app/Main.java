@@ -6,13 +6,15 @@ import dev.aiwizard.app.config.SettingsLoader;
 import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.UserRef;
-import io.helidon.logging.common.LogConfig;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.LogManager;
 
 /** Starts AI Wizard: reads the settings, wires everything, and runs the console when no chat platform is set. */
 public final class Main {
@@ -39,7 +41,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
+        configureLogging();
         int code;
         try {
             code = run(args, System.getenv());
@@ -56,6 +58,17 @@ public final class Main {
         System.exit(code);
     }
 
+    /** Reads {@code logging.properties} from the jar; plain JUL, which starts faster than Helidon's LogConfig. */
+    private static void configureLogging() {
+        try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("wizard: logging.properties could not be read: " + e.getMessage());
+        }
+    }
+
     static int run(String[] args, Map<String, String> env) throws InterruptedException {
         AppSettings settings = SettingsLoader.load(env);
         for (int i = 0; i < args.length; i++) {
@@ -66,8 +79,8 @@ public final class Main {
                 }
                 case "--port" -> settings = settings.withPort(number(args, ++i));
                 case "--data-dir" -> settings = settings.withDataDir(Path.of(value(args, ++i)));
-                case "--no-console" -> settings = console(settings, AppSettings.ConsoleMode.OFF);
-                case "--console" -> settings = console(settings, AppSettings.ConsoleMode.ON);
+                case "--no-console" -> settings = settings.withConsole(AppSettings.ConsoleMode.OFF);
+                case "--console" -> settings = settings.withConsole(AppSettings.ConsoleMode.ON);
                 default -> throw new ConfigException("unknown option '" + args[i] + "' (see --help)");
             }
         }
@@ -87,12 +100,6 @@ public final class Main {
             adapter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             return 0;
         }
-    }
-
-    private static AppSettings console(AppSettings s, AppSettings.ConsoleMode mode) {
-        return new AppSettings(s.host(), s.port(), s.dataDir(), s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize(),
-                s.redisUrl(), s.apiToken(), s.conversation(), s.jobs(), s.target(), s.authorName(), s.authorEmail(),
-                mode, s.consoleWait());
     }
 
     private static String value(String[] args, int i) {

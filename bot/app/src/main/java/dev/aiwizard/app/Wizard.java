@@ -32,6 +32,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,34 +49,63 @@ public final class Wizard implements AutoCloseable {
     private final ConversationService conversations;
     private final JobRunner runner;
     private final WebServer server;
+    private boolean storageOwned;
 
     private Wizard(AppSettings settings, PrintStream consoleOut) {
         Clock clock = Clock.systemUTC();
+        // Opening the database (and checking its schema) is the slowest step of start-up; the engines and the
+        // observability set-up are built on this thread meanwhile.
+        CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(storageSettings(settings)),
+                command -> Thread.ofVirtual().name("storage-open").start(command));
         try {
-            storage = push(Storage.open(storageSettings(settings)));
-            coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
-                    : RedisCoordination.connect(settings.redisUrl()));
             ChatRouter chat = new ChatRouter();
             console = new ConsoleGateway(consoleOut);
             chat.register(console);
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"));
+            GitPublisher publisher = new GitPublisher(git);
+            OfflineCodeGenerator generator = new OfflineCodeGenerator();
+            OfflineInterviewer interviewer = new OfflineInterviewer();
+            AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
+            ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
+                    && opening.join().ping(), () -> coordinationRef.get() != null && coordinationRef.get().isHealthy());
+            storage = push(await(opening));
+            storageOwned = true;
+            coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
+                    : RedisCoordination.connect(settings.redisUrl()));
+            coordinationRef.set(coordination);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
-                    new OfflineCodeGenerator(), new GitPublisher(git), chat, settings.jobs(), clock);
+                    generator, publisher, chat, settings.jobs(), clock);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6)));
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
-                    new OfflineInterviewer(), chat, settings.conversation(), clock, runner::wake);
+                    interviewer, chat, settings.conversation(), clock, runner::wake);
             runner.start();
             server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
-                    .addFeature(observe(storage::ping, coordination::isHealthy))
+                    .addFeature(observe)
                     .routing(r -> routing(r, storage.conversations(), storage.jobs(), settings.apiToken()))
                     .build()
                     .start();
             push(server::stop);
         } catch (RuntimeException e) {
             close();
+            if (!storageOwned) {
+                // Start-up failed elsewhere while the database was still opening: close it once it is open.
+                opening.thenAccept(Storage::close);
+            }
+            throw e;
+        }
+    }
+
+    /** The opened storage, or the exception that stopped it, unwrapped so callers see the storage's own message. */
+    private static Storage await(CompletableFuture<Storage> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

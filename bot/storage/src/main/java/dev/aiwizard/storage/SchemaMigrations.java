@@ -1,8 +1,11 @@
 package dev.aiwizard.storage;
 
 import dev.aiwizard.core.StorageException;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -14,13 +17,19 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 final class SchemaMigrations {
     private static final String LOCATION = "classpath:db/migration";
+    /** The highest {@code V<n>__} migration shipped in {@code db/migration}; a test keeps the two in step. */
+    static final int LATEST_VERSION = 1;
 
     private SchemaMigrations() {
     }
 
     /** Checks that the database answers, then applies the pending migrations. */
     static void run(DatabaseUrl url, StorageSettings settings) {
-        checkReachable(url, settings);
+        if (checkReachable(url, settings)) {
+            // Flyway costs about a second of start-up (its configuration model alone loads hundreds of classes);
+            // a restart against a schema that is already current does not need it.
+            return;
+        }
         FluentConfiguration flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(url.jdbcUrl(), settings.user(), settings.password())
                 .locations(LOCATION);
@@ -34,17 +43,33 @@ final class SchemaMigrations {
         }
     }
 
-    private static void checkReachable(DatabaseUrl url, StorageSettings settings) {
+    /** Whether the database answers; returns true when its schema is already at {@link #LATEST_VERSION}. */
+    private static boolean checkReachable(DatabaseUrl url, StorageSettings settings) {
         Properties login = new Properties();
         login.setProperty("user", settings.user());
         if (!settings.password().isEmpty()) {
             login.setProperty("password", settings.password());
         }
-        try {
-            // Reachable, and the login works: that is all this connection is for.
-            DriverManager.getConnection(url.jdbcUrl(), login).close();
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), login)) {
+            return isCurrent(connection);
         } catch (SQLException e) {
             throw new StorageException(Secrets.hide(explain(url, settings, e), settings.password()), e);
+        }
+    }
+
+    static boolean isCurrent(Connection connection) {
+        String sql = "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL";
+        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(sql)) {
+            int highest = 0;
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false; // a failed migration: let Flyway report it
+                }
+                highest = Math.max(highest, Integer.parseInt(rows.getString(1).split("\\.")[0]));
+            }
+            return highest == LATEST_VERSION;
+        } catch (SQLException | NumberFormatException e) {
+            return false; // no history yet (a new database) or one Flyway must look at
         }
     }
 

@@ -163,6 +163,19 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void anEarlierClaimOfTheSameWorkerCannotUpdateTheJobOnceItWasClaimedAgain() {
+        // One process claims as one owner: a run that outlived its lease must not overwrite the new run.
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job first = jobs.claimNext("worker-1", T0, Duration.ofMinutes(1)).orElseThrow();
+        Job second = jobs.claimNext("worker-1", T0.plusSeconds(61), LEASE).orElseThrow();
+
+        assertFalse(jobs.update(first.withProgress("late progress of the first run", T0.plusSeconds(62))));
+        assertTrue(jobs.update(second.withProgress("generating 3 files", T0.plusSeconds(63))));
+        assertEquals("generating 3 files", jobs.find(j.id()).orElseThrow().progress());
+    }
+
+    @Test
     void anUnclaimedJobCanBeCancelledAndIsThenNeverClaimed() {
         Job j = job(storedConversation(), T0);
         jobs.enqueue(j);

@@ -110,7 +110,7 @@ public final class OfflineInterviewer implements Interviewer {
             d.note(readers.texts().get("note.notUnderstood", "text", message));
         }
         if (d.notes().isEmpty() || questionsLeft <= 0) {
-            return new InterviewStep.Ready(defaults.fillAll(d.spec()));
+            return new InterviewStep.Ready(defaults.fillAll(d.spec()), notes(d));
         }
         return new InterviewStep.Ask(d.spec(), planner.change(), String.join(" ", d.notes()));
     }
@@ -118,15 +118,19 @@ public final class OfflineInterviewer implements Interviewer {
     private InterviewStep next(Draft d, int questionsLeft) {
         Spec spec = defaults.fillSingleOptions(d.spec());
         if (spec.isComplete()) {
-            return new InterviewStep.Ready(spec);
+            return new InterviewStep.Ready(spec, notes(d));
         }
         if (questionsLeft <= 0) {
             // Out of questions: the summary must still be complete, so the bot chooses and says so.
-            return new InterviewStep.Ready(defaults.fillAll(spec));
+            return new InterviewStep.Ready(defaults.fillAll(spec), notes(d));
         }
         Slot slot = spec.openSlots().getFirst();
-        String note = d.notes().isEmpty() ? null : String.join(" ", d.notes());
-        return new InterviewStep.Ask(spec, planner.question(spec, slot, questionsLeft), note);
+        return new InterviewStep.Ask(spec, planner.question(spec, slot, questionsLeft), notes(d));
+    }
+
+    /** What the person should know about their last message, or {@code null} when all of it was used. */
+    private static String notes(Draft d) {
+        return d.notes().isEmpty() ? null : String.join(" ", d.notes());
     }
 
     /** Nothing answered yet: the message is the idea rather than a change request. */

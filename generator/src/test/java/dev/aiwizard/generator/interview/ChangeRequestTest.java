@@ -34,6 +34,13 @@ class ChangeRequestTest {
     }
 
     @Test
+    void aChangeNotUnderstoodAfterTheLastQuestionStillSaysSo() {
+        var ready = assertInstanceOf(InterviewStep.Ready.class, interviewer.step(TODO, null, "make it purple", 0));
+        assertEquals(TODO, ready.spec());
+        assertTrue(ready.note() != null && ready.note().contains("make it purple"), String.valueOf(ready.note()));
+    }
+
+    @Test
     void addingAFieldToAnEntity() {
         assertEquals(List.of(TITLE, DONE, new Field("dueDate", FieldType.DATE)), change("add a due date to task").entities().getFirst().fields());
         assertEquals(List.of(TITLE, DONE, new Field("priority", FieldType.INTEGER)), change("add priority (integer)").entities().getFirst().fields());

@@ -9,6 +9,10 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +24,8 @@ import java.util.Map;
 /**
  * The bot's own time per conversation turn with the offline engines: start, answer, skip (to the summary), each
  * measured around the engine call that a chat adapter makes, with the storage and coordination configured in the
- * environment (WIZARD_DB_URL, WIZARD_REDIS_URL; embedded defaults when unset).
+ * environment (WIZARD_DB_URL, WIZARD_REDIS_URL; embedded defaults when unset). It also calls the health and API
+ * endpoints once, so the launcher can use a short run of it to train the JVM's start-up cache.
  */
 public final class TurnBenchmark {
     private TurnBenchmark() {
@@ -37,6 +42,7 @@ public final class TurnBenchmark {
         List<Long> nanos = new ArrayList<>();
         try (Wizard wizard = Wizard.start(settings, new PrintStream(OutputStream.nullOutputStream()))) {
             ConversationService service = wizard.conversations();
+            touchHttp(wizard.port());
             String run = Long.toString(System.nanoTime(), 36);
             for (int i = 0; i < conversations + 50; i++) {
                 var thread = new ThreadRef("console", "bench-" + run, "t" + i);
@@ -66,6 +72,14 @@ public final class TurnBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    private static void touchHttp(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/health/ready", "/health", "/metrics", "/api/v1/conversations"}) {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     private static double pct(List<Long> sorted, int p) {

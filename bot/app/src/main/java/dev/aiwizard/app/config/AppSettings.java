@@ -62,6 +62,12 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait);
     }
 
+    /** Same settings with the console adapter on, off or automatic. */
+    public AppSettings withConsole(ConsoleMode mode) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, mode, consoleWait);
+    }
+
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,

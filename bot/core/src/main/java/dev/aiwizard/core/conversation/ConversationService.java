@@ -221,7 +221,8 @@ public final class ConversationService {
                     answer(Replies.question(ask.question(), ask.note()));
                 }
                 case InterviewStep.Ask ask -> ready(interviewer.assumeDefaults(ask.spec()), ask.note());
-                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(r.spec()), null);
+                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(r.spec()),
+                        r.note());
             }
         }
 

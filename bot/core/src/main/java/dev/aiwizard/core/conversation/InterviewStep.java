@@ -20,10 +20,18 @@ public sealed interface InterviewStep {
         }
     }
 
-    /** Nothing more worth asking; show the spec for approval. */
-    record Ready(Spec spec) implements InterviewStep {
+    /**
+     * Nothing more worth asking; show the spec for approval. {@code note} (may be {@code null}) says what of the last
+     * message could not be used, as with {@link Ask}.
+     */
+    record Ready(Spec spec, String note) implements InterviewStep {
         public Ready {
             requireNonNull(spec, "spec");
+        }
+
+        /** Ready, with nothing to point out. */
+        public Ready(Spec spec) {
+            this(spec, null);
         }
     }
 }

@@ -22,7 +22,10 @@ public interface JobStore {
      */
     Optional<Job> claimNext(String owner, Instant now, Duration lease);
 
-    /** Stores the job's progress, state and result. Returns false when the job is no longer owned by its owner. */
+    /**
+     * Stores the job's progress, state and result. Returns false, storing nothing, when the job was claimed since
+     * {@code job} was read: another owner, or the same owner with a later attempt (a run that outlived its lease).
+     */
     boolean update(Job job);
 
     /** Stores the files a job produced, replacing any earlier ones of the same job. */

@@ -126,6 +126,26 @@ class ConversationServiceTest {
     }
 
     @Test
+    void whatTheInterviewerCouldNotUseIsShownWithTheSummary() {
+        Interviewer noting = new Interviewer() {
+            @Override
+            public InterviewStep step(dev.aiwizard.core.spec.Spec spec, Question pending, String text, int left) {
+                return new InterviewStep.Ready(assumeDefaults(spec), "I left out 'id': ids are generated.");
+            }
+
+            @Override
+            public dev.aiwizard.core.spec.Spec assumeDefaults(dev.aiwizard.core.spec.Spec spec) {
+                return new ScriptedInterviewer().assumeDefaults(spec);
+            }
+        };
+        service = new ConversationService(store, jobs, new MemoryCoordination(), noting,
+                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { });
+        start("tasks with an id");
+        assertTrue(chat.lastPosted().startsWith("I left out 'id': ids are generated.\n\nHere is the spec."),
+                chat.lastPosted());
+    }
+
+    @Test
     void cancelStopsTheConversationAndItsQueuedJob() {
         start("a todo service");
         say("skip");

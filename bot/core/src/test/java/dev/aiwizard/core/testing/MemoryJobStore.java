@@ -50,7 +50,8 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public synchronized boolean update(Job job) {
         Job stored = jobs.get(job.id());
-        if (stored == null || (stored.owner() != null && !Objects.equals(stored.owner(), job.owner()))) {
+        if (stored == null || (stored.owner() != null && (!Objects.equals(stored.owner(), job.owner())
+                || stored.attempts() != job.attempts()))) {
             return false;
         }
         jobs.put(job.id(), job);
