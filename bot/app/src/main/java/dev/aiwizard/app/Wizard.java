@@ -6,6 +6,7 @@ import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.console.ConsoleGateway;
 import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
@@ -88,6 +89,11 @@ public final class Wizard implements AutoCloseable {
                     .build()
                     .start();
             push(server::stop);
+            if (!server.isRunning() || server.port() < 0) {
+                // Helidon logs a bind failure and carries on without a listener; the operator must hear about it.
+                throw new WizardException("cannot listen on " + settings.host() + ":" + settings.port()
+                        + " (is another process using that port?). Set WIZARD_PORT or --port to another port.");
+            }
         } catch (RuntimeException e) {
             close();
             if (!storageOwned) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.ConfigException;
 import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.WizardException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,6 +39,19 @@ class StartupIT {
                 () -> Wizard.start(settings, new PrintStream(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2-secret"), e.getMessage());
+    }
+
+    @Test
+    void aPortInUseStopsStartUpAndSaysWhichSettingToChange() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var settings = TestSettings.embedded(data).withPort(taken.getLocalPort());
+            WizardException e = assertThrows(WizardException.class,
+                    () -> Wizard.start(settings, new PrintStream(new ByteArrayOutputStream())));
+            assertTrue(e.getMessage().contains(":" + taken.getLocalPort()) && e.getMessage().contains("WIZARD_PORT"),
+                    e.getMessage());
+        }
+        // Nothing stays open: the same data directory can be used again at once.
+        Wizard.start(TestSettings.embedded(data), new PrintStream(new ByteArrayOutputStream())).close();
     }
 
     @Test
