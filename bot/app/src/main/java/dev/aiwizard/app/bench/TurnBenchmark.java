@@ -33,6 +33,7 @@ public final class TurnBenchmark {
 
     public static void main(String[] args) throws Exception {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("WIZARD_PORT", "0");
         env.put("WIZARD_CONSOLE", "false");
@@ -44,7 +45,7 @@ public final class TurnBenchmark {
             ConversationService service = wizard.conversations();
             touchHttp(wizard.port());
             String run = Long.toString(System.nanoTime(), 36);
-            for (int i = 0; i < conversations + 50; i++) {
+            for (int i = 0; i < conversations + warmUp; i++) {
                 var thread = new ThreadRef("console", "bench-" + run, "t" + i);
                 var user = new UserRef("bench-" + (i % 50), "bench");
                 long a = System.nanoTime();
@@ -54,7 +55,7 @@ public final class TurnBenchmark {
                 long c = System.nanoTime();
                 service.reply(new InboundMessage(thread, user, "skip", null));
                 long d = System.nanoTime();
-                if (i >= 50) { // the first 50 conversations warm up the JIT and the connection pool
+                if (i >= warmUp) { // the first conversations warm up the JIT and the connection pool
                     nanos.add(b - a);
                     nanos.add(c - b);
                     nanos.add(d - c);
