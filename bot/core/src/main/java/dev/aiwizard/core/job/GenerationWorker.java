@@ -62,6 +62,7 @@ public final class GenerationWorker {
         try {
             status.show("planning the files", true);
             GeneratedProject project = generator.generate(claimed.spec(), note -> status.show(note, false));
+            status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
             List<String> problems = settings.limits().problems(project.files());
             if (!problems.isEmpty()) {
                 fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));

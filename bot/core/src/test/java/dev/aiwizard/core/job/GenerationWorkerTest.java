@@ -84,6 +84,8 @@ class GenerationWorkerTest {
         assertTrue(statusPosts.size() >= 3, statusPosts.toString());
         assertTrue(!statusPosts.getFirst().edit() && statusPosts.stream().skip(1).allMatch(RecordingChat.Sent::edit));
         assertTrue(statusPosts.getLast().message().text().contains("done: pushed 1 files"), statusPosts.toString());
+        assertTrue(statusPosts.stream().anyMatch(p -> p.message().text().endsWith("generated 1 files (code, tests and docs); "
+                + "checking them")), statusPosts.toString());
     }
 
     @Test
