@@ -59,6 +59,9 @@ final class SchemaMigrations {
 
     static boolean isCurrent(Connection connection) {
         String sql = "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL";
+        if (!hasHistory(connection)) {
+            return false;
+        }
         try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(sql)) {
             int highest = 0;
             while (rows.next()) {
@@ -70,6 +73,16 @@ final class SchemaMigrations {
             return highest == LATEST_VERSION;
         } catch (SQLException | NumberFormatException e) {
             return false; // no history yet (a new database) or one Flyway must look at
+        }
+    }
+
+    /** Asks the catalogue first, so a new database is not sent a query that fails (H2 logs such failures). */
+    private static boolean hasHistory(Connection connection) {
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
+                "flyway_schema_history", null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            return false;
         }
     }
 

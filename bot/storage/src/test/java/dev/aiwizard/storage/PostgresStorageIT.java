@@ -64,7 +64,7 @@ class PostgresStorageIT {
     }
 
     @Test
-    void openingAnUpToDateSchemaAgainChangesNothing() {
+    void openingAnUpToDateSchemaAgainChangesNothing() throws java.sql.SQLException {
         TestDatabase.requirePostgres();
         String schema = "wizard_test_" + Ids.random(10);
         Conversation c = Fixtures.conversation(T0);
@@ -74,6 +74,11 @@ class PostgresStorageIT {
             }
             try (Storage again = Storage.open(TestDatabase.postgresSettings(schema))) {
                 assertEquals(c, again.conversations().find(c.id()).orElseThrow());
+            }
+            StorageSettings settings = TestDatabase.postgresSettings(schema);
+            try (var connection = java.sql.DriverManager.getConnection(DatabaseUrl.of(settings.url()).jdbcUrl(),
+                    settings.user(), settings.password())) {
+                assertTrue(SchemaMigrations.isCurrent(connection), "a restart finds the schema current and skips Flyway");
             }
         } finally {
             TestDatabase.dropSchema(schema);

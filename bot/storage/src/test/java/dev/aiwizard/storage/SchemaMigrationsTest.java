@@ -42,6 +42,7 @@ class SchemaMigrationsTest {
         try (Connection fresh = DriverManager.getConnection(url, settings.user(), settings.password())) {
             assertFalse(SchemaMigrations.isCurrent(fresh), "a new database needs its migrations");
         }
+        assertFalse(Files.exists(data.resolve("wizard.trace.db")), "looking made H2 log no error");
         Storage.open(settings).close();
         try (Connection migrated = DriverManager.getConnection(url, settings.user(), settings.password())) {
             assertTrue(SchemaMigrations.isCurrent(migrated));
