@@ -3,6 +3,7 @@ package dev.aiwizard.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
@@ -30,7 +31,7 @@ class ConsoleAdapterTest {
     private final ConsoleGateway gateway = new ConsoleGateway(out);
     private final ConversationService service = new ConversationService(store, new MemoryJobStore(),
             new MemoryCoordination(), new ScriptedInterviewer(), new ChatRouter().register(gateway),
-            ConversationSettings.defaults(), Clock.systemUTC(), () -> { });
+            ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
     private final List<String> waitedFor = new ArrayList<>();
 
     private String run(String input) throws InterruptedException {

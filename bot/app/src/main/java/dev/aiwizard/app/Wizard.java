@@ -67,6 +67,7 @@ public final class Wizard implements AutoCloseable {
             GitPublisher publisher = new GitPublisher(git);
             OfflineCodeGenerator generator = new OfflineCodeGenerator();
             OfflineInterviewer interviewer = new OfflineInterviewer();
+            MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
                     && opening.join().ping(), () -> coordinationRef.get() != null && coordinationRef.get().isHealthy());
@@ -77,9 +78,10 @@ public final class Wizard implements AutoCloseable {
             coordinationRef.set(coordination);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, publisher, chat, settings.jobs(), clock);
-            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6)));
+            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6),
+                    telemetry));
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
-                    interviewer, chat, settings.conversation(), clock, runner::wake);
+                    interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
             server = WebServer.builder()
                     .host(settings.host())

@@ -72,11 +72,16 @@ class ApiIT {
     }
 
     @Test
-    void metricsAreServedInPrometheusFormat() throws Exception {
-        wizard = Wizard.start(TestSettings.embedded(data), new PrintStream(new ByteArrayOutputStream()));
+    void metricsAreServedInPrometheusFormatWithTheBotsOwnMeters() throws Exception {
+        startWithConversation();
+        wizard.conversations().reply(new dev.aiwizard.core.chat.InboundMessage(
+                new dev.aiwizard.core.chat.ThreadRef("console", "terminal", "lobby"),
+                new dev.aiwizard.core.chat.UserRef("u", "u"), "status", null));
         var res = get("/metrics", "Accept", "text/plain");
         assertEquals(200, res.statusCode());
-        assertTrue(new String(res.body(), StandardCharsets.UTF_8).contains("# TYPE"));
+        String text = new String(res.body(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("# TYPE"), text);
+        assertTrue(text.contains("wizard_turn_seconds_count{platform=\"console\""), text);
     }
 
     @Test

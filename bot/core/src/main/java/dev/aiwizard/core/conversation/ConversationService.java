@@ -2,6 +2,7 @@ package dev.aiwizard.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
@@ -37,11 +38,12 @@ public final class ConversationService {
     private final ConversationSettings settings;
     private final Clock clock;
     private final Runnable jobEnqueued;
+    private final Telemetry telemetry;
 
     /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
     public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
                                Interviewer interviewer, ChatRouter chat, ConversationSettings settings, Clock clock,
-                               Runnable jobEnqueued) {
+                               Runnable jobEnqueued, Telemetry telemetry) {
         this.store = requireNonNull(store, "store");
         this.jobs = requireNonNull(jobs, "jobs");
         this.coordination = requireNonNull(coordination, "coordination");
@@ -50,10 +52,20 @@ public final class ConversationService {
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
         this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
+        this.telemetry = requireNonNull(telemetry, "telemetry");
     }
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
     public void start(InboundMessage msg) {
+        long began = System.nanoTime();
+        try {
+            startTurn(msg);
+        } finally {
+            telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
+        }
+    }
+
+    private void startTurn(InboundMessage msg) {
         if (!firstDelivery(msg)) {
             return;
         }
@@ -84,8 +96,13 @@ public final class ConversationService {
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
     public void reply(InboundMessage msg) {
-        if (firstDelivery(msg)) {
-            handle(msg);
+        long began = System.nanoTime();
+        try {
+            if (firstDelivery(msg)) {
+                handle(msg);
+            }
+        } finally {
+            telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
         }
     }
 
@@ -121,6 +138,7 @@ public final class ConversationService {
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         store.create(c, List.of(userMessage(c, msg)));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
+        telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
         Turn turn = new Turn(c, msg);
         turn.interview(Spec.empty(), null, idea);

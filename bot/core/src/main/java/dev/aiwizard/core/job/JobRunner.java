@@ -2,6 +2,7 @@ package dev.aiwizard.core.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.conversation.ConversationId;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class JobRunner implements AutoCloseable {
     private final JobSettings settings;
     private final Clock clock;
     private final String owner;
+    private final Telemetry telemetry;
     private final Semaphore slots;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock signalLock = new ReentrantLock();
@@ -35,12 +37,14 @@ public final class JobRunner implements AutoCloseable {
     private Thread loop;
 
     /** A runner that claims jobs as {@code owner} (unique per process) and hands them to {@code worker}. */
-    public JobRunner(JobStore jobs, GenerationWorker worker, JobSettings settings, Clock clock, String owner) {
+    public JobRunner(JobStore jobs, GenerationWorker worker, JobSettings settings, Clock clock, String owner,
+                     Telemetry telemetry) {
         this.jobs = requireNonNull(jobs, "jobs");
         this.worker = requireNonNull(worker, "worker");
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
         this.owner = requireNonNull(owner, "owner");
+        this.telemetry = requireNonNull(telemetry, "telemetry");
         this.slots = new Semaphore(settings.concurrency());
     }
 
@@ -110,8 +114,11 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private void runOne(Job job) {
+        long began = System.nanoTime();
         try {
             worker.run(job);
+            jobs.find(job.id()).ifPresent(done -> telemetry.jobFinished(done.state(),
+                    Duration.ofNanos(System.nanoTime() - began)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "job " + job.id() + " of conversation " + job.conversationId()
                     + " crashed: " + e.getMessage(), e);

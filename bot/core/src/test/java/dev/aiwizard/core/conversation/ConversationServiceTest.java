@@ -3,6 +3,7 @@ package dev.aiwizard.core.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
@@ -26,11 +27,28 @@ class ConversationServiceTest {
     private final MemoryJobStore jobs = new MemoryJobStore();
     private final RecordingChat chat = new RecordingChat();
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final java.util.List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Telemetry telemetry = new Telemetry() {
+        @Override
+        public void turn(String platform, Duration took) {
+            reported.add("turn " + platform);
+        }
+
+        @Override
+        public void conversationStarted(String platform) {
+            reported.add("started " + platform);
+        }
+
+        @Override
+        public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
+            reported.add("job " + state);
+        }
+    };
     private ConversationService service = service(ConversationSettings.defaults());
 
     private ConversationService service(ConversationSettings settings) {
         return new ConversationService(store, jobs, new MemoryCoordination(), new ScriptedInterviewer(),
-                new ChatRouter().register(chat), settings, Clock.systemUTC(), wakeUps::incrementAndGet);
+                new ChatRouter().register(chat), settings, Clock.systemUTC(), wakeUps::incrementAndGet, telemetry);
     }
 
     private void start(String idea) {
@@ -139,10 +157,18 @@ class ConversationServiceTest {
             }
         };
         service = new ConversationService(store, jobs, new MemoryCoordination(), noting,
-                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { });
+                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
         start("tasks with an id");
         assertTrue(chat.lastPosted().startsWith("I left out 'id': ids are generated.\n\nHere is the spec."),
                 chat.lastPosted());
+    }
+
+    @Test
+    void everyTurnAndEveryNewConversationIsReportedForMetrics() {
+        start("a todo service");
+        say("skip");
+        say("status");
+        assertEquals(java.util.List.of("started test", "turn test", "turn test", "turn test"), reported);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.aiwizard.core.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
@@ -24,6 +25,22 @@ class JobRunnerTest {
     private final MemoryJobStore jobs = new MemoryJobStore();
     private final Spec spec = new ScriptedInterviewer().assumeDefaults(Spec.empty());
 
+    private final List<JobState> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Telemetry telemetry = new Telemetry() {
+        @Override
+        public void turn(String platform, Duration took) {
+        }
+
+        @Override
+        public void conversationStarted(String platform) {
+        }
+
+        @Override
+        public void jobFinished(JobState state, Duration took) {
+            finished.add(state);
+        }
+    };
+
     @Test
     void queuedJobsRunInTheBackgroundAndAwaitIdleSeesThemFinish() throws Exception {
         var settings = new JobSettings(2, Duration.ofMinutes(1), Duration.ofMillis(100), 3, ProjectLimits.defaults());
@@ -39,7 +56,7 @@ class JobRunnerTest {
             jobs.enqueue(Job.queued(c.id(), JobKind.GENERATE, spec, null, Instant.now()));
             ids.add(c.id());
         }
-        try (var runner = new JobRunner(jobs, worker, settings, Clock.systemUTC(), "w1")) {
+        try (var runner = new JobRunner(jobs, worker, settings, Clock.systemUTC(), "w1", telemetry)) {
             runner.start();
             runner.wake();
             for (ConversationId id : ids) {
@@ -47,6 +64,7 @@ class JobRunnerTest {
                 assertEquals(JobState.SUCCEEDED, jobs.forConversation(id).getFirst().state());
             }
         }
+        assertEquals(5, finished.stream().filter(s -> s == JobState.SUCCEEDED).count(), "every job was reported");
     }
 
     @Test
