@@ -14,20 +14,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutputValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"/etc/passwd", "../outside", "src/../../x", "a//b", "./a", "a/", "", ".git/config",
-            "sub/.git/hooks/pre-commit", ".GIT/config", ".github/workflows/ci.yml", "a\\b", "C:/x", "a b/c", "src/ä.java"})
+            "sub/.git/hooks/pre-commit", ".GIT/config", ".github/workflows/ci.yml", "a\\b", "C:/x", "a b/c", "src/ä.java",
+            ".github/CODEOWNERS", ".gitmodules"})
     void unsafePathsAreRefused(String path) {
         assertThrows(GenerationException.class, () -> OutputValidator.checkPath(path));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pom.xml", ".gitignore", "docs/api.md", "src/main/java/com/example/a/Main.java", ".github/CODEOWNERS"})
+    @ValueSource(strings = {"pom.xml", ".gitignore", "docs/api.md", "src/main/java/com/example/a/Main.java", ".github/ISSUE_TEMPLATE.md"})
     void ordinaryPathsPass(String path) {
         assertDoesNotThrow(() -> OutputValidator.checkPath(path));
     }
 
     @Test
     void aFileTooLargeIsRefused() {
-        GeneratedFile big = new GeneratedFile("big.txt", "x".repeat(OutputValidator.MAX_FILE_BYTES + 1));
+        GeneratedFile big = new GeneratedFile("big.txt", "x".repeat(dev.aiwizard.core.job.ProjectLimits.defaults().maxFileBytes() + 1));
 
         assertThrows(GenerationException.class, () -> OutputValidator.check(List.of(big)));
     }
@@ -44,6 +45,6 @@ class OutputValidatorTest {
         List<GeneratedFile> files = List.of(new GeneratedFile("README.md", "token ghp_" + "a".repeat(36)));
 
         GenerationException e = assertThrows(GenerationException.class, () -> OutputValidator.check(files));
-        assertTrue(e.getMessage().startsWith("README.md would contain what looks like a GitHub token"), e.getMessage());
+        assertTrue(e.getMessage().contains("README.md (line 1): looks like a GitHub token"), e.getMessage());
     }
 }

@@ -8,7 +8,11 @@ import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -45,8 +49,7 @@ public final class SettingsLoader {
                 integer("conversation.generations-per-hour", "WIZARD_GENERATIONS_PER_HOUR"),
                 integer("conversation.conversations-per-hour", "WIZARD_CONVERSATIONS_PER_HOUR"),
                 Duration.ofSeconds(10));
-        var limits = new ProjectLimits(integer("jobs.max-files", "WIZARD_MAX_FILES"),
-                integer("jobs.max-file-bytes", "WIZARD_MAX_FILE_BYTES"), 5L * 1024 * 1024 * 4);
+        var limits = limits();
         var jobs = new JobSettings(integer("jobs.concurrency", "WIZARD_JOB_CONCURRENCY"),
                 Duration.ofSeconds(integer("jobs.lease-seconds", "WIZARD_JOB_LEASE_SECONDS")),
                 Duration.ofSeconds(2), integer("jobs.max-attempts", "WIZARD_JOB_MAX_ATTEMPTS"), limits);
@@ -66,6 +69,32 @@ public final class SettingsLoader {
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")));
+    }
+
+    private ProjectLimits limits() {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String p : string("jobs.allow-protected-paths", "WIZARD_ALLOW_PROTECTED_PATHS").split(",")) {
+            String path = p.strip().toLowerCase(Locale.ROOT);
+            if (path.isEmpty()) {
+                continue;
+            }
+            if (!ProjectLimits.PROTECTED.contains(path)) {
+                throw new ConfigException("WIZARD_ALLOW_PROTECTED_PATHS names '" + p.strip() + "', which is not one of "
+                        + String.join(", ", ProjectLimits.PROTECTED));
+            }
+            allowed.add(path);
+        }
+        // The bot's own secrets must never end up in a generated file.
+        List<String> secrets = new ArrayList<>();
+        for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN"}) {
+            String value = env.getOrDefault(name, "");
+            if (!value.isBlank()) {
+                secrets.add(value);
+            }
+        }
+        int maxFileBytes = integer("jobs.max-file-bytes", "WIZARD_MAX_FILE_BYTES");
+        return new ProjectLimits(integer("jobs.max-files", "WIZARD_MAX_FILES"), maxFileBytes,
+                Math.max((long) maxFileBytes, 20L * 1024 * 1024), allowed, secrets);
     }
 
     private String string(String key, String envName) {

@@ -8,21 +8,47 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks generated output before anything is stored or committed: safe relative paths and size limits. Returns
- * every problem found, so the person sees all reasons at once.
+ * Checks generated output before anything is stored or committed: safe relative paths, no git metadata, no
+ * protected paths (CI workflows, actions, CODEOWNERS, submodules) unless {@code allowedProtected} names them, size
+ * limits, and nothing that looks like a credential or equals one of {@code knownSecrets} (the bot's own configured
+ * secrets). Returns every problem found, so the person sees all reasons at once.
  */
-public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes) {
+public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, Set<String> allowedProtected,
+                            List<String> knownSecrets) {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
+    /** Paths that change how a repository is built, reviewed or checked out; lower case, matched as prefixes. */
+    public static final List<String> PROTECTED = List.of(".github/workflows/", ".github/actions/", "codeowners",
+            ".github/codeowners", "docs/codeowners", ".gitmodules");
 
     public ProjectLimits {
         if (maxFiles < 1 || maxFileBytes < 1 || maxTotalBytes < maxFileBytes) {
             throw new IllegalArgumentException("limits must be positive and the total at least one file");
         }
+        allowedProtected = Set.copyOf(allowedProtected);
+        for (String p : allowedProtected) {
+            if (!PROTECTED.contains(p)) {
+                throw new IllegalArgumentException("not a protected path: '" + p + "'; one of " + PROTECTED);
+            }
+        }
+        knownSecrets = knownSecrets.stream().filter(k -> k.length() >= SecretScan.MIN_KNOWN_SECRET).toList();
     }
 
-    /** 200 files, 256 KB per file, 5 MB in all. */
+    /** Size limits with no protected path allowed and no known secrets. */
+    public ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes) {
+        this(maxFiles, maxFileBytes, maxTotalBytes, Set.of(), List.of());
+    }
+
+    /** 200 files, 256 KB per file, 5 MB in all; nothing protected allowed. */
     public static ProjectLimits defaults() {
         return new ProjectLimits(200, 256 * 1024, 5L * 1024 * 1024);
+    }
+
+    /** Keeps the configured secrets out of logs and messages. */
+    @Override
+    public String toString() {
+        return "ProjectLimits[maxFiles=" + maxFiles + ", maxFileBytes=" + maxFileBytes + ", maxTotalBytes="
+                + maxTotalBytes + ", allowedProtected=" + allowedProtected + ", knownSecrets=" + knownSecrets.size()
+                + " hidden]";
     }
 
     /** The problems with {@code files}; empty when they may be committed. */
@@ -37,7 +63,8 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes) 
         long total = 0;
         Set<String> seen = new HashSet<>();
         for (GeneratedFile f : files) {
-            pathProblem(f.path()).ifPresent(out::add);
+            pathProblem(f.path()).or(() -> protectedProblem(f.path())).ifPresent(out::add);
+            out.addAll(SecretScan.problems(f, knownSecrets));
             if (!seen.add(f.path().toLowerCase(Locale.ROOT))) {
                 out.add(f.path() + ": the same path twice");
             }
@@ -50,6 +77,19 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes) 
             out.add("all files together are " + total + " bytes, more than the limit of " + maxTotalBytes);
         }
         return out;
+    }
+
+    /** Why {@code path} may not be written although it is safe, if it is protected and not allowed. */
+    public java.util.Optional<String> protectedProblem(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String p : PROTECTED) {
+            boolean hit = p.endsWith("/") ? lower.startsWith(p) : lower.equals(p);
+            if (hit && !allowedProtected.contains(p)) {
+                return java.util.Optional.of(path + ": a protected path (" + p + "); allow it with "
+                        + "WIZARD_ALLOW_PROTECTED_PATHS if the project really needs it");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Why {@code path} is not a safe relative path inside the project, if it is not. */
