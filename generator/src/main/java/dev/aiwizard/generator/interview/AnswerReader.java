@@ -29,7 +29,7 @@ final class AnswerReader {
                 a.name().ifPresent(n -> d.update(d.spec().withName(n)));
                 d.note(a.note());
             }
-            case STACK -> r.options().stack(answer).ifPresentOrElse(s -> d.update(d.spec().withStack(s.id())),
+            case STACK -> r.options().stack(answer).ifPresentOrElse(s -> d.update(r.withStack(d.spec(), s)),
                     () -> d.note(r.texts().get("note.unknownStack", Map.of("text", answer, "options",
                             String.join(", ", r.catalog().stacks().stream().map(StackOption::id).toList())))));
             case PERSISTENCE -> persistence(d, answer);

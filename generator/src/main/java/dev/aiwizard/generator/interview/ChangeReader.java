@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies a change request made after the summary: "read-only", "rename to shop-api", "also manage categories
- * with a name", and the entity and field edits of {@link EntityEdits}.
+ * Applies a change request made after the summary: "read-only", "rename to shop-api", "use node", "also manage
+ * categories with a name", and the entity and field edits of {@link EntityEdits}.
  */
 final class ChangeReader {
     private static final String OPS = "(?:create|read|list|update|delete)";
@@ -24,6 +24,8 @@ final class ChangeReader {
             + "|^(?:make it\\s+)?read[- ]?only$", Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME_PROJECT = Pattern.compile("^(?:rename(?: it| the project| the service)?\\s+to|call it|name it"
             + "|change the name to|the name should be|name should be|use the name)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern USE_STACK = Pattern.compile("^(?:use|switch to|change the stack to|move to|port it to"
+            + "|build it (?:with|in|on)|make it|(?:write it |do it )?in)\\s+(.+?)(?:\\s+instead)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern POLITE = Pattern.compile("^(?:please|pls|can you|could you|and|then)\\s+", Pattern.CASE_INSENSITIVE);
 
     private final Readers r;
@@ -38,8 +40,8 @@ final class ChangeReader {
     boolean apply(Draft d, String text) {
         String t = POLITE.matcher(Words.trimPunctuation(text)).replaceFirst("").trim();
         List<Predicate<String>> attempts = List.of(s -> operations(d, s), s -> edits.renameThing(d, s),
-                s -> renameProject(d, s), s -> edits.addTo(d, s), s -> edits.add(d, s), s -> edits.remove(d, s),
-                s -> edits.retype(d, s), s -> prose(d, s));
+                s -> renameProject(d, s), s -> stack(d, s), s -> edits.addTo(d, s), s -> edits.add(d, s),
+                s -> edits.remove(d, s), s -> edits.retype(d, s), s -> prose(d, s));
         return attempts.stream().anyMatch(a -> a.test(t));
     }
 
@@ -73,6 +75,17 @@ final class ChangeReader {
         answer.name().ifPresent(n -> d.update(d.spec().withName(n)));
         d.note(answer.note());
         return true;
+    }
+
+    /** "use node", "switch to express", "make it java": only when the rest names a stack, else another edit may fit. */
+    private boolean stack(Draft d, String t) {
+        Matcher m = USE_STACK.matcher(t);
+        if (!m.matches()) {
+            return false;
+        }
+        var stack = r.options().stack(m.group(1));
+        stack.ifPresent(s -> d.update(r.withStack(d.spec(), s)));
+        return stack.isPresent();
     }
 
     /** New entities or fields in prose ("also manage categories with a name", "tasks have a priority"). */

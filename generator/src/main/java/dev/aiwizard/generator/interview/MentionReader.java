@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Reads what any message may settle in passing, whatever was asked: an explicit name ("called shop-api"), a git
- * target, "read-only", or a data store no template offers (said so in a note rather than ignored).
+ * target, "read-only", a stack ("a node service", "in express"), or a data store no template offers (said so in a
+ * note rather than ignored).
  */
 final class MentionReader {
     private final Readers r;
@@ -29,6 +30,10 @@ final class MentionReader {
         }
         if (answered != Slot.OPERATIONS) {
             OperationsReader.inProse(text).ifPresent(ops -> d.update(d.spec().withOperations(ops)));
+        }
+        if (answered != Slot.STACK) {
+            r.options().stackInProse(text).filter(s -> !s.id().equals(d.spec().stack()))
+                    .ifPresent(s -> d.update(r.withStack(d.spec(), s)));
         }
         List<String> stores = r.catalog().persistenceOptions(d.spec().stack());
         r.options().unavailableStore(text, stores).ifPresent(store -> d.note(r.texts().get("note.unknownPersistence",

@@ -15,6 +15,15 @@ final class OptionReader {
     private static final Pattern DATABASE = Pattern.compile("\\b(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|sqlite|redis"
             + "|oracle|sql server|dynamodb|cassandra|h2)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> FIRST = Set.of("yes", "ok", "okay", "sure", "fine", "first", "default", "the default");
+    /**
+     * Stack words that are ordinary words too ("an express delivery", "each node has a parent"): in prose they name
+     * a stack only next to a cue, see {@link #CUE_BEFORE} and {@link #CUE_AFTER}. Other keywords count anywhere.
+     */
+    private static final Set<String> COMMON_WORDS = Set.of("node", "express");
+    private static final String CUE_BEFORE = "\\b(?:in|on|using|use|via|switch to|move to|port it to|written in"
+            + "|built (?:with|on|in))\\s+(?:an?\\s+|the\\s+)?";
+    private static final String CUE_AFTER = "(?:\\.js)?\\s+(?:service|app|application|api|backend|server|stack|project"
+            + "|microservice|rest|version)\\b";
 
     private final StackCatalog catalog;
 
@@ -35,6 +44,35 @@ final class OptionReader {
         }
         List<String> tokens = List.of(t.split("[^a-z0-9]+"));
         return catalog.stacks().stream().filter(s -> s.keywords().stream().anyMatch(tokens::contains)).findFirst();
+    }
+
+    /**
+     * The stack an idea or passing remark names ("a node service for ...", "in express", "helidon"), if exactly one:
+     * a remark naming two ("port the java app to node") is left to the question.
+     */
+    Optional<StackOption> stackInProse(String text) {
+        String t = Words.lower(text);
+        List<StackOption> named = catalog.stacks().stream().filter(s -> mentions(t, s)).toList();
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+    }
+
+    private static boolean mentions(String text, StackOption stack) {
+        if (Pattern.compile("(?<![\\w-])" + Pattern.quote(stack.id()) + "(?![\\w-])").matcher(text).find()) {
+            return true;
+        }
+        for (String keyword : stack.keywords()) {
+            // Not inside a longer name: "vue.js" is no "js", "node-api" no "node".
+            String word = "(?<![\\w.-])" + Pattern.quote(keyword) + "(?![\\w-])";
+            if (!Pattern.compile(word).matcher(text).find()) {
+                continue;
+            }
+            if (!COMMON_WORDS.contains(keyword) || Pattern.compile(word + "\\.?js\\b").matcher(text).find()
+                    || Pattern.compile(CUE_BEFORE + word).matcher(text).find()
+                    || Pattern.compile(word + CUE_AFTER).matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The persistence option {@code text} names among {@code options}, if any. */

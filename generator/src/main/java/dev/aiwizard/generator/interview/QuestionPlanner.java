@@ -40,7 +40,7 @@ final class QuestionPlanner {
                 yield new Question(slot, texts.get(key, "suggestion", suggestion),
                         List.of(suggestion, NameReader.variant(suggestion)), after);
             }
-            case STACK -> new Question(slot, texts.get(key, "example", catalog.defaultStack().id()),
+            case STACK -> new Question(slot, texts.get(key, Map.of("example", catalog.defaultStack().id(), "stacks", stackIds())),
                     catalog.stacks().stream().map(StackOption::label).toList(), after);
             case PERSISTENCE -> {
                 List<String> options = catalog.persistenceOptions(spec.stack());
@@ -94,6 +94,13 @@ final class QuestionPlanner {
             return plurals.getFirst();
         }
         return String.join(", ", plurals.subList(0, plurals.size() - 1)) + " and " + plurals.getLast();
+    }
+
+    /** "java-rest or node-express". */
+    private String stackIds() {
+        List<String> ids = catalog.stacks().stream().map(StackOption::id).toList();
+        return ids.size() == 1 ? ids.getFirst()
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.getLast();
     }
 
     private static String article(String word) {

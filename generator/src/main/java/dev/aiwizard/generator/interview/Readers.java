@@ -1,6 +1,11 @@
 package dev.aiwizard.generator.interview;
 
+import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.generator.stack.StackOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The readers and wording one interviewer shares between the parts that read messages. */
 record Readers(Texts texts, StackCatalog catalog, NameReader names, FieldReader fields, EntityReader entities,
@@ -13,7 +18,28 @@ record Readers(Texts texts, StackCatalog catalog, NameReader names, FieldReader 
     }
 
     /** The project name, or the suggestion when none is chosen yet: for examples in notes. */
-    String nameOrSuggestion(dev.aiwizard.core.spec.Spec spec) {
+    String nameOrSuggestion(Spec spec) {
         return spec.name() != null ? spec.name() : names.suggest(spec);
+    }
+
+    /**
+     * {@code spec} with the stack the person chose. A stack the bot had assumed is no longer an assumption, and a
+     * persistence option the new stack lacks is cleared so it is asked or assumed again.
+     */
+    Spec withStack(Spec spec, StackOption stack) {
+        Set<String> stale = new HashSet<>();
+        if (spec.stack() != null) {
+            stale.add(texts.get("assume.stack", "stack", spec.stack()));
+            stale.add(texts.get("assume.stackOnly", "stack", spec.stack()));
+        }
+        String persistence = spec.persistence();
+        if (persistence != null && !stack.persistence().contains(persistence)) {
+            stale.add(texts.get("assume.persistence", "persistence", persistence));
+            stale.add(texts.get("assume.persistenceOnly", "persistence", persistence));
+            persistence = null;
+        }
+        List<String> assumptions = spec.assumptions().stream().filter(a -> !stale.contains(a)).toList();
+        return new Spec(spec.name(), spec.purpose(), spec.entities(), spec.operations(), stack.id(), persistence,
+                spec.target(), assumptions);
     }
 }

@@ -43,11 +43,11 @@ final class JavaRestFragments {
         v.put("registerLines", join(entities, e -> snippet("entity.register", e), LINE_INDENT));
         v.put("paths", join(entities, e -> snippet("entity.path", e), ", "));
         v.put("entityRows", join(entities, e -> snippet("entity.row", e), "\n"));
-        v.put("operationsSentence", JavaRestDocs.operationsSentence(spec));
-        v.put("operations", String.join(", ", spec.orderedOperations().stream().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).toList()));
-        v.put("curlExamples", JavaRestDocs.curl(entities.getFirst(), flags, samples(entities.getFirst(), 1, false)));
-        v.put("errorExample", JavaRestDocs.errorExample(entities.getFirst()));
-        v.put("notFoundExample", "{\"error\": \"no " + entities.getFirst().words() + " with id 42\"}");
+        v.put("operationsSentence", ApiDocs.operationsSentence(spec));
+        v.put("operations", ApiDocs.operations(spec));
+        v.put("curlExamples", ApiDocs.curl(entities.getFirst(), 8080, flags, samples(entities.getFirst(), 1, false)));
+        v.put("errorExample", ApiDocs.errorExample(entities.getFirst()));
+        v.put("notFoundExample", ApiDocs.notFoundExample(entities.getFirst()));
         return v;
     }
 

@@ -1,7 +1,6 @@
 package dev.aiwizard.generator.offline;
 
 import dev.aiwizard.core.job.GenerationException;
-import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import dev.aiwizard.generator.stack.StackCatalog;
@@ -14,21 +13,21 @@ import java.util.Map;
 import java.util.Set;
 
 /** Plans the files of a Java 21 Maven REST service (Helidon SE, Jackson, JUnit 5) for a spec. */
-final class JavaRestProject {
+final class JavaRestProject implements StackProject {
     private static final String GROUP_ID = "com.example";
     private static final Set<String> SHARED_CLASSES = Set.of("Main", "Json", "MainTest", "TestHttp");
 
     private final Templates templates = new Templates(StackCatalog.JAVA_REST);
     private final JavaRestFragments fragments = new JavaRestFragments(templates);
 
-    /** Every file of the project, in the order a reader would want them. */
-    List<PlannedFile> plan(Spec spec) {
+    @Override
+    public List<PlannedFile> plan(Spec spec) {
         List<EntityModel> entities = spec.entities().stream().map(EntityModel::of).toList();
         checkNames(entities);
         String pkg = packageName(spec.name());
         String main = "src/main/java/" + pkg.replace('.', '/') + "/";
         String test = "src/test/java/" + pkg.replace('.', '/') + "/";
-        Set<String> flags = operationFlags(spec);
+        Set<String> flags = TemplateFlags.operations(spec);
         Map<String, String> project = fragments.project(spec, pkg, entities, flags);
 
         List<PlannedFile> files = new ArrayList<>();
@@ -40,8 +39,8 @@ final class JavaRestProject {
         files.add(file(main + "Main.java", "Main.java.tmpl", project, flags));
         files.add(file(main + "Json.java", "Json.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = merge(project, fragments.entity(e));
-            Set<String> entityFlags = entityFlags(flags, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
+            Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
             for (String suffix : List.of("", "Repository", "Json", "Routes")) {
                 files.add(file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
@@ -50,8 +49,8 @@ final class JavaRestProject {
         files.add(file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
         files.add(file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = merge(project, fragments.entity(e));
-            Set<String> entityFlags = entityFlags(flags, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
+            Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
             for (String suffix : List.of("Samples", "RepositoryTest", "JsonTest", "RoutesTest")) {
                 files.add(file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
@@ -72,7 +71,8 @@ final class JavaRestProject {
     private String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags) {
         List<String> sections = new ArrayList<>();
         for (EntityModel e : entities) {
-            sections.add(templates.render("api-entity.md.tmpl", merge(project, fragments.entityDoc(e)), entityFlags(flags, e)).strip());
+            sections.add(templates.render("api-entity.md.tmpl", TemplateFlags.merge(project, fragments.entityDoc(e)),
+                    TemplateFlags.forEntity(flags, e)).strip());
         }
         Map<String, String> values = new HashMap<>(project);
         values.put("entitySections", String.join("\n\n", sections));
@@ -102,35 +102,5 @@ final class JavaRestProject {
                 }
             }
         }
-    }
-
-    private static Set<String> operationFlags(Spec spec) {
-        Set<String> flags = new HashSet<>();
-        spec.operations().forEach(o -> flags.add(o.name().toLowerCase(Locale.ROOT)));
-        Set<Operation> ops = spec.operations();
-        if (ops.contains(Operation.READ) || ops.contains(Operation.UPDATE) || ops.contains(Operation.DELETE)) {
-            flags.add("byId");
-        }
-        if (ops.contains(Operation.CREATE) || ops.contains(Operation.UPDATE)) {
-            flags.add("withBody");
-        }
-        if (ops.contains(Operation.READ) || ops.contains(Operation.UPDATE)) {
-            flags.add("readOrUpdate");
-        }
-        return Set.copyOf(flags);
-    }
-
-    private static Set<String> entityFlags(Set<String> flags, EntityModel e) {
-        Set<String> all = new HashSet<>(flags);
-        if (!e.fields().isEmpty()) {
-            all.add("hasFields");
-        }
-        return all;
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> all = new HashMap<>(a);
-        all.putAll(b);
-        return all;
     }
 }

@@ -12,11 +12,17 @@ import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.stack.StackOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** {@link CodeGenerator} without a model: renders the built-in stack templates, so its output is runnable and tested. */
+/**
+ * {@link CodeGenerator} without a model: renders the templates of the spec's built-in stack (java-rest or
+ * node-express), so its output is runnable and tested.
+ */
 public final class OfflineCodeGenerator implements CodeGenerator {
     private final StackCatalog catalog = StackCatalog.builtIn();
-    private final JavaRestProject javaRest = new JavaRestProject();
+    private final Map<String, StackProject> projects = Map.of(
+            StackCatalog.JAVA_REST, new JavaRestProject(),
+            StackCatalog.NODE_EXPRESS, new NodeExpressProject());
 
     /** A generator for the stacks of {@link StackCatalog#builtIn()}. */
     public OfflineCodeGenerator() {
@@ -27,7 +33,7 @@ public final class OfflineCodeGenerator implements CodeGenerator {
         requireNonNull(spec, "spec");
         requireNonNull(progress, "progress");
         StackOption stack = check(spec);
-        List<PlannedFile> plan = javaRest.plan(spec);
+        List<PlannedFile> plan = projects.get(stack.id()).plan(spec);
         progress.report("planning " + plan.size() + " files");
         List<GeneratedFile> files = new ArrayList<>();
         for (PlannedFile f : plan) {
@@ -50,12 +56,14 @@ public final class OfflineCodeGenerator implements CodeGenerator {
 
     /** The stack to build; an incomplete spec or an option no template offers is refused with what to change. */
     private StackOption check(Spec spec) {
-        String known = String.join(", ", catalog.stacks().stream().map(StackOption::id).toList());
+        // Only stacks with templates: a catalog entry alone builds nothing.
+        String known = String.join(", ", catalog.stacks().stream().map(StackOption::id).filter(projects::containsKey).toList());
         if (spec.stack() == null) {
             throw new GenerationException("The spec names no stack; choose one of: " + known + ".");
         }
-        StackOption stack = catalog.find(spec.stack()).orElseThrow(() -> new GenerationException(
-                "The offline generator cannot build the stack '" + spec.stack() + "'; it can build: " + known + "."));
+        StackOption stack = catalog.find(spec.stack()).filter(s -> projects.containsKey(s.id()))
+                .orElseThrow(() -> new GenerationException("The offline generator cannot build the stack '" + spec.stack()
+                        + "'; it can build: " + known + "."));
         if (spec.persistence() == null || !stack.persistence().contains(spec.persistence())) {
             throw new GenerationException("The " + stack.id() + " stack keeps data in: " + String.join(", ", stack.persistence())
                     + (spec.persistence() == null ? "; the spec names none." : "; '" + spec.persistence() + "' is not available."));

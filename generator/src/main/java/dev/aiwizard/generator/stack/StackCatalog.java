@@ -11,6 +11,8 @@ import java.util.Set;
 public final class StackCatalog {
     /** The Java 21 Maven REST service on Helidon SE that {@code OfflineCodeGenerator} builds. */
     public static final String JAVA_REST = "java-rest";
+    /** The Node.js 20+ REST service on Express 5 that {@code OfflineCodeGenerator} builds. */
+    public static final String NODE_EXPRESS = "node-express";
     /** Data kept in thread-safe maps inside the process, lost on restart. */
     public static final String IN_MEMORY = "in-memory";
 
@@ -23,11 +25,17 @@ public final class StackCatalog {
         }
     }
 
-    /** The stacks the offline generator supports today. */
+    /**
+     * The stacks the offline generator supports today, java-rest first as the default. Both are REST services, so
+     * "rest" names neither; keywords are the words that tell them apart.
+     */
     public static StackCatalog builtIn() {
-        return new StackCatalog(List.of(new StackOption(JAVA_REST,
-                "java-rest (Java 21 REST service: Helidon SE, Jackson, Maven)",
-                List.of("java", "helidon", "maven", "rest", "jdk"), List.of(IN_MEMORY), "mvn -B test")));
+        return new StackCatalog(List.of(
+                new StackOption(JAVA_REST, "java-rest (Java 21 REST service: Helidon SE, Jackson, Maven)",
+                        List.of("java", "helidon", "maven", "jdk", "jvm"), List.of(IN_MEMORY), "mvn -B test"),
+                new StackOption(NODE_EXPRESS, "node-express (Node.js + Express: Node 20+, Express 5, npm)",
+                        List.of("node", "nodejs", "express", "expressjs", "javascript", "js", "npm"), List.of(IN_MEMORY),
+                        "npm install && npm test")));
     }
 
     public List<StackOption> stacks() {

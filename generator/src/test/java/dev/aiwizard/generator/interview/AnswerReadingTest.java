@@ -123,14 +123,17 @@ class AnswerReadingTest {
     void theTargetIsLocalOrAGitUrlWithoutCredentials() {
         Interview local = atName();
         local.ask("todo-service");
+        local.ask("java-rest");
         assertEquals("local", local.ready("local").spec().target());
 
         Interview remote = atName();
         remote.ask("todo-service");
+        remote.ask("java-rest");
         assertEquals("git@github.com:acme/todo.git", remote.ready("git@github.com:acme/todo.git").spec().target());
 
         Interview secret = atName();
         secret.ask("todo-service");
+        secret.ask("java-rest");
         InterviewStep.Ask refused = secret.ask("https://me:hunter2@github.com/acme/todo.git");
         assertNull(refused.spec().target());
         assertTrue(refused.note().startsWith("Please leave credentials out of the URL"), refused.note());
@@ -142,7 +145,7 @@ class AnswerReadingTest {
 
         assertEquals(Set.of(Operation.READ, Operation.LIST), next.spec().operations());
         assertEquals("task-board", next.spec().name());
-        assertEquals(Slot.TARGET, next.question().slot());
+        assertEquals(Slot.STACK, next.question().slot());
     }
 
     @Test

@@ -30,7 +30,7 @@ class AssumeDefaultsTest {
                 "Entities: Item with name (text) (default)",
                 "Operations: all of create, read, list, update, delete (default)",
                 "Name: my-service (default)",
-                "Stack: java-rest (the only stack available)",
+                "Stack: java-rest (default)",
                 "Persistence: in-memory (the only option available)",
                 "Target: local, the bot's default repository (default)",
                 "Purpose: A REST service that manages items. (default)"), spec.assumptions());
@@ -52,7 +52,7 @@ class AssumeDefaultsTest {
                 "Fields of Author: name (text) (default)",
                 "Operations: all of create, read, list, update, delete (default)",
                 "Name: library-app (from the idea)",
-                "Stack: java-rest (the only stack available)",
+                "Stack: java-rest (default)",
                 "Persistence: in-memory (the only option available)"), spec.assumptions());
     }
 

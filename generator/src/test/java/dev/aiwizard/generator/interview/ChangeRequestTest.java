@@ -47,6 +47,20 @@ class ChangeRequestTest {
     }
 
     @Test
+    void switchingTheStackDropsTheStackAssumption() {
+        Spec assumed = TODO.withAssumption("Stack: java-rest (default)");
+
+        for (String request : List.of("use node", "switch to express", "build it with Node.js instead", "please use node-express")) {
+            Spec changed = assertInstanceOf(InterviewStep.Ready.class, interviewer.step(assumed, null, request, 3)).spec();
+            assertEquals("node-express", changed.stack(), request);
+            assertEquals(List.of(), changed.assumptions(), request);
+            assertEquals(TODO.entities(), changed.entities(), request);
+        }
+        Spec node = TODO.withStack("node-express");
+        assertEquals("java-rest", assertInstanceOf(InterviewStep.Ready.class, interviewer.step(node, null, "make it java", 3)).spec().stack());
+    }
+
+    @Test
     void renamingTheProject() {
         assertEquals("shop-api", change("rename to shop-api").name());
     }

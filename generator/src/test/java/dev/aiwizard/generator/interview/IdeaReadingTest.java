@@ -1,6 +1,7 @@
 package dev.aiwizard.generator.interview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,19 +171,54 @@ class IdeaReadingTest {
     }
 
     @Test
-    void stackAndPersistenceWithOneOptionAreFilledAndNotAsked() {
+    void persistenceWithOneOptionIsFilledAndNotAskedWhileTheStackIsAsked() {
         Interview interview = new Interview(6);
         InterviewStep step = interview.say(TODO);
+        List<Slot> asked = new java.util.ArrayList<>();
         while (step instanceof InterviewStep.Ask ask) {
-            assertNotEquals(Slot.STACK, ask.question().slot());
-            assertNotEquals(Slot.PERSISTENCE, ask.question().slot());
+            asked.add(ask.question().slot());
             step = interview.say("you choose");
         }
 
+        assertTrue(asked.contains(Slot.STACK), asked::toString);
+        assertFalse(asked.contains(Slot.PERSISTENCE), asked::toString);
         assertEquals("java-rest", step.spec().stack());
         assertEquals("in-memory", step.spec().persistence());
-        assertTrue(step.spec().assumptions().contains("Stack: java-rest (the only stack available)"), step.spec().assumptions()::toString);
+        assertTrue(step.spec().assumptions().contains("Stack: java-rest (default)"), step.spec().assumptions()::toString);
         assertTrue(step.spec().assumptions().contains("Persistence: in-memory (the only option available)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a node service where people manage tasks with a title | node-express",
+            "a todo api in express where people manage tasks with a title | node-express",
+            "a Node.js todo list where people manage tasks with a title | node-express",
+            "a javascript backend to manage tasks with a title | node-express",
+            "a todo service on node-express where people manage tasks with a title | node-express",
+            "a java service where people manage tasks with a title | java-rest",
+            "a helidon api to manage tasks with a title | java-rest"})
+    void aStackNamedInTheIdeaIsTakenAndNotAsked(String idea, String stack) {
+        Interview interview = new Interview(8);
+        InterviewStep step = interview.say(idea);
+        assertEquals(stack, step.spec().stack());
+        assertEquals(List.of(new Entity("Task", List.of(new Field("title", FieldType.TEXT)))), step.spec().entities());
+        while (step instanceof InterviewStep.Ask ask) {
+            assertNotEquals(Slot.STACK, ask.question().slot());
+            step = interview.say("you choose");
+        }
+        assertEquals(stack, step.spec().stack());
+        assertFalse(step.spec().assumptions().stream().anyMatch(a -> a.startsWith("Stack:")), step.spec().assumptions()::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a courier app to manage express deliveries with a tracking code",
+            "a graph editor where each node has a label",
+            "a family tree where people manage persons with a name, each node has a parent",
+            "a shop with a vue.js frontend where people manage products with a name",
+            "a service to move our java app to node.js where people manage tasks"})
+    void ordinaryWordsOrTwoStacksDoNotChooseAStack(String idea) {
+        assertNull(new Interview(8).say(idea).spec().stack());
     }
 
     @Test
@@ -203,6 +239,7 @@ class IdeaReadingTest {
         interview.ask("tasks with a title");
         interview.ask("all");
         interview.ask("todo-service");
+        interview.ask("node-express");
         InterviewStep.Ask purpose = interview.ask("local");
 
         assertEquals(Slot.PURPOSE, purpose.question().slot());

@@ -23,10 +23,12 @@ class QuestioningTest {
         asked.add(interview.ask(TODO).question());
         asked.add(interview.ask("all").question());
         asked.add(interview.ask("todo-service").question());
+        asked.add(interview.ask("node").question());
         InterviewStep.Ready ready = interview.ready("local");
 
-        assertEquals(List.of(Slot.OPERATIONS, Slot.NAME, Slot.TARGET), asked.stream().map(Question::slot).toList());
-        assertEquals(List.of(2, 1, 0), asked.stream().map(Question::remainingAfter).toList());
+        assertEquals(List.of(Slot.OPERATIONS, Slot.NAME, Slot.STACK, Slot.TARGET), asked.stream().map(Question::slot).toList());
+        assertEquals(List.of(3, 2, 1, 0), asked.stream().map(Question::remainingAfter).toList());
+        assertEquals("node-express", ready.spec().stack());
         assertTrue(ready.spec().isComplete());
     }
 
@@ -78,22 +80,26 @@ class QuestioningTest {
 
         Question operations = interview.ask(TODO).question();
         Question name = interview.ask("all").question();
-        Question target = interview.ask("todo-service").question();
+        Question stack = interview.ask("todo-service").question();
+        Question target = interview.ask(stack.choices().get(1)).question();
 
         assertEquals(List.of("all (create, read, list, update, delete)", "read-only (read, list)", "no delete"), operations.choices());
         assertEquals(List.of("todo-service", "todo-api"), name.choices());
+        assertEquals(List.of("java-rest (Java 21 REST service: Helidon SE, Jackson, Maven)",
+                "node-express (Node.js + Express: Node 20+, Express 5, npm)"), stack.choices());
         assertEquals(List.of("local"), target.choices());
+        assertEquals("node-express", interview.spec().stack());
     }
 
     @Test
     void everyQuestionSaysWhatIsAskedWithAnExample() {
         Interview interview = new Interview(10);
         List<Question> asked = new ArrayList<>();
-        for (String answer : List.of("hi", "tasks", "title text", "all", "todo-service", "local")) {
+        for (String answer : List.of("hi", "tasks", "title text", "all", "todo-service", "java", "local")) {
             asked.add(interview.ask(answer).question());
         }
 
-        assertEquals(List.of(Slot.ENTITIES, Slot.FIELDS, Slot.OPERATIONS, Slot.NAME, Slot.TARGET, Slot.PURPOSE),
+        assertEquals(List.of(Slot.ENTITIES, Slot.FIELDS, Slot.OPERATIONS, Slot.NAME, Slot.STACK, Slot.TARGET, Slot.PURPOSE),
                 asked.stream().map(Question::slot).toList());
         for (Question q : asked) {
             assertTrue(q.text().contains("?") && q.text().contains("e.g."), q.text());
@@ -113,6 +119,34 @@ class QuestioningTest {
         assertTrue(deal.question().text().contains("a Deal"), deal.question().text());
         assertEquals(List.of(5, 4, 3), List.of(person.question().remainingAfter(), company.question().remainingAfter(),
                 deal.question().remainingAfter()));
+    }
+
+    @Test
+    void theStackQuestionNamesEveryStackAndAnUnknownAnswerIsAskedAgain() {
+        Interview interview = new Interview(8);
+        interview.ask(TODO);
+        interview.ask("all");
+
+        InterviewStep.Ask stack = interview.ask("todo-service");
+        InterviewStep.Ask again = interview.ask("cobol");
+
+        assertEquals("Which stack should I build it with? I can build java-rest or node-express; e.g. \"java-rest\".",
+                stack.question().text());
+        assertEquals(Slot.STACK, again.question().slot());
+        assertEquals("I don't know the stack \"cobol\". Stacks I can build: java-rest, node-express.", again.note());
+    }
+
+    @Test
+    void youChooseOnTheStackQuestionTakesJavaRestAndSaysSo() {
+        Interview interview = new Interview(8);
+        interview.ask(TODO);
+        interview.ask("all");
+        interview.ask("todo-service");
+
+        InterviewStep.Ask target = interview.ask("you choose");
+
+        assertEquals("java-rest", target.spec().stack());
+        assertTrue(target.spec().assumptions().contains("Stack: java-rest (default)"), target.spec().assumptions()::toString);
     }
 
     @Test

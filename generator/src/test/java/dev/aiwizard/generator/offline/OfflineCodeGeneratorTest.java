@@ -14,6 +14,8 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.generator.stack.StackOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -148,8 +150,20 @@ class OfflineCodeGeneratorTest {
         GenerationException store = assertThrows(GenerationException.class,
                 () -> generator.generate(TODO.withPersistence("postgres"), n -> { }));
 
-        assertEquals("The offline generator cannot build the stack 'rails'; it can build: java-rest.", stack.getMessage());
+        assertEquals("The offline generator cannot build the stack 'rails'; it can build: java-rest, node-express.", stack.getMessage());
         assertEquals("The java-rest stack keeps data in: in-memory; 'postgres' is not available.", store.getMessage());
+    }
+
+    @Test
+    void everyBuiltInStackIsGeneratedFromItsOwnTemplates() {
+        for (StackOption stack : StackCatalog.builtIn().stacks()) {
+            GeneratedProject project = generator.generate(TODO.withStack(stack.id()), n -> { });
+
+            assertEquals("offline:" + stack.id(), project.engine());
+            assertEquals(stack.testCommand(), project.testCommand());
+        }
+        assertTrue(files(TODO.withStack("node-express")).containsKey("package.json"));
+        assertTrue(files(TODO).containsKey("pom.xml"));
     }
 
     @Test

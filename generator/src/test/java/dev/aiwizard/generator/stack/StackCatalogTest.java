@@ -9,12 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class StackCatalogTest {
     @Test
-    void theBuiltInCatalogOffersTheJavaRestStackKeepingDataInMemory() {
+    void theBuiltInCatalogOffersJavaRestFirstAndNodeExpressBothKeepingDataInMemory() {
         StackCatalog catalog = StackCatalog.builtIn();
 
+        assertEquals(List.of("java-rest", "node-express"), catalog.stacks().stream().map(StackOption::id).toList());
         assertEquals("java-rest", catalog.defaultStack().id());
-        assertEquals(List.of("in-memory"), catalog.persistenceOptions("java-rest"));
         assertEquals("mvn -B test", catalog.defaultStack().testCommand());
+        StackOption node = catalog.find("node-express").orElseThrow();
+        assertEquals(List.of("in-memory"), node.persistence());
+        assertEquals("npm install && npm test", node.testCommand());
+        assertTrue(node.keywords().containsAll(List.of("node", "express", "javascript", "js")), node.keywords()::toString);
+        assertEquals(List.of("in-memory"), catalog.persistenceOptions(null));
+    }
+
+    @Test
+    void noKeywordNamesBothBuiltInStacks() {
+        List<StackOption> stacks = StackCatalog.builtIn().stacks();
+
+        assertTrue(stacks.getFirst().keywords().stream().noneMatch(stacks.getLast().keywords()::contains));
     }
 
     @Test

@@ -1,30 +1,34 @@
 package dev.aiwizard.generator.offline;
 
-import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The prose parts of the README and API docs that depend on the spec. */
-final class JavaRestDocs {
-    private JavaRestDocs() {
+/** The prose and examples of every stack's README and API docs that depend on the spec. */
+final class ApiDocs {
+    private ApiDocs() {
+    }
+
+    /** "create, read, list" in their natural order. */
+    static String operations(Spec spec) {
+        return String.join(", ", operationNames(spec));
     }
 
     /** "create, read, list, update and delete records of each entity". */
     static String operationsSentence(Spec spec) {
-        List<String> ops = spec.orderedOperations().stream().map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> ops = operationNames(spec);
         String list = ops.size() == 1 ? ops.getFirst()
                 : String.join(", ", ops.subList(0, ops.size() - 1)) + " and " + ops.getLast();
         return list + " records of each entity";
     }
 
-    /** curl commands that try the first entity's endpoints. */
-    static String curl(EntityModel e, Set<String> flags, List<String> sampleMembers) {
-        String base = "http://localhost:8080/" + e.path();
+    /** curl commands that try the first entity's endpoints on a server at {@code port}. */
+    static String curl(EntityModel e, int port, Set<String> flags, List<String> sampleMembers) {
+        String base = "http://localhost:" + port + "/" + e.path();
         List<String> lines = new ArrayList<>();
-        if (flags.contains(Operation.CREATE.name().toLowerCase(Locale.ROOT))) {
+        if (flags.contains("create")) {
             lines.add("curl -i -X POST " + base + " -H 'Content-Type: application/json' -d '{"
                     + String.join(", ", sampleMembers) + "}'");
         }
@@ -44,5 +48,14 @@ final class JavaRestDocs {
     static String errorExample(EntityModel e) {
         String detail = e.fields().isEmpty() ? "the request body is not valid JSON" : "'" + e.fields().getFirst().json() + "' is required";
         return "{\"error\": \"invalid " + e.words() + "\", \"details\": [\"" + detail + "\"]}";
+    }
+
+    /** The 404 body for an id that names no record of the first entity. */
+    static String notFoundExample(EntityModel e) {
+        return "{\"error\": \"no " + e.words() + " with id 42\"}";
+    }
+
+    private static List<String> operationNames(Spec spec) {
+        return spec.orderedOperations().stream().map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
     }
 }

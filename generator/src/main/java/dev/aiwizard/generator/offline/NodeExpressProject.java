@@ -1,0 +1,83 @@
+package dev.aiwizard.generator.offline;
+
+import dev.aiwizard.core.job.GenerationException;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.generator.stack.StackCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Plans the files of a Node.js 20+ REST service (Express 5, tests on {@code node:test}) for a spec. */
+final class NodeExpressProject implements StackProject {
+    private final Templates templates = new Templates(StackCatalog.NODE_EXPRESS);
+    private final NodeExpressFragments fragments = new NodeExpressFragments(templates);
+
+    @Override
+    public List<PlannedFile> plan(Spec spec) {
+        List<EntityModel> entities = spec.entities().stream().map(EntityModel::of).toList();
+        checkPaths(entities);
+        Set<String> flags = TemplateFlags.operations(spec);
+        Map<String, String> project = fragments.project(spec, entities, flags);
+
+        List<PlannedFile> files = new ArrayList<>();
+        files.add(file("package.json", "package.json.tmpl", project, flags));
+        files.add(file("README.md", "README.md.tmpl", project, flags));
+        files.add(file(".gitignore", "gitignore.tmpl", project, flags));
+        files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
+        files.add(new PlannedFile("docs/api.md", () -> apiDoc(project, entities, flags)));
+        for (String shared : List.of("server", "app", "http", "validation")) {
+            files.add(file("src/" + shared + ".js", shared + ".js.tmpl", project, flags));
+        }
+        for (EntityModel e : entities) {
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
+            for (String part : List.of("repository", "validate", "routes")) {
+                files.add(file("src/" + e.path() + "/" + part + ".js", part + ".js.tmpl", values,
+                        TemplateFlags.forEntity(flags, e)));
+            }
+        }
+        for (String shared : List.of("validation", "app", "server")) {
+            files.add(file("test/" + shared + ".test.js", shared + ".test.js.tmpl", project, flags));
+        }
+        for (EntityModel e : entities) {
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
+            for (String part : List.of("repository", "validate", "routes")) {
+                files.add(file("test/" + e.path() + "/" + part + ".test.js", part + ".test.js.tmpl", values,
+                        TemplateFlags.forEntity(flags, e)));
+            }
+        }
+        return files;
+    }
+
+    private PlannedFile file(String path, String template, Map<String, String> values, Set<String> flags) {
+        return new PlannedFile(path, () -> templates.render(template, values, flags));
+    }
+
+    private String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags) {
+        List<String> sections = new ArrayList<>();
+        for (EntityModel e : entities) {
+            sections.add(templates.render("api-entity.md.tmpl", TemplateFlags.merge(project, fragments.entityDoc(e)),
+                    TemplateFlags.forEntity(flags, e)).strip());
+        }
+        Map<String, String> values = new HashMap<>(project);
+        values.put("entitySections", String.join("\n\n", sections));
+        return templates.render("api.md.tmpl", values, flags).strip() + "\n";
+    }
+
+    /**
+     * Each entity gets a folder and a URL path named by its plural, and JavaScript identifiers that always carry a
+     * prefix or suffix ({@code TaskRepository}, {@code validateTask}), so only a shared path can collide. Reserved
+     * words need no renaming: fields are only ever property names, which JavaScript allows to be keywords.
+     */
+    private static void checkPaths(List<EntityModel> entities) {
+        Set<String> paths = new HashSet<>();
+        for (EntityModel e : entities) {
+            if (!paths.add(e.path())) {
+                throw new GenerationException("Two entities would share the path /" + e.path() + "; please rename one.");
+            }
+        }
+    }
+}
