@@ -5,7 +5,6 @@ import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import dev.aiwizard.generator.stack.StackCatalog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,28 +30,28 @@ final class JavaRestProject implements StackProject {
         Map<String, String> project = fragments.project(spec, pkg, entities, flags);
 
         List<PlannedFile> files = new ArrayList<>();
-        files.add(file("pom.xml", "pom.xml.tmpl", project, flags));
-        files.add(file("README.md", "README.md.tmpl", project, flags));
-        files.add(file(".gitignore", "gitignore.tmpl", project, flags));
+        files.add(templates.file("pom.xml", "pom.xml.tmpl", project, flags));
+        files.add(templates.file("README.md", "README.md.tmpl", project, flags));
+        files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
-        files.add(new PlannedFile("docs/api.md", () -> apiDoc(project, entities, flags)));
-        files.add(file(main + "Main.java", "Main.java.tmpl", project, flags));
-        files.add(file(main + "Json.java", "Json.java.tmpl", project, flags));
+        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities, flags, fragments::entityDoc)));
+        files.add(templates.file(main + "Main.java", "Main.java.tmpl", project, flags));
+        files.add(templates.file(main + "Json.java", "Json.java.tmpl", project, flags));
         for (EntityModel e : entities) {
             Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
             Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
             for (String suffix : List.of("", "Repository", "Json", "Routes")) {
-                files.add(file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
+                files.add(templates.file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
         }
-        files.add(file("src/test/resources/logging.properties", "test-logging.properties.tmpl", project, flags));
-        files.add(file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
-        files.add(file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
+        files.add(templates.file("src/test/resources/logging.properties", "test-logging.properties.tmpl", project, flags));
+        files.add(templates.file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
+        files.add(templates.file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
         for (EntityModel e : entities) {
             Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
             Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
             for (String suffix : List.of("Samples", "RepositoryTest", "JsonTest", "RoutesTest")) {
-                files.add(file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
+                files.add(templates.file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
         }
         return files;
@@ -64,20 +63,6 @@ final class JavaRestProject implements StackProject {
         return GROUP_ID + "." + (JavaNames.isPackageSegment(segment) ? segment : segment + "app");
     }
 
-    private PlannedFile file(String path, String template, Map<String, String> values, Set<String> flags) {
-        return new PlannedFile(path, () -> templates.render(template, values, flags));
-    }
-
-    private String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags) {
-        List<String> sections = new ArrayList<>();
-        for (EntityModel e : entities) {
-            sections.add(templates.render("api-entity.md.tmpl", TemplateFlags.merge(project, fragments.entityDoc(e)),
-                    TemplateFlags.forEntity(flags, e)).strip());
-        }
-        Map<String, String> values = new HashMap<>(project);
-        values.put("entitySections", String.join("\n\n", sections));
-        return templates.render("api.md.tmpl", values, flags).strip() + "\n";
-    }
 
     /** Two entities whose classes or paths would collide cannot both be generated; say which. */
     private static void checkNames(List<EntityModel> entities) {

@@ -5,7 +5,6 @@ import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import dev.aiwizard.generator.stack.StackCatalog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,48 +23,34 @@ final class NodeExpressProject implements StackProject {
         Map<String, String> project = fragments.project(spec, entities, flags);
 
         List<PlannedFile> files = new ArrayList<>();
-        files.add(file("package.json", "package.json.tmpl", project, flags));
-        files.add(file("README.md", "README.md.tmpl", project, flags));
-        files.add(file(".gitignore", "gitignore.tmpl", project, flags));
+        files.add(templates.file("package.json", "package.json.tmpl", project, flags));
+        files.add(templates.file("README.md", "README.md.tmpl", project, flags));
+        files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
-        files.add(new PlannedFile("docs/api.md", () -> apiDoc(project, entities, flags)));
+        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities, flags, fragments::entityDoc)));
         for (String shared : List.of("server", "app", "http", "validation")) {
-            files.add(file("src/" + shared + ".js", shared + ".js.tmpl", project, flags));
+            files.add(templates.file("src/" + shared + ".js", shared + ".js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
             Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
             for (String part : List.of("repository", "validate", "routes")) {
-                files.add(file("src/" + e.path() + "/" + part + ".js", part + ".js.tmpl", values,
+                files.add(templates.file("src/" + e.path() + "/" + part + ".js", part + ".js.tmpl", values,
                         TemplateFlags.forEntity(flags, e)));
             }
         }
         for (String shared : List.of("validation", "app", "server")) {
-            files.add(file("test/" + shared + ".test.js", shared + ".test.js.tmpl", project, flags));
+            files.add(templates.file("test/" + shared + ".test.js", shared + ".test.js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
             Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
             for (String part : List.of("repository", "validate", "routes")) {
-                files.add(file("test/" + e.path() + "/" + part + ".test.js", part + ".test.js.tmpl", values,
+                files.add(templates.file("test/" + e.path() + "/" + part + ".test.js", part + ".test.js.tmpl", values,
                         TemplateFlags.forEntity(flags, e)));
             }
         }
         return files;
     }
 
-    private PlannedFile file(String path, String template, Map<String, String> values, Set<String> flags) {
-        return new PlannedFile(path, () -> templates.render(template, values, flags));
-    }
-
-    private String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags) {
-        List<String> sections = new ArrayList<>();
-        for (EntityModel e : entities) {
-            sections.add(templates.render("api-entity.md.tmpl", TemplateFlags.merge(project, fragments.entityDoc(e)),
-                    TemplateFlags.forEntity(flags, e)).strip());
-        }
-        Map<String, String> values = new HashMap<>(project);
-        values.put("entitySections", String.join("\n\n", sections));
-        return templates.render("api.md.tmpl", values, flags).strip() + "\n";
-    }
 
     /**
      * Each entity gets a folder and a URL path named by its plural, and JavaScript identifiers that always carry a

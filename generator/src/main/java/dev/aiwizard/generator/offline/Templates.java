@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** The template files and code snippets of one stack, read from the class path once and kept. */
 final class Templates {
@@ -53,5 +57,23 @@ final class Templates {
             throw new IllegalStateException("missing template " + folder + name);
         }
         return in;
+    }
+
+    /** A planned file whose content is {@code template} rendered with {@code values} when it is needed. */
+    PlannedFile file(String path, String template, Map<String, String> values, Set<String> flags) {
+        return new PlannedFile(path, () -> render(template, values, flags));
+    }
+
+    /** {@code docs/api.md}: the stack's {@code api.md.tmpl} around one {@code api-entity.md.tmpl} section per entity. */
+    String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags,
+                  Function<EntityModel, Map<String, String>> entityDoc) {
+        List<String> sections = new ArrayList<>();
+        for (EntityModel e : entities) {
+            sections.add(render("api-entity.md.tmpl", TemplateFlags.merge(project, entityDoc.apply(e)),
+                    TemplateFlags.forEntity(flags, e)).strip());
+        }
+        Map<String, String> values = new HashMap<>(project);
+        values.put("entitySections", String.join("\n\n", sections));
+        return render("api.md.tmpl", values, flags).strip() + "\n";
     }
 }
