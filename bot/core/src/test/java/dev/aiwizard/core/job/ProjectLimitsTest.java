@@ -47,7 +47,7 @@ class ProjectLimitsTest {
     void credentialsAreFoundWithTheirLineButNeverRepeated() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
         var files = List.of(new GeneratedFile("README.md", "# App\n\nexport GITHUB_TOKEN=" + token + "\n"),
-                new GeneratedFile("key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIB...\n"),
+                new GeneratedFile("key.pem", "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIB...\n"),
                 new GeneratedFile("src/Config.java", "String key = \"AKIAABCDEFGHIJKLMNOP\";"));
         List<String> problems = ProjectLimits.defaults().problems(files);
         assertEquals(List.of("README.md (line 3): looks like a GitHub token", "key.pem (line 1): looks like a private key",
