@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
@@ -65,7 +64,7 @@ class NodeProjectIT {
         GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
         assertEquals("npm install && npm test", project.testCommand());
         Path root = dir.resolve(spec.name());
-        write(project, root);
+        ProjectOnDisk.write(project, root);
 
         Run install = run(root, dir.resolve("install.log"), "install", "--no-audit", "--no-fund");
         Run test = run(root, dir.resolve("test.log"), "test");
@@ -97,10 +96,10 @@ class NodeProjectIT {
         if (!npm.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             npm.descendants().forEach(ProcessHandle::destroyForcibly);
             npm.destroyForcibly();
-            fail("'" + shown + "' took over " + TIMEOUT_MINUTES + " minutes:\n" + read(log));
+            fail("'" + shown + "' took over " + TIMEOUT_MINUTES + " minutes:\n" + ProjectOnDisk.read(log));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String output = read(log);
+        String output = ProjectOnDisk.read(log);
         assertEquals(0, npm.exitValue(), () -> "'" + shown + "' failed:\n" + output);
         return new Run(output, took);
     }
@@ -144,27 +143,11 @@ class NodeProjectIT {
                 "local", List.of());
     }
 
-    private static void write(GeneratedProject project, Path root) throws IOException {
-        for (GeneratedFile f : project.files()) {
-            Path target = root.resolve(f.path());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, f.content());
-        }
-    }
-
     private static boolean windows() {
         return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
     }
 
     private static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 }
