@@ -5,6 +5,7 @@ import dev.aiwizard.core.WizardException;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +49,16 @@ final class Sql {
         try (rows) {
             return rows.map(row -> row.as(type)).toList();
         }
+    }
+
+    /** Whether {@code e} reports a row whose key is taken (SQLState 23505 on PostgreSQL and on H2). */
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollback(DbTransaction tx, Throwable cause) {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.job.GenerationCache;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.UsageLedger;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
@@ -14,7 +16,8 @@ import java.util.Map;
 
 /**
  * The bot's durable storage: opens the database named by {@link StorageSettings}, brings its schema up to date and
- * hands out the conversation and job stores. Close it to release the connection pool.
+ * hands out the conversation and job stores, the generation cache and the usage ledger. Close it to release the
+ * connection pool.
  */
 public final class Storage implements AutoCloseable {
     private static final String STATEMENTS = "dev/aiwizard/storage/statements.yaml";
@@ -24,12 +27,16 @@ public final class Storage implements AutoCloseable {
     private final DatabaseUrl url;
     private final ConversationStore conversations;
     private final JobStore jobs;
+    private final GenerationCache generationCache;
+    private final UsageLedger usageLedger;
 
     private Storage(DbClient db, DatabaseUrl url) {
         this.db = db;
         this.url = url;
         this.conversations = new DbConversationStore(db, Clock.systemUTC());
         this.jobs = new DbJobStore(db);
+        this.generationCache = new DbGenerationCache(db, Clock.systemUTC());
+        this.usageLedger = new DbUsageLedger(db);
     }
 
     /**
@@ -60,6 +67,16 @@ public final class Storage implements AutoCloseable {
     /** Jobs and the files they produced. */
     public JobStore jobs() {
         return jobs;
+    }
+
+    /** Projects already generated, by the content hash of everything that shaped them. */
+    public GenerationCache generationCache() {
+        return generationCache;
+    }
+
+    /** The model usage of every job, for budgets that hold across restarts and replicas. */
+    public UsageLedger usageLedger() {
+        return usageLedger;
     }
 
     /** Whether the database answers a trivial query now (for readiness checks); never throws. */

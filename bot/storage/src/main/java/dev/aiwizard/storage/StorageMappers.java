@@ -3,7 +3,9 @@ package dev.aiwizard.storage;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.ModelUsage;
 import io.helidon.dbclient.DbMapper;
 import io.helidon.dbclient.spi.DbMapperProvider;
 import java.util.Map;
@@ -15,7 +17,9 @@ final class StorageMappers implements DbMapperProvider {
             Conversation.class, new ConversationMapper(),
             StoredMessage.class, new StoredMessageMapper(),
             Job.class, new JobMapper(),
-            GeneratedFile.class, new GeneratedFileMapper());
+            GeneratedFile.class, new GeneratedFileMapper(),
+            GeneratedProject.class, new GeneratedProjectMapper(),
+            ModelUsage.class, new ModelUsageMapper());
 
     @Override
     @SuppressWarnings("unchecked")

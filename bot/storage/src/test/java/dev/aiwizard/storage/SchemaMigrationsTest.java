@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.GeneratedProject;
+import dev.aiwizard.core.job.ModelUsage;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +56,31 @@ class SchemaMigrationsTest {
                 st.executeUpdate("UPDATE flyway_schema_history SET success = FALSE");
             }
             assertFalse(SchemaMigrations.isCurrent(migrated), "a failed migration goes back to Flyway");
+        }
+    }
+
+    @Test
+    void aDatabaseOfTheReleaseBeforeGetsTheNewTablesWhenOpened() throws Exception {
+        StorageSettings settings = StorageSettings.embedded(data);
+        String url = DatabaseUrl.of(settings.url()).jdbcUrl();
+        Flyway.configure().dataSource(url, settings.user(), settings.password()).locations("classpath:db/migration")
+                .target(Integer.toString(SchemaMigrations.LATEST_VERSION - 1)).load().migrate();
+        try (Connection old = DriverManager.getConnection(url, settings.user(), settings.password())) {
+            assertFalse(SchemaMigrations.isCurrent(old), "an older schema must not let Flyway be skipped");
+        }
+        ConversationId c = ConversationId.random();
+
+        try (Storage upgraded = Storage.open(settings)) {
+            GeneratedProject project = new GeneratedProject(List.of(new GeneratedFile("README.md", "# hi\n")),
+                    "npm test", "offline");
+            upgraded.generationCache().put("cafe", project);
+            upgraded.usageLedger().record(c, "U1", new ModelUsage(1, 2, 3), Fixtures.T0);
+
+            assertEquals(project, upgraded.generationCache().find("cafe").orElseThrow());
+            assertEquals(new ModelUsage(1, 2, 3), upgraded.usageLedger().usedIn(c));
+        }
+        try (Connection migrated = DriverManager.getConnection(url, settings.user(), settings.password())) {
+            assertTrue(SchemaMigrations.isCurrent(migrated), "the next restart can skip Flyway");
         }
     }
 

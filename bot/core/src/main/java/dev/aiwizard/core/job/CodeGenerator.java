@@ -10,4 +10,14 @@ public interface CodeGenerator {
      * @throws GenerationException when the spec cannot be built (e.g. an unsupported stack)
      */
     GeneratedProject generate(Spec spec, Progress progress);
+
+    /**
+     * Generates the project {@code request} asks for. Engines that spend a budget per person or per conversation
+     * override this; the default ignores who asked.
+     *
+     * @throws GenerationException when the spec cannot be built or a budget is spent
+     */
+    default GeneratedProject generate(GenerationRequest request, Progress progress) {
+        return generate(request.spec(), progress);
+    }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Runs one claimed generation job: generate, check, store the files, publish, and tell the thread — editing one
@@ -61,7 +62,8 @@ public final class GenerationWorker {
         }
         try {
             status.show("planning the files", true);
-            GeneratedProject project = generator.generate(claimed.spec(), note -> status.show(note, false));
+            GeneratedProject project = generator.generate(new GenerationRequest(claimed.spec(), c.id(), c.requester()),
+                    note -> status.show(note, false));
             status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
             List<String> problems = settings.limits().problems(project.files());
             if (!problems.isEmpty()) {
@@ -99,6 +101,8 @@ public final class GenerationWorker {
                 + " files (code, tests and docs) on branch `" + pushed.branch() + "`, commit `" + shortSha + "`.\n"
                 + "Get it: `git clone --branch " + pushed.branch() + " " + pushed.location() + "`\n"
                 + "Run its tests: `" + project.testCommand() + "`\n"
+                + "Made by " + project.engine() + " (" + project.usage().describe() + ").\n"
+                + project.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
                 + "Say `change <what>` to revise it on the same branch.";
         finish(status.job, c -> c.withBranch(pushed.branch(), clock.instant())
                 .withState(ConversationState.PR_OPEN, clock.instant()), text, "delivered",

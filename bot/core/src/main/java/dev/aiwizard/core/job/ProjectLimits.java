@@ -63,18 +63,25 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, 
         long total = 0;
         Set<String> seen = new HashSet<>();
         for (GeneratedFile f : files) {
-            pathProblem(f.path()).or(() -> protectedProblem(f.path())).ifPresent(out::add);
-            out.addAll(SecretScan.problems(f, knownSecrets));
+            out.addAll(fileProblems(f));
             if (!seen.add(f.path().toLowerCase(Locale.ROOT))) {
                 out.add(f.path() + ": the same path twice");
-            }
-            if (f.size() > maxFileBytes) {
-                out.add(f.path() + ": " + f.size() + " bytes is more than the limit of " + maxFileBytes);
             }
             total += f.size();
         }
         if (total > maxTotalBytes) {
             out.add("all files together are " + total + " bytes, more than the limit of " + maxTotalBytes);
+        }
+        return out;
+    }
+
+    /** The problems of one file on its own: its path, a protected path, its size, secrets in it. */
+    public List<String> fileProblems(GeneratedFile f) {
+        List<String> out = new ArrayList<>();
+        pathProblem(f.path()).or(() -> protectedProblem(f.path())).ifPresent(out::add);
+        out.addAll(SecretScan.problems(f, knownSecrets));
+        if (f.size() > maxFileBytes) {
+            out.add(f.path() + ": " + f.size() + " bytes is more than the limit of " + maxFileBytes);
         }
         return out;
     }
