@@ -1,0 +1,305 @@
+package dev.aiwizard.generator.llm;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.job.CodeGenerator;
+import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.GeneratedProject;
+import dev.aiwizard.core.job.GenerationCache;
+import dev.aiwizard.core.job.GenerationException;
+import dev.aiwizard.core.job.GenerationRequest;
+import dev.aiwizard.core.job.ModelUsage;
+import dev.aiwizard.core.job.Progress;
+import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.generator.offline.OfflineCodeGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * {@link CodeGenerator} on a language model. The offline template of the spec's stack is the skeleton: the model
+ * plans the file tree around it, writes the files in parallel (bounded) with the spec, the plan and the public
+ * signatures of files already written as shared context, and every file is checked before it is accepted; files
+ * that fail get bounded repair rounds. Identical requests are served from the durable cache. When the model is
+ * unavailable the offline project is delivered instead and the result says so.
+ */
+public final class LlmCodeGenerator implements CodeGenerator {
+    private static final UserRef NOBODY = new UserRef("unknown", "unknown");
+
+    private final ModelGateway gateway;
+    private final OfflineCodeGenerator offline;
+    private final ProjectLimits limits;
+    private final GenerationCache cache;
+    private final UsageLedger ledger;
+    private final Clock clock;
+
+    public LlmCodeGenerator(ModelGateway gateway, OfflineCodeGenerator offline, ProjectLimits limits,
+                            GenerationCache cache, UsageLedger ledger, Clock clock) {
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.offline = requireNonNull(offline, "offline");
+        this.limits = requireNonNull(limits, "limits");
+        this.cache = requireNonNull(cache, "cache");
+        this.ledger = requireNonNull(ledger, "ledger");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public GeneratedProject generate(Spec spec, Progress progress) {
+        return generate(new GenerationRequest(spec, ConversationId.random(), NOBODY), progress);
+    }
+
+    @Override
+    public GeneratedProject generate(GenerationRequest asked, Progress progress) {
+        LlmSettings s = gateway.settings();
+        // Hidden text in the spec would reach the model through the prompts and the rendered template alike.
+        GenerationRequest request = new GenerationRequest(HiddenText.strip(asked.spec()), asked.conversation(),
+                asked.requester());
+        Progress shown = synchronizedProgress(progress);
+        // The template checks the spec and is the fallback: a spec it refuses is refused before any model call.
+        GeneratedProject skeleton = offline.generate(request.spec(), note -> { });
+        String key = cacheKey(request.spec(), s);
+        var cached = cache.find(key);
+        if (cached.isPresent()) {
+            shown.report("same spec, stack and model as an earlier job: reusing its result");
+            GeneratedProject hit = cached.get();
+            return new GeneratedProject(hit.files(), hit.testCommand(), hit.engine(), List.of("the same spec, stack "
+                    + "and model were generated before; reused that result without calling the model (the first "
+                    + "time took " + hit.usage().describe() + ")"), ModelUsage.NONE);
+        }
+        Instant dayStart = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        long usedToday = ledger.usedBy(request.requester().id(), dayStart).totalTokens();
+        long leftToday = s.dailyTokenBudget() - usedToday;
+        if (leftToday <= 0) {
+            throw new BudgetExceededException("Your daily model budget of " + String.format(java.util.Locale.ROOT,
+                    "%,d", s.dailyTokenBudget()) + " tokens is spent; it renews at " + dayStart.plus(1, ChronoUnit.DAYS)
+                    .atOffset(ZoneOffset.UTC).toLocalTime() + " UTC (WIZARD_LLM_DAILY_TOKEN_BUDGET sets it).");
+        }
+        UsageMeter meter = leftToday < s.jobTokenBudget()
+                ? new UsageMeter(leftToday, "rest of your daily model budget")
+                : new UsageMeter(s.jobTokenBudget(), "job's model budget");
+        GeneratedProject made;
+        try {
+            made = run(request.spec(), skeleton, meter, shown);
+            if (made.notes().isEmpty()) {
+                cache.put(key, made);
+            }
+        } catch (ModelUnavailableException e) {
+            return fallback(skeleton, "the model was unavailable (" + e.getMessage() + "), so this project was "
+                    + "made from the offline templates instead", meter, shown);
+        } catch (MalformedOutputException e) {
+            return fallback(skeleton, "the model's plan could not be used (" + e.getMessage() + "), so this "
+                    + "project was made from the offline templates instead", meter, shown);
+        } finally {
+            ModelUsage used = meter.used();
+            if (used.calls() > 0) {
+                ledger.record(request.conversation(), request.requester().id(), used, clock.instant());
+            }
+        }
+        ModelUsage conversationTotal = ledger.usedIn(request.conversation());
+        if (conversationTotal.calls() > made.usage().calls()) {
+            made = made.withNote("this conversation has used " + conversationTotal.describe() + " in all");
+        }
+        return made;
+    }
+
+    private GeneratedProject fallback(GeneratedProject skeleton, String why, UsageMeter meter, Progress shown) {
+        shown.report("model unavailable; using the offline templates");
+        return new GeneratedProject(skeleton.files(), skeleton.testCommand(), skeleton.engine() + " (fallback)",
+                List.of(why), meter.used());
+    }
+
+    private GeneratedProject run(Spec spec, GeneratedProject skeleton, UsageMeter meter, Progress shown) {
+        LlmSettings s = gateway.settings();
+        Map<String, String> template = new LinkedHashMap<>();
+        skeleton.files().forEach(f -> template.put(f.path(), f.content()));
+        shown.report("asking the model for a plan");
+        Plan plan = gateway.ask(planAsk(spec, skeleton), meter);
+        List<Plan.Item> order = plan.inDependencyOrder();
+        shown.report("planned " + order.size() + " files; writing them, " + s.concurrency() + " at a time");
+
+        Map<String, GeneratedFile> written = new ConcurrentHashMap<>();
+        Map<String, String> failed = new ConcurrentHashMap<>();
+        writeAll(spec, plan, order, template, written, failed, Map.of(), meter, shown);
+        for (int round = 1; round <= s.repairRounds() && !failed.isEmpty(); round++) {
+            Map<String, String> reasons = Map.copyOf(failed);
+            failed.clear();
+            shown.report("repair round " + round + ": " + reasons.size() + " file(s) failed the checks");
+            List<Plan.Item> again = order.stream().filter(i -> reasons.containsKey(i.path())).toList();
+            writeAll(spec, plan, again, template, written, failed, reasons, meter, shown);
+        }
+
+        List<String> notes = new ArrayList<>();
+        List<GeneratedFile> files = new ArrayList<>();
+        for (Plan.Item item : plan.files()) {
+            GeneratedFile f = written.get(item.path());
+            if (f != null) {
+                files.add(f);
+            } else if (template.containsKey(item.path())) {
+                files.add(new GeneratedFile(item.path(), template.get(item.path())));
+                notes.add(item.path() + ": kept the template's version; the model's failed the checks ("
+                        + failed.get(item.path()) + ")");
+            } else {
+                notes.add(item.path() + ": left out; the model's version failed the checks (" + failed.get(item.path())
+                        + ")");
+            }
+        }
+        List<String> problems = limits.problems(files);
+        if (!problems.isEmpty()) {
+            throw new GenerationException("the generated files did not pass the checks: " + String.join("; ", problems));
+        }
+        shown.report("wrote and checked " + files.size() + " files");
+        String engine = "model " + s.provider().id() + ":" + s.modelFor(Role.CODER) + " on the "
+                + spec.stack() + " template";
+        return new GeneratedProject(files, skeleton.testCommand(), engine, notes, meter.used());
+    }
+
+    /** Writes {@code items} in parallel, at most the configured number at once; a failed check is recorded. */
+    private void writeAll(Spec spec, Plan plan, List<Plan.Item> items, Map<String, String> template,
+                          Map<String, GeneratedFile> written, Map<String, String> failed, Map<String, String> repair,
+                          UsageMeter meter, Progress shown) {
+        Semaphore slots = new Semaphore(gateway.settings().concurrency(), true);
+        AtomicInteger done = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (Plan.Item item : items) {
+                running.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        write(spec, plan, item, template, written, failed, repair.get(item.path()), meter);
+                    } finally {
+                        slots.release();
+                    }
+                    shown.report("wrote " + done.incrementAndGet() + "/" + items.size() + " files: " + item.path());
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new GenerationException("writing a file failed", e.getCause());
+                } catch (InterruptedException e) {
+                    pool.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new GenerationException("interrupted while writing files", e);
+                }
+            }
+        }
+    }
+
+    private void write(Spec spec, Plan plan, Plan.Item item, Map<String, String> template,
+                       Map<String, GeneratedFile> written, Map<String, String> failed, String repairReason,
+                       UsageMeter meter) {
+        StringBuilder user = new StringBuilder();
+        user.append(Prompts.fenced("spec", SpecMarkdown.render(spec)));
+        user.append(Prompts.fenced("plan", plan.files().stream()
+                .map(i -> i.path() + " (" + i.kind() + "): " + i.purpose()).collect(Collectors.joining("\n"))));
+        user.append("<file>").append(item.path()).append("</file>\n");
+        user.append("Purpose: ").append(HiddenText.strip(item.purpose())).append('\n');
+        if (template.containsKey(item.path())) {
+            user.append(Prompts.quoted("template", template.get(item.path())));
+        }
+        StringBuilder sigs = new StringBuilder();
+        for (String dep : item.dependsOn()) {
+            GeneratedFile f = written.get(dep);
+            if (f != null) {
+                String sig = Signatures.of(f.path(), f.content());
+                if (!sig.isEmpty()) {
+                    sigs.append("// ").append(f.path()).append('\n').append(sig);
+                }
+            }
+        }
+        if (!sigs.isEmpty()) {
+            user.append(Prompts.quoted("signatures", sigs.toString()));
+        }
+        if (repairReason != null) {
+            user.append("An earlier version of this file was rejected: ").append(repairReason)
+                    .append(". Write it again without that problem.\n");
+        }
+        StructuredAsk<FileAnswer> ask = new StructuredAsk<>(Role.CODER, Prompts.system("coder"), user.toString(),
+                "file", FileAnswer.schema(), FileAnswer.SHAPE, FileAnswer.class, a -> fileProblem(item, a));
+        try {
+            FileAnswer answer = gateway.ask(ask, meter);
+            written.put(item.path(), new GeneratedFile(item.path(), answer.content()));
+        } catch (MalformedOutputException e) {
+            failed.put(item.path(), e.getMessage());
+        }
+    }
+
+    /** Why an answer is not the file asked for, or breaks a rule; {@code null} when it can be used. */
+    private String fileProblem(Plan.Item item, FileAnswer a) {
+        if (a.path() == null || a.content() == null) {
+            return "the answer needs both path and content";
+        }
+        if (!a.path().equals(item.path())) {
+            return "the answer is for '" + a.path() + "' but the file asked for is '" + item.path() + "'";
+        }
+        if (a.content().isBlank()) {
+            return "the file is empty";
+        }
+        List<String> problems = limits.fileProblems(new GeneratedFile(item.path(), a.content()));
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private StructuredAsk<Plan> planAsk(Spec spec, GeneratedProject skeleton) {
+        String user = Prompts.fenced("spec", SpecMarkdown.render(spec))
+                + "Stack: " + spec.stack() + "; tests run with: " + skeleton.testCommand() + "\n"
+                + "<template_files>\n" + skeleton.files().stream().map(GeneratedFile::path)
+                .collect(Collectors.joining("\n")) + "\n</template_files>\n";
+        List<String> templatePaths = skeleton.files().stream().map(GeneratedFile::path).toList();
+        return new StructuredAsk<>(Role.PLANNER, Prompts.system("planner"), user, "plan", Plan.schema(), Plan.SHAPE,
+                Plan.class, p -> p.problem(templatePaths, limits.maxFiles(), path -> ProjectLimits.pathProblem(path)
+                        .or(() -> limits.protectedProblem(path)).orElse(null)));
+    }
+
+    /** Everything that shapes the result: the prompts' version, provider and models, the spec and the stack. */
+    static String cacheKey(Spec spec, LlmSettings s) {
+        String material = "wizard-llm-generator/" + Prompts.VERSION + "\n" + s.provider().id() + "\n"
+                + s.modelFor(Role.PLANNER) + "\n" + s.modelFor(Role.CODER) + "\n" + SpecMarkdown.render(spec);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    private static Progress synchronizedProgress(Progress progress) {
+        // A lock rather than synchronized: on Java 21 a virtual thread blocking inside synchronized pins its carrier.
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        return note -> {
+            lock.lock();
+            try {
+                progress.report(note);
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+}

@@ -1,0 +1,244 @@
+package dev.aiwizard.generator.llm;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.conversation.InterviewStep;
+import dev.aiwizard.core.conversation.Interviewer;
+import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.spec.Entity;
+import dev.aiwizard.core.spec.Field;
+import dev.aiwizard.core.spec.FieldType;
+import dev.aiwizard.core.spec.Names;
+import dev.aiwizard.core.spec.Operation;
+import dev.aiwizard.core.spec.Slot;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.generator.stack.StackOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@link Interviewer} on a language model: from the spec so far and the person's message, the model fills every
+ * slot the words answer and proposes the one most valuable question. Everything it returns is checked with the
+ * same rules as the offline interviewer (names, types, stacks, targets without credentials); what fails a rule is
+ * dropped and said. When the model is unavailable or keeps answering badly, the offline interviewer takes the turn.
+ */
+public final class LlmInterviewer implements Interviewer {
+    private static final System.Logger LOG = System.getLogger(LlmInterviewer.class.getName());
+    private static final int MAX_CHOICES = 5;
+    private static final Pattern GIT_URL = Pattern.compile("(https://[A-Za-z0-9.-]+(:[0-9]+)?/|git@[A-Za-z0-9.-]+:)"
+            + "[A-Za-z0-9._/-]+");
+
+    private final ModelGateway gateway;
+    private final Interviewer offline;
+    private final StackCatalog catalog;
+    private final long turnTokenBudget;
+
+    /** An interviewer asking {@code gateway}'s model, with {@code offline} taking turns the model cannot. */
+    public LlmInterviewer(ModelGateway gateway, Interviewer offline, StackCatalog catalog) {
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.offline = requireNonNull(offline, "offline");
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.turnTokenBudget = Math.max(1, gateway.settings().jobTokenBudget() / 10);
+    }
+
+    @Override
+    public InterviewStep step(Spec spec, Question pending, String text, int questionsLeft) {
+        String message = HiddenText.strip(text);
+        try {
+            InterviewAnswer a = gateway.ask(ask(spec, pending, message, questionsLeft, false),
+                    new UsageMeter(turnTokenBudget, "interview turn's model budget"));
+            List<String> notes = new ArrayList<>();
+            Spec merged = merge(spec, a, notes);
+            if (a.unusable() != null && !a.unusable().isBlank()) {
+                notes.add(HiddenText.strip(a.unusable().strip()));
+            }
+            String note = notes.isEmpty() ? null : String.join(" ", notes);
+            List<Slot> open = merged.openSlots();
+            if (questionsLeft <= 0 || open.isEmpty() || InterviewAnswer.NONE.equals(a.nextSlot())) {
+                return new InterviewStep.Ready(merged, note);
+            }
+            Slot slot = slot(a.nextSlot()).filter(open::contains).orElse(open.get(0));
+            boolean modelsQuestion = slot(a.nextSlot()).filter(slot::equals).isPresent()
+                    && a.question() != null && !a.question().isBlank();
+            String questionText = modelsQuestion ? a.question().strip() : "What about " + slot.description() + "?";
+            Question q = new Question(slot, questionText, choices(slot, merged, modelsQuestion ? a.choices() : List.of()),
+                    Math.max(0, Math.min(questionsLeft - 1, open.size() - 1)));
+            return new InterviewStep.Ask(merged, q, note);
+        } catch (ModelUnavailableException | MalformedOutputException | BudgetExceededException e) {
+            LOG.log(System.Logger.Level.WARNING, "interviewer model unusable, the offline interviewer takes this turn: "
+                    + e.getMessage());
+            return offline.step(spec, pending, text, questionsLeft);
+        }
+    }
+
+    @Override
+    public Spec assumeDefaults(Spec spec) {
+        try {
+            InterviewAnswer a = gateway.ask(ask(spec, null, "Fill every open part with a sensible default.", 0, true),
+                    new UsageMeter(turnTokenBudget, "interview turn's model budget"));
+            Spec merged = merge(spec, a, new ArrayList<>());
+            for (Slot s : Slot.values()) {
+                if (!spec.isFilled(s) && merged.isFilled(s)) {
+                    merged = merged.withAssumption(s.description() + ": " + describe(merged, s) + " (assumed)");
+                }
+            }
+            // Whatever the model left open gets the offline defaults, each stated as an assumption too.
+            return offline.assumeDefaults(merged);
+        } catch (ModelUnavailableException | MalformedOutputException | BudgetExceededException e) {
+            LOG.log(System.Logger.Level.WARNING, "interviewer model unusable for defaults: " + e.getMessage());
+            return offline.assumeDefaults(spec);
+        }
+    }
+
+    private StructuredAsk<InterviewAnswer> ask(Spec spec, Question pending, String message, int questionsLeft,
+                                               boolean defaults) {
+        StringBuilder user = new StringBuilder();
+        user.append(Prompts.fenced("spec", SpecMarkdown.render(spec)));
+        user.append("Stacks: ");
+        for (StackOption s : catalog.stacks()) {
+            user.append(s.id()).append(" (").append(s.label()).append("; persistence: ")
+                    .append(String.join(", ", s.persistence())).append(") ");
+        }
+        user.append('\n');
+        if (pending != null) {
+            user.append("The question just asked (about ").append(pending.slot().name().toLowerCase(Locale.ROOT))
+                    .append("): ").append(pending.text()).append('\n');
+        }
+        user.append("Questions left: ").append(questionsLeft).append('\n');
+        if (defaults) {
+            user.append("Fill every empty part of the spec with a sensible default; set nextSlot to none.\n");
+        }
+        user.append(Prompts.fenced("user_text", message));
+        List<String> stacks = catalog.stacks().stream().map(StackOption::id).toList();
+        return new StructuredAsk<>(Role.INTERVIEWER, Prompts.system("interviewer"), user.toString(), "interview_step",
+                InterviewAnswer.schema(stacks), InterviewAnswer.SHAPE, InterviewAnswer.class, a -> null);
+    }
+
+    /** The spec with every valid part of the answer; an empty part keeps what the spec had. */
+    private Spec merge(Spec spec, InterviewAnswer a, List<String> notes) {
+        Spec out = spec;
+        if (present(a.name())) {
+            Optional<String> slug = Names.isSlug(a.name().strip()) ? Optional.of(a.name().strip()) : Names.slug(a.name());
+            if (slug.isPresent()) {
+                out = out.withName(slug.get());
+            } else {
+                notes.add("'" + a.name() + "' cannot be a project name.");
+            }
+        }
+        if (present(a.purpose())) {
+            out = out.withPurpose(HiddenText.strip(a.purpose().strip()));
+        }
+        List<Entity> entities = entities(a.entities(), notes);
+        if (!entities.isEmpty()) {
+            out = out.withEntities(entities);
+        }
+        Set<Operation> ops = EnumSet.noneOf(Operation.class);
+        for (String o : a.operations()) {
+            try {
+                ops.add(Operation.valueOf(o.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                notes.add("'" + o + "' is not an operation.");
+            }
+        }
+        if (!ops.isEmpty()) {
+            out = out.withOperations(ops);
+        }
+        if (present(a.stack())) {
+            Optional<StackOption> stack = catalog.find(a.stack().strip());
+            if (stack.isPresent()) {
+                out = out.withStack(stack.get().id());
+            } else {
+                notes.add("There is no stack '" + a.stack() + "'.");
+            }
+        }
+        if (present(a.persistence()) && out.stack() != null) {
+            String p = a.persistence().strip();
+            if (catalog.persistenceOptions(out.stack()).contains(p)) {
+                out = out.withPersistence(p);
+            } else {
+                notes.add("The " + out.stack() + " stack cannot keep data in '" + p + "'.");
+            }
+        }
+        if (present(a.target())) {
+            String t = a.target().strip();
+            // An https URL with an @ carries credentials; only the ssh form git@host: may have one.
+            if (t.equals("local") || GIT_URL.matcher(t).matches() && (t.startsWith("git@") || !t.contains("@"))) {
+                out = out.withTarget(t);
+            } else {
+                notes.add("'" + t + "' is not a target I can use (say local, or a git URL without credentials).");
+            }
+        }
+        return out;
+    }
+
+    private static List<Entity> entities(List<InterviewAnswer.EntityAnswer> answers, List<String> notes) {
+        List<Entity> out = new ArrayList<>();
+        for (InterviewAnswer.EntityAnswer e : answers) {
+            Optional<String> name = e.name() == null ? Optional.empty() : Names.camel(e.name(), true);
+            if (name.isEmpty()) {
+                notes.add("'" + e.name() + "' cannot be an entity name.");
+                continue;
+            }
+            List<Field> fields = new ArrayList<>();
+            for (InterviewAnswer.FieldAnswer f : e.fields()) {
+                Optional<String> fname = f.name() == null ? Optional.empty() : Names.camel(f.name(), false);
+                Optional<FieldType> type = f.type() == null ? Optional.empty() : FieldType.parse(f.type());
+                if (fname.isEmpty() || fname.get().equals("id") || type.isEmpty()
+                        || fields.stream().anyMatch(x -> x.name().equals(fname.get()))) {
+                    notes.add("Left out field '" + f.name() + "' of " + name.get() + " (" + (type.isEmpty()
+                            ? "unknown type '" + f.type() + "'" : "not a usable field name") + ").");
+                    continue;
+                }
+                fields.add(new Field(fname.get(), type.get()));
+            }
+            if (out.stream().noneMatch(x -> x.name().equals(name.get()))) {
+                out.add(new Entity(name.get(), fields));
+            }
+        }
+        return out;
+    }
+
+    private List<String> choices(Slot slot, Spec spec, List<String> proposed) {
+        return switch (slot) {
+            case STACK -> catalog.stacks().stream().map(StackOption::id).toList();
+            case PERSISTENCE -> spec.stack() == null ? List.of() : catalog.persistenceOptions(spec.stack());
+            default -> proposed.stream().map(HiddenText::strip).map(String::strip).filter(c -> !c.isEmpty())
+                    .distinct().limit(MAX_CHOICES).toList();
+        };
+    }
+
+    private static String describe(Spec spec, Slot s) {
+        return switch (s) {
+            case NAME -> spec.name();
+            case PURPOSE -> spec.purpose();
+            case ENTITIES, FIELDS -> String.join(", ", spec.entities().stream().map(Entity::name).toList());
+            case OPERATIONS -> String.join(", ", spec.orderedOperations().stream()
+                    .map(o -> o.name().toLowerCase(Locale.ROOT)).toList());
+            case STACK -> spec.stack();
+            case PERSISTENCE -> spec.persistence();
+            case TARGET -> spec.target();
+        };
+    }
+
+    private static Optional<Slot> slot(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Slot.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

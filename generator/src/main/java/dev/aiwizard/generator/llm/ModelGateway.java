@@ -1,0 +1,224 @@
+package dev.aiwizard.generator.llm;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way the engines call a model: JSON answers read into records, malformed answers re-asked within the
+ * budget, retries with exponential backoff that honour {@code Retry-After}, and a circuit breaker shared by every
+ * call to the provider. Thread-safe; one per provider.
+ */
+public final class ModelGateway {
+    private static final System.Logger LOG = System.getLogger(ModelGateway.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final int ANSWER_ECHO_LIMIT = 4_000;
+
+    private final LlmSettings settings;
+    private final Map<Role, ChatModel> models;
+    private final CircuitBreaker breaker;
+    private final Sleeper sleeper;
+
+    ModelGateway(LlmSettings settings, Map<Role, ChatModel> models, Clock clock, Sleeper sleeper) {
+        this.settings = requireNonNull(settings, "settings");
+        this.models = Map.copyOf(models);
+        this.breaker = new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
+        this.sleeper = requireNonNull(sleeper, "sleeper");
+    }
+
+    /** A gateway to the provider {@code settings} name, with one LangChain4j model per role. */
+    public static ModelGateway connect(LlmSettings settings) {
+        if (!settings.usesModel()) {
+            throw new IllegalArgumentException("no model provider is configured");
+        }
+        Map<Role, ChatModel> models = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            models.put(r, ChatModels.create(settings, settings.modelFor(r)));
+        }
+        return new ModelGateway(settings, models, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /** The settings this gateway calls with. */
+    public LlmSettings settings() {
+        return settings;
+    }
+
+    /** The breaker's state, for health and tests. */
+    CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    /**
+     * Asks and reads the answer into {@code ask.type()}. An answer that is not valid JSON or fails the check is
+     * re-asked, saying what was wrong, up to the configured number of times.
+     *
+     * @throws MalformedOutputException   when every answer was unusable
+     * @throws ModelUnavailableException  when the provider cannot answer
+     * @throws BudgetExceededException    when the meter's budget is spent
+     */
+    <T> T ask(StructuredAsk<T> ask, UsageMeter meter) {
+        boolean schemaFormat = ChatModels.supportsJsonSchema(settings.provider());
+        String system = ask.system() + "\n\nAnswer with exactly one JSON object and nothing else, of this shape:\n"
+                + ask.shape();
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(ask.user())));
+        ResponseFormat format = schemaFormat ? ResponseFormat.builder().type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchema.builder().name(ask.schemaName()).rootElement(ask.schema()).build()).build()
+                : null;
+        String problem = null;
+        for (int attempt = 0; attempt <= settings.malformedRetries(); attempt++) {
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+            if (format != null) {
+                request.responseFormat(format);
+            }
+            ChatResponse response = call(ask.role(), request.build(), meter);
+            String text = response.aiMessage() == null ? null : response.aiMessage().text();
+            try {
+                T value = read(text, ask.type());
+                problem = ask.check().apply(value);
+                if (problem == null) {
+                    return value;
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                problem = "the answer is not the JSON object asked for (" + firstLine(e.getMessage()) + ")";
+            }
+            LOG.log(System.Logger.Level.INFO, "model answer to {0} unusable (attempt {1}): {2}", ask.schemaName(),
+                    attempt + 1, problem);
+            messages.add(AiMessage.from(text == null ? "" : truncate(text)));
+            messages.add(UserMessage.from("That answer cannot be used: " + problem
+                    + ". Answer again with only the corrected JSON object."));
+        }
+        throw new MalformedOutputException(problem);
+    }
+
+    /** One model call with retries and the breaker; counts the usage. */
+    ChatResponse call(Role role, ChatRequest request, UsageMeter meter) {
+        ChatModel model = models.get(role);
+        for (int attempt = 0; ; attempt++) {
+            if (!breaker.allow()) {
+                throw new ModelUnavailableException("the model provider failed " + settings.breakerThreshold()
+                        + " times in a row, so calls are paused until " + breaker.reopensAt(), null);
+            }
+            meter.checkBeforeCall();
+            try {
+                ChatResponse response = model.chat(request);
+                breaker.success();
+                meter.add(response.tokenUsage());
+                return response;
+            } catch (RuntimeException e) {
+                breaker.failure();
+                Failure f = Failure.of(e, settings.callTimeout());
+                boolean last = attempt >= settings.retries();
+                if (!f.retriable() || last) {
+                    throw new ModelUnavailableException(f.description() + (f.retriable()
+                            ? " (gave up after " + (attempt + 1) + " attempts)" : ""), e);
+                }
+                Duration wait = f.retryAfter() != null ? f.retryAfter()
+                        : settings.backoff().multipliedBy(1L << attempt);
+                if (wait.compareTo(settings.maxRetryAfter()) > 0) {
+                    throw new ModelUnavailableException(f.description() + "; the provider asked to wait " + wait
+                            .toSeconds() + " s, longer than the " + settings.maxRetryAfter().toSeconds()
+                            + " s the bot waits", e);
+                }
+                LOG.log(System.Logger.Level.INFO, "model call failed ({0}); retry {1} in {2} ms", f.description(),
+                        attempt + 1, wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new ModelUnavailableException("interrupted while waiting to retry the model", ie);
+                }
+            }
+        }
+    }
+
+    static <T> T read(String text, Class<T> type) throws JsonProcessingException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the answer is empty");
+        }
+        String t = text.strip();
+        if (t.startsWith("```")) {
+            // Models without a response format sometimes fence their JSON.
+            int start = t.indexOf('\n');
+            int end = t.lastIndexOf("```");
+            t = start > 0 && end > start ? t.substring(start + 1, end) : t;
+        }
+        T value = JSON.readValue(t, type);
+        if (value == null) {
+            throw new IllegalArgumentException("the answer is null");
+        }
+        return value;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= ANSWER_ECHO_LIMIT ? text : text.substring(0, ANSWER_ECHO_LIMIT) + "…";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Why a call failed, whether another attempt may help, and how long the provider asked us to wait. */
+    private record Failure(String description, boolean retriable, Duration retryAfter) {
+        static Failure of(RuntimeException e, Duration timeout) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Our client's exception first: it alone knows the Retry-After the library's wrappers drop.
+                if (t instanceof ModelHttpException http) {
+                    int s = http.statusCode();
+                    boolean retriable = s == 408 || s == 429 || s >= 500;
+                    return new Failure(describe(s), retriable, http.retryAfter().orElse(null));
+                }
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+                    return new Failure("the model did not answer within " + timeout.toSeconds() + " s", true, null);
+                }
+                if (t instanceof RateLimitException) {
+                    return new Failure("the provider is rate limiting (429)", true, null);
+                }
+                if (t instanceof IOException io) {
+                    return new Failure("the model provider cannot be reached (" + io.getClass().getSimpleName() + ")",
+                            true, null);
+                }
+            }
+            return new Failure("the model call failed (" + e.getClass().getSimpleName() + ")", false, null);
+        }
+
+        private static String describe(int status) {
+            return switch (status) {
+                case 401, 403 -> "the model provider refused the API key (" + status + ")";
+                case 404 -> "the model provider does not know the model or endpoint (404)";
+                case 408 -> "the model provider timed out (408)";
+                case 429 -> "the model provider is rate limiting (429)";
+                default -> status >= 500 ? "the model provider failed (" + status + ")"
+                        : "the model provider rejected the request (" + status + ")";
+            };
+        }
+    }
+}
