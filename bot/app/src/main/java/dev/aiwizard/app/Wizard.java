@@ -10,12 +10,18 @@ import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.job.CodeGenerator;
 import dev.aiwizard.core.job.GenerationWorker;
 import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
+import dev.aiwizard.generator.llm.LlmCodeGenerator;
+import dev.aiwizard.generator.llm.LlmInterviewer;
+import dev.aiwizard.generator.llm.ModelGateway;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
+import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.git.GitPublisher;
 import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.InProcessCoordination;
@@ -45,6 +51,7 @@ import java.util.function.BooleanSupplier;
 public final class Wizard implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Storage storage;
+    private final String modelDescription;
     private final Coordination coordination;
     private final ConsoleGateway console;
     private final ConversationService conversations;
@@ -65,8 +72,10 @@ public final class Wizard implements AutoCloseable {
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"));
             GitPublisher publisher = new GitPublisher(git);
-            OfflineCodeGenerator generator = new OfflineCodeGenerator();
-            OfflineInterviewer interviewer = new OfflineInterviewer();
+            ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
+            modelDescription = settings.llm().describe();
+            Interviewer interviewer = model == null ? new OfflineInterviewer()
+                    : new LlmInterviewer(model, new OfflineInterviewer(), StackCatalog.builtIn());
             MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
@@ -76,6 +85,9 @@ public final class Wizard implements AutoCloseable {
             coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
                     : RedisCoordination.connect(settings.redisUrl()));
             coordinationRef.set(coordination);
+            CodeGenerator generator = model == null ? new OfflineCodeGenerator()
+                    : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
+                            storage.generationCache(), storage.usageLedger(), clock);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, publisher, chat, settings.jobs(), clock);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6),
@@ -187,7 +199,7 @@ public final class Wizard implements AutoCloseable {
     /** Where data is kept, for the start-up banner (never a password). */
     public String describe() {
         return storage.describe() + "; coordination: " + (coordination instanceof InProcessCoordination
-                ? "in-process" : "Redis");
+                ? "in-process" : "Redis") + "; model: " + modelDescription;
     }
 
     @Override

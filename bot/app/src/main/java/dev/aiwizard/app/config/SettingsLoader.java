@@ -3,17 +3,21 @@ package dev.aiwizard.app.config;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.generator.llm.LlmSettings;
+import dev.aiwizard.generator.llm.Provider;
+import dev.aiwizard.generator.llm.Role;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code application.yaml} (from the classpath, then the file named by {@code WIZARD_CONFIG} if set) and lets
@@ -68,7 +72,64 @@ public final class SettingsLoader {
                 string("git.author-name", "WIZARD_GIT_AUTHOR_NAME"),
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
-                Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")));
+                Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
+                llm());
+    }
+
+    /** The model provider; its keys come only from the environment. */
+    private LlmSettings llm() {
+        Provider provider;
+        try {
+            provider = Provider.parse(string("llm.provider", "WIZARD_LLM_PROVIDER"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("WIZARD_LLM_PROVIDER: " + e.getMessage());
+        }
+        String baseUrl = switch (provider) {
+            case OPENAI -> string("llm.openai-base-url", "OPENAI_BASE_URL");
+            case ANTHROPIC -> string("llm.anthropic-base-url", "ANTHROPIC_BASE_URL");
+            case OLLAMA -> string("llm.ollama-base-url", "OLLAMA_BASE_URL");
+            case OFFLINE -> "";
+        };
+        String key = switch (provider) {
+            case OPENAI -> env.getOrDefault("OPENAI_API_KEY", "");
+            case ANTHROPIC -> env.getOrDefault("ANTHROPIC_API_KEY", "");
+            default -> "";
+        };
+        Map<Role, String> roles = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            String name = r.name().toLowerCase(Locale.ROOT);
+            String model = string("llm." + name + "-model", "WIZARD_LLM_" + r.name() + "_MODEL");
+            if (!model.isEmpty()) {
+                roles.put(r, model);
+            }
+        }
+        try {
+            return new LlmSettings(provider, baseUrl.isEmpty() ? null : baseUrl, key.isBlank() ? null : key,
+                    blankToNull(string("llm.model", "WIZARD_LLM_MODEL")), roles,
+                    Duration.ofSeconds(integer("llm.timeout-seconds", "WIZARD_LLM_TIMEOUT_SECONDS")),
+                    integer("llm.retries", "WIZARD_LLM_RETRIES"), Duration.ofSeconds(1), Duration.ofSeconds(60),
+                    5, Duration.ofSeconds(30),
+                    integer("llm.concurrency", "WIZARD_LLM_CONCURRENCY"),
+                    integer("llm.repair-rounds", "WIZARD_LLM_REPAIR_ROUNDS"), 2,
+                    integer("llm.max-output-tokens", "WIZARD_LLM_MAX_OUTPUT_TOKENS"),
+                    longValue("llm.job-token-budget", "WIZARD_LLM_JOB_TOKEN_BUDGET"),
+                    longValue("llm.daily-token-budget", "WIZARD_LLM_DAILY_TOKEN_BUDGET"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model settings: " + e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
+    }
+
+    private long longValue(String key, String envName) {
+        String value = string(key, envName);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(envName + " (wizard." + key + ") must be a whole number, was '" + value + "'");
+        }
     }
 
     private ProjectLimits limits() {
@@ -86,7 +147,8 @@ public final class SettingsLoader {
         }
         // The bot's own secrets must never end up in a generated file.
         List<String> secrets = new ArrayList<>();
-        for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN"}) {
+        for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN", "OPENAI_API_KEY",
+                "ANTHROPIC_API_KEY"}) {
             String value = env.getOrDefault(name, "");
             if (!value.isBlank()) {
                 secrets.add(value);
