@@ -24,6 +24,16 @@ class JsonTest {
     }
 
     @Test
+    void aChosenModelReadsBackAndSpecsStoredBeforeModelsExistedReadWithout() {
+        Spec chosen = Fixtures.spec().withModel("llama3.1:8b");
+        assertEquals(chosen, Json.read(Json.write(chosen), Spec.class));
+
+        String older = Json.write(Fixtures.spec()).replace(",\"model\":null", "");
+        assertFalse(older.contains("model"), older);
+        assertEquals(Fixtures.spec(), Json.read(older, Spec.class));
+    }
+
+    @Test
     void anEmptySpecReadsBackEmpty() {
         assertEquals(Spec.empty(), Json.read(Json.write(Spec.empty()), Spec.class));
     }

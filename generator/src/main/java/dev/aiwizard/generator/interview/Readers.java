@@ -40,6 +40,6 @@ record Readers(Texts texts, StackCatalog catalog, NameReader names, FieldReader 
         }
         List<String> assumptions = spec.assumptions().stream().filter(a -> !stale.contains(a)).toList();
         return new Spec(spec.name(), spec.purpose(), spec.entities(), spec.operations(), stack.id(), persistence,
-                spec.target(), assumptions);
+                spec.target(), assumptions, spec.model());
     }
 }

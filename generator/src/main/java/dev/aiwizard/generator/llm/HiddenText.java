@@ -29,7 +29,7 @@ public final class HiddenText {
         dev.aiwizard.core.spec.Spec clean = spec.withPurpose(strip(spec.purpose()));
         return new dev.aiwizard.core.spec.Spec(clean.name(), clean.purpose(), clean.entities(), clean.operations(),
                 clean.stack(), clean.persistence(), clean.target(),
-                clean.assumptions().stream().map(HiddenText::strip).toList());
+                clean.assumptions().stream().map(HiddenText::strip).toList(), clean.model());
     }
 
     /** Format characters (zero-width, bidi controls, soft hyphen, tags) and private-use characters. */

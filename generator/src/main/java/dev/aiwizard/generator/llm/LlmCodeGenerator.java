@@ -72,7 +72,9 @@ public final class LlmCodeGenerator implements CodeGenerator {
 
     @Override
     public GeneratedProject generate(GenerationRequest asked, Progress progress) {
-        LlmSettings s = gateway.settings();
+        // A person's model= choice (already checked against the allowed list) replaces the configured models.
+        ModelGateway model = gateway.withModel(asked.spec().model());
+        LlmSettings s = model.settings();
         // Hidden text in the spec would reach the model through the prompts and the rendered template alike.
         GenerationRequest request = new GenerationRequest(HiddenText.strip(asked.spec()), asked.conversation(),
                 asked.requester());
@@ -101,7 +103,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 : new UsageMeter(s.jobTokenBudget(), "job's model budget");
         GeneratedProject made;
         try {
-            made = run(request.spec(), skeleton, meter, shown);
+            made = run(model, request.spec(), skeleton, meter, shown);
             if (made.notes().isEmpty()) {
                 cache.put(key, made);
             }
@@ -130,24 +132,25 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 List.of(why), meter.used());
     }
 
-    private GeneratedProject run(Spec spec, GeneratedProject skeleton, UsageMeter meter, Progress shown) {
-        LlmSettings s = gateway.settings();
+    private GeneratedProject run(ModelGateway model, Spec spec, GeneratedProject skeleton, UsageMeter meter,
+                                 Progress shown) {
+        LlmSettings s = model.settings();
         Map<String, String> template = new LinkedHashMap<>();
         skeleton.files().forEach(f -> template.put(f.path(), f.content()));
         shown.report("asking the model for a plan");
-        Plan plan = gateway.ask(planAsk(spec, skeleton), meter);
+        Plan plan = model.ask(planAsk(spec, skeleton), meter);
         List<Plan.Item> order = plan.inDependencyOrder();
         shown.report("planned " + order.size() + " files; writing them, " + s.concurrency() + " at a time");
 
         Map<String, GeneratedFile> written = new ConcurrentHashMap<>();
         Map<String, String> failed = new ConcurrentHashMap<>();
-        writeAll(spec, plan, order, template, written, failed, Map.of(), meter, shown);
+        writeAll(model, spec, plan, order, template, written, failed, Map.of(), meter, shown);
         for (int round = 1; round <= s.repairRounds() && !failed.isEmpty(); round++) {
             Map<String, String> reasons = Map.copyOf(failed);
             failed.clear();
             shown.report("repair round " + round + ": " + reasons.size() + " file(s) failed the checks");
             List<Plan.Item> again = order.stream().filter(i -> reasons.containsKey(i.path())).toList();
-            writeAll(spec, plan, again, template, written, failed, reasons, meter, shown);
+            writeAll(model, spec, plan, again, template, written, failed, reasons, meter, shown);
         }
 
         List<String> notes = new ArrayList<>();
@@ -176,10 +179,10 @@ public final class LlmCodeGenerator implements CodeGenerator {
     }
 
     /** Writes {@code items} in parallel, at most the configured number at once; a failed check is recorded. */
-    private void writeAll(Spec spec, Plan plan, List<Plan.Item> items, Map<String, String> template,
+    private void writeAll(ModelGateway model, Spec spec, Plan plan, List<Plan.Item> items, Map<String, String> template,
                           Map<String, GeneratedFile> written, Map<String, String> failed, Map<String, String> repair,
                           UsageMeter meter, Progress shown) {
-        Semaphore slots = new Semaphore(gateway.settings().concurrency(), true);
+        Semaphore slots = new Semaphore(model.settings().concurrency(), true);
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -187,7 +190,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 running.add(pool.submit(() -> {
                     slots.acquire();
                     try {
-                        write(spec, plan, item, template, written, failed, repair.get(item.path()), meter);
+                        write(model, spec, plan, item, template, written, failed, repair.get(item.path()), meter);
                     } finally {
                         slots.release();
                     }
@@ -213,7 +216,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
         }
     }
 
-    private void write(Spec spec, Plan plan, Plan.Item item, Map<String, String> template,
+    private void write(ModelGateway model, Spec spec, Plan plan, Plan.Item item, Map<String, String> template,
                        Map<String, GeneratedFile> written, Map<String, String> failed, String repairReason,
                        UsageMeter meter) {
         StringBuilder user = new StringBuilder();
@@ -245,7 +248,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
         StructuredAsk<FileAnswer> ask = new StructuredAsk<>(Role.CODER, Prompts.system("coder"), user.toString(),
                 "file", FileAnswer.schema(), FileAnswer.SHAPE, FileAnswer.class, a -> fileProblem(item, a));
         try {
-            FileAnswer answer = gateway.ask(ask, meter);
+            FileAnswer answer = model.ask(ask, meter);
             written.put(item.path(), new GeneratedFile(item.path(), answer.content()));
         } catch (MalformedOutputException e) {
             failed.put(item.path(), e.getMessage());

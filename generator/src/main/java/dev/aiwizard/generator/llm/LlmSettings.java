@@ -94,6 +94,13 @@ public record LlmSettings(Provider provider, String baseUrl, String apiKey, Stri
                 maxOutputTokens, jobTokenBudget, dailyTokenBudget);
     }
 
+    /** The same settings with {@code other} as the model of every role. */
+    public LlmSettings withModel(String other) {
+        return new LlmSettings(provider, baseUrl, apiKey, other, Map.of(), callTimeout, retries, backoff,
+                maxRetryAfter, breakerThreshold, breakerOpenFor, concurrency, repairRounds, malformedRetries,
+                maxOutputTokens, jobTokenBudget, dailyTokenBudget);
+    }
+
     /** The same settings with other budgets. */
     public LlmSettings withBudgets(long jobTokens, long dailyTokens) {
         return new LlmSettings(provider, baseUrl, apiKey, model, roleModels, callTimeout, retries, backoff,

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -23,8 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The one way the engines call a model: JSON answers read into records, malformed answers re-asked within the
@@ -35,18 +37,32 @@ public final class ModelGateway {
     private static final System.Logger LOG = System.getLogger(ModelGateway.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final int ANSWER_ECHO_LIMIT = 4_000;
 
     private final LlmSettings settings;
     private final Map<Role, ChatModel> models;
+    private final Function<String, ChatModel> factory;
     private final CircuitBreaker breaker;
     private final Sleeper sleeper;
+    private final Map<String, ModelGateway> overrides;
 
-    ModelGateway(LlmSettings settings, Map<Role, ChatModel> models, Clock clock, Sleeper sleeper) {
+    ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, Clock clock, Sleeper sleeper) {
+        this(settings, factory, new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock),
+                sleeper, new ConcurrentHashMap<>());
+    }
+
+    private ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, CircuitBreaker breaker,
+                         Sleeper sleeper, Map<String, ModelGateway> overrides) {
         this.settings = requireNonNull(settings, "settings");
-        this.models = Map.copyOf(models);
-        this.breaker = new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
+        this.factory = requireNonNull(factory, "factory");
+        Map<Role, ChatModel> byRole = new EnumMap<>(Role.class);
+        Map<String, ChatModel> byName = new HashMap<>();
+        for (Role r : Role.values()) {
+            byRole.put(r, byName.computeIfAbsent(settings.modelFor(r), factory));
+        }
+        this.models = Map.copyOf(byRole);
+        this.breaker = breaker;
         this.sleeper = requireNonNull(sleeper, "sleeper");
+        this.overrides = overrides;
     }
 
     /** A gateway to the provider {@code settings} name, with one LangChain4j model per role. */
@@ -54,11 +70,19 @@ public final class ModelGateway {
         if (!settings.usesModel()) {
             throw new IllegalArgumentException("no model provider is configured");
         }
-        Map<Role, ChatModel> models = new EnumMap<>(Role.class);
-        for (Role r : Role.values()) {
-            models.put(r, ChatModels.create(settings, settings.modelFor(r)));
+        return new ModelGateway(settings, name -> ChatModels.create(settings, name), Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /**
+     * This provider with {@code model} for every role (a person's {@code model=} choice); shares the circuit
+     * breaker, since the provider is the same. {@code null} is this gateway.
+     */
+    ModelGateway withModel(String model) {
+        if (model == null) {
+            return this;
         }
-        return new ModelGateway(settings, models, Clock.systemUTC(), Sleeper.REAL);
+        return overrides.computeIfAbsent(model, m -> new ModelGateway(settings.withModel(m), factory, breaker, sleeper,
+                overrides));
     }
 
     /** The settings this gateway calls with. */
@@ -106,8 +130,9 @@ public final class ModelGateway {
             }
             LOG.log(System.Logger.Level.INFO, "model answer to {0} unusable (attempt {1}): {2}", ask.schemaName(),
                     attempt + 1, problem);
-            messages.add(AiMessage.from(text == null ? "" : truncate(text)));
-            messages.add(UserMessage.from("That answer cannot be used: " + problem
+            // The unusable answer itself is not sent back: it may hold a secret (even the bot's own key), and the
+            // reason is enough to correct it.
+            messages.add(UserMessage.from("Your previous answer cannot be used: " + problem
                     + ". Answer again with only the corrected JSON object."));
         }
         throw new MalformedOutputException(problem);
@@ -170,10 +195,6 @@ public final class ModelGateway {
             throw new IllegalArgumentException("the answer is null");
         }
         return value;
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= ANSWER_ECHO_LIMIT ? text : text.substring(0, ANSWER_ECHO_LIMIT) + "…";
     }
 
     private static String firstLine(String s) {

@@ -26,7 +26,6 @@ import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +65,7 @@ class LlmCodeGeneratorTest {
     }
 
     private LlmCodeGenerator generator(LlmSettings s) {
-        Map<Role, dev.langchain4j.model.chat.ChatModel> models = new EnumMap<>(Role.class);
-        for (Role r : Role.values()) {
-            models.put(r, ChatModels.create(s, s.modelFor(r)));
-        }
-        ModelGateway gateway = new ModelGateway(s, models, Clock.systemUTC(), d -> {
+        ModelGateway gateway = new ModelGateway(s, name -> ChatModels.create(s, name), Clock.systemUTC(), d -> {
             waits.add(d);
             Thread.sleep(d.toMillis());
         });
@@ -109,6 +104,18 @@ class LlmCodeGeneratorTest {
         assertEquals(project.usage(), ledger.usedIn(conversation));
         assertEquals(project.usage(), ledger.usedBy(ANA.id(), Instant.EPOCH));
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("planned ")), progress.toString());
+    }
+
+    @Test
+    void the_node_express_template_is_filled_in_the_same_way() {
+        server.script(new ProjectModel());
+        Spec node = TODO.withStack("node-express");
+
+        GeneratedProject project = generator(settings).generate(new GenerationRequest(node, conversation, ANA), n -> { });
+
+        assertSameFiles(offline.generate(node, n -> { }).files(), project.files());
+        assertEquals("npm install && npm test", project.testCommand());
+        assertEquals("model openai:fake-coder on the node-express template", project.engine());
     }
 
     @Test
@@ -154,6 +161,21 @@ class LlmCodeGeneratorTest {
 
         assertEquals(List.of("this conversation has used " + first.usage().plus(second.usage()).describe() + " in all"),
                 second.notes());
+    }
+
+    @Test
+    void a_model_chosen_for_the_request_builds_it_and_is_part_of_the_cache_key() {
+        server.script(new ProjectModel());
+        LlmCodeGenerator g = generator(settings);
+        generate(g);
+        server.reset();
+
+        GeneratedProject chosen = g.generate(new GenerationRequest(TODO.withModel("fake-big"), conversation, ANA),
+                n -> { });
+
+        assertEquals("model openai:fake-big on the java-rest template", chosen.engine());
+        assertTrue(server.requests().size() > 1, "not served from the default model's cache entry");
+        assertTrue(server.requests().stream().allMatch(r -> r.model().equals("fake-big")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.aiwizard.app.config;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.llm.Role;
@@ -47,12 +48,13 @@ public final class SettingsLoader {
     }
 
     private AppSettings read() {
+        LlmSettings llm = llm();
         var conversation = new ConversationSettings(
                 integer("conversation.max-questions", "WIZARD_MAX_QUESTIONS"),
                 integer("conversation.max-idea-length", "WIZARD_MAX_IDEA_LENGTH"),
                 integer("conversation.generations-per-hour", "WIZARD_GENERATIONS_PER_HOUR"),
                 integer("conversation.conversations-per-hour", "WIZARD_CONVERSATIONS_PER_HOUR"),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), llm.usesModel() ? allowedModels() : List.of());
         var limits = limits();
         var jobs = new JobSettings(integer("jobs.concurrency", "WIZARD_JOB_CONCURRENCY"),
                 Duration.ofSeconds(integer("jobs.lease-seconds", "WIZARD_JOB_LEASE_SECONDS")),
@@ -73,7 +75,7 @@ public final class SettingsLoader {
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
-                llm());
+                llm);
     }
 
     /** The model provider; its keys come only from the environment. */
@@ -117,6 +119,22 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model settings: " + e.getMessage());
         }
+    }
+
+    /** The models people may choose with {@code model=}; none by default, since a model choice changes cost. */
+    private List<String> allowedModels() {
+        List<String> out = new ArrayList<>();
+        for (String m : string("llm.allowed-models", "WIZARD_LLM_ALLOWED_MODELS").split(",")) {
+            String name = m.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Spec.MODEL.matcher(name).matches()) {
+                throw new ConfigException("WIZARD_LLM_ALLOWED_MODELS names '" + name + "', which is not a model name");
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static String blankToNull(String s) {

@@ -141,7 +141,19 @@ public final class ConversationService {
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
         Turn turn = new Turn(c, msg);
-        turn.interview(Spec.empty(), null, idea);
+        ModelChoice choice = ModelChoice.read(idea);
+        Spec start = Spec.empty();
+        if (choice.model() != null) {
+            if (settings.allowedModels().contains(choice.model())) {
+                start = start.withModel(choice.model());
+            } else {
+                say(msg.thread(), settings.allowedModels().isEmpty()
+                        ? "Choosing a model with `model=` is not enabled here; I'll use the configured one."
+                        : "`model=" + choice.model() + "` is not one of the models allowed here ("
+                                + String.join(", ", settings.allowedModels()) + "); I'll use the configured one.");
+            }
+        }
+        turn.interview(start, null, choice.idea());
     }
 
     private void noConversation(InboundMessage msg) {

@@ -3,15 +3,18 @@ package dev.aiwizard.core.conversation;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Limits of the conversation engine: how many questions at most, how long an idea may be, how many generations
- * and new conversations one person may start per hour, and how long to wait for a busy conversation.
+ * and new conversations one person may start per hour, how long to wait for a busy conversation, and which models
+ * people may ask for with {@code model=} in an idea (none: the configured model only).
  */
 public record ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour,
-                                   int conversationsPerHour, Duration lockWait) {
+                                   int conversationsPerHour, Duration lockWait, List<String> allowedModels) {
     public ConversationSettings {
         requireNonNull(lockWait, "lockWait");
+        allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
         if (maxQuestions < 0 || maxQuestions > 20) {
             throw new IllegalArgumentException("maxQuestions must be between 0 and 20, was " + maxQuestions);
         }
@@ -21,6 +24,12 @@ public record ConversationSettings(int maxQuestions, int maxIdeaLength, int gene
         if (generationsPerHour < 1 || conversationsPerHour < 1) {
             throw new IllegalArgumentException("rate limits must be at least 1 per hour");
         }
+    }
+
+    /** Limits without per-request model choice. */
+    public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
+                                Duration lockWait) {
+        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, List.of());
     }
 
     /** The documented defaults: 6 questions, 2,000 characters, 10 generations and 30 conversations per hour. */

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What to build. A {@code null} (or empty) part is a slot nobody has answered yet; {@link #assumptions()} lists the
- * defaults the bot chose itself, so the summary can say so.
+ * defaults the bot chose itself, so the summary can say so. {@link #model()} is the model the person asked to build
+ * with ({@code model=} in the idea), or {@code null} for the configured one.
  */
 public record Spec(String name, String purpose, List<Entity> entities, Set<Operation> operations, String stack,
-                   String persistence, String target, List<String> assumptions) {
+                   String persistence, String target, List<String> assumptions, String model) {
+    /** What a model name may look like: {@code gpt-4.1}, {@code llama3.1:8b}, {@code org/model-name}. */
+    public static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
 
     public Spec {
         if (name != null && !Names.isSlug(name)) {
@@ -19,6 +23,15 @@ public record Spec(String name, String purpose, List<Entity> entities, Set<Opera
         entities = entities == null ? List.of() : List.copyOf(entities);
         operations = operations == null || operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+        if (model != null && !MODEL.matcher(model).matches()) {
+            throw new IllegalArgumentException("not a model name: " + model);
+        }
+    }
+
+    /** A spec built with the configured model. */
+    public Spec(String name, String purpose, List<Entity> entities, Set<Operation> operations, String stack,
+                String persistence, String target, List<String> assumptions) {
+        this(name, purpose, entities, operations, stack, persistence, target, assumptions, null);
     }
 
     /** A spec with nothing answered. */
@@ -62,37 +75,42 @@ public record Spec(String name, String purpose, List<Entity> entities, Set<Opera
     }
 
     public Spec withName(String v) {
-        return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions);
+        return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions, model);
     }
 
     public Spec withPurpose(String v) {
-        return new Spec(name, v, entities, operations, stack, persistence, target, assumptions);
+        return new Spec(name, v, entities, operations, stack, persistence, target, assumptions, model);
     }
 
     public Spec withEntities(List<Entity> v) {
-        return new Spec(name, purpose, v, operations, stack, persistence, target, assumptions);
+        return new Spec(name, purpose, v, operations, stack, persistence, target, assumptions, model);
     }
 
     public Spec withOperations(Set<Operation> v) {
-        return new Spec(name, purpose, entities, v, stack, persistence, target, assumptions);
+        return new Spec(name, purpose, entities, v, stack, persistence, target, assumptions, model);
     }
 
     public Spec withStack(String v) {
-        return new Spec(name, purpose, entities, operations, v, persistence, target, assumptions);
+        return new Spec(name, purpose, entities, operations, v, persistence, target, assumptions, model);
     }
 
     public Spec withPersistence(String v) {
-        return new Spec(name, purpose, entities, operations, stack, v, target, assumptions);
+        return new Spec(name, purpose, entities, operations, stack, v, target, assumptions, model);
     }
 
     public Spec withTarget(String v) {
-        return new Spec(name, purpose, entities, operations, stack, persistence, v, assumptions);
+        return new Spec(name, purpose, entities, operations, stack, persistence, v, assumptions, model);
+    }
+
+    /** The same spec built with {@code v} instead of the configured model ({@code null}: the configured one). */
+    public Spec withModel(String v) {
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, assumptions, v);
     }
 
     /** The same spec with {@code assumption} added to the list of defaults the bot chose. */
     public Spec withAssumption(String assumption) {
         List<String> more = new ArrayList<>(assumptions);
         more.add(assumption);
-        return new Spec(name, purpose, entities, operations, stack, persistence, target, more);
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, more, model);
     }
 }

@@ -28,6 +28,9 @@ public final class SpecMarkdown {
         md.append("\n## Stack\n\n- stack: ").append(orDash(spec.stack()))
                 .append("\n- persistence: ").append(orDash(spec.persistence()))
                 .append("\n- target: ").append(orDash(spec.target())).append('\n');
+        if (spec.model() != null) {
+            md.append("- model: ").append(spec.model()).append('\n');
+        }
         if (!spec.assumptions().isEmpty()) {
             md.append("\n## Assumptions\n\n");
             spec.assumptions().forEach(a -> md.append("- ").append(a).append('\n'));

@@ -16,6 +16,7 @@ import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,31 @@ class ConversationServiceTest {
         assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
         assertTrue(chat.lastPosted().contains("## Assumptions"), chat.lastPosted());
         assertEquals(3, chat.sent().getLast().message().choices().size());
+    }
+
+    @Test
+    void anAllowedModelChoiceIsKeptInTheSpecAndTakenOutOfTheIdea() {
+        service = service(new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(1), List.of("gpt-4.1")));
+        start("a todo service model=gpt-4.1");
+        assertEquals("gpt-4.1", conversation().spec().model());
+        say("skip");
+        assertTrue(chat.lastPosted().contains("- model: gpt-4.1"), chat.lastPosted());
+        say("generate");
+        assertEquals("gpt-4.1", jobs.forConversation(conversation().id()).getFirst().spec().model());
+    }
+
+    @Test
+    void aModelChoiceThatIsNotAllowedIsRefusedAndTheConfiguredModelUsed() {
+        service = service(new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(1), List.of("gpt-4.1")));
+        start("a todo service model=o3-pro");
+        assertEquals(null, conversation().spec().model());
+        assertTrue(chat.sent().stream().anyMatch(m -> m.message().text().contains(
+                "`model=o3-pro` is not one of the models allowed here (gpt-4.1)")), chat.sent().toString());
+
+        service = service(ConversationSettings.defaults());
+        service.start(new InboundMessage(new ThreadRef("test", "general", "t2"), ALICE, "another idea model=gpt-4.1", null));
+        assertTrue(chat.sent().stream().anyMatch(m -> m.message().text().contains(
+                "Choosing a model with `model=` is not enabled here")), chat.sent().toString());
     }
 
     @Test
