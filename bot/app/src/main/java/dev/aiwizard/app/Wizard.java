@@ -74,8 +74,6 @@ public final class Wizard implements AutoCloseable {
             GitPublisher publisher = new GitPublisher(git);
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
             modelDescription = settings.llm().describe();
-            Interviewer interviewer = model == null ? new OfflineInterviewer()
-                    : new LlmInterviewer(model, new OfflineInterviewer(), StackCatalog.builtIn());
             MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
@@ -85,6 +83,9 @@ public final class Wizard implements AutoCloseable {
             coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
                     : RedisCoordination.connect(settings.redisUrl()));
             coordinationRef.set(coordination);
+            Interviewer interviewer = model == null ? new OfflineInterviewer()
+                    : new LlmInterviewer(model, new OfflineInterviewer(), StackCatalog.builtIn(), storage.usageLedger(),
+                            clock);
             CodeGenerator generator = model == null ? new OfflineCodeGenerator()
                     : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
                             storage.generationCache(), storage.usageLedger(), clock);

@@ -87,6 +87,9 @@ class ModelConsoleEndToEndIT {
         long generationCalls = server.requests().stream().filter(r -> !"interview_step".equals(r.schemaName())).count();
         assertEquals(generationCalls, Long.parseLong(calls.group(1)));
         assertFalse(transcript.contains("sk-e2e-0123456789"));
+        Matcher total = Pattern.compile("Note: this conversation has used (\\d+) model calls").matcher(transcript);
+        assertTrue(total.find(), "the conversation's usage, interview included:\n" + transcript);
+        assertEquals(server.requests().size(), Integer.parseInt(total.group(1)));
 
         Matcher done = Pattern.compile("git clone --branch (wizard/\\S+) (\\S+)`").matcher(transcript);
         assertTrue(done.find(), transcript);

@@ -2,9 +2,11 @@ package dev.aiwizard.generator.llm;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.conversation.InterviewContext;
 import dev.aiwizard.core.conversation.InterviewStep;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.job.UsageLedger;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
@@ -15,6 +17,8 @@ import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.stack.StackOption;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,28 +36,95 @@ import java.util.regex.Pattern;
 public final class LlmInterviewer implements Interviewer {
     private static final System.Logger LOG = System.getLogger(LlmInterviewer.class.getName());
     private static final int MAX_CHOICES = 5;
+    private static final String TURN_BUDGET = "interview turn's model budget";
+    private static final String BUDGET_SPENT = "(Your daily model budget is spent, so the built-in interviewer "
+            + "answered.)";
     private static final Pattern GIT_URL = Pattern.compile("(https://[A-Za-z0-9.-]+(:[0-9]+)?/|git@[A-Za-z0-9.-]+:)"
             + "[A-Za-z0-9._/-]+");
 
     private final ModelGateway gateway;
     private final Interviewer offline;
     private final StackCatalog catalog;
+    private final UsageLedger ledger;
+    private final Clock clock;
     private final long turnTokenBudget;
 
-    /** An interviewer asking {@code gateway}'s model, with {@code offline} taking turns the model cannot. */
-    public LlmInterviewer(ModelGateway gateway, Interviewer offline, StackCatalog catalog) {
+    /**
+     * An interviewer asking {@code gateway}'s model, with {@code offline} taking turns the model cannot; usage is
+     * recorded in {@code ledger} and counts against the person's daily budget.
+     */
+    public LlmInterviewer(ModelGateway gateway, Interviewer offline, StackCatalog catalog, UsageLedger ledger,
+                          Clock clock) {
         this.gateway = requireNonNull(gateway, "gateway");
         this.offline = requireNonNull(offline, "offline");
         this.catalog = requireNonNull(catalog, "catalog");
+        this.ledger = requireNonNull(ledger, "ledger");
+        this.clock = requireNonNull(clock, "clock");
         this.turnTokenBudget = Math.max(1, gateway.settings().jobTokenBudget() / 10);
     }
 
     @Override
+    public InterviewStep step(InterviewContext who, Spec spec, Question pending, String text, int questionsLeft) {
+        UsageMeter meter = meter(who);
+        if (meter == null) {
+            return withNote(offline.step(spec, pending, text, questionsLeft), BUDGET_SPENT);
+        }
+        try {
+            return step(spec, pending, text, questionsLeft, meter);
+        } finally {
+            record(who, meter);
+        }
+    }
+
+    @Override
+    public Spec assumeDefaults(InterviewContext who, Spec spec) {
+        UsageMeter meter = meter(who);
+        if (meter == null) {
+            return offline.assumeDefaults(spec);
+        }
+        try {
+            return assumeDefaults(spec, meter);
+        } finally {
+            record(who, meter);
+        }
+    }
+
+    @Override
     public InterviewStep step(Spec spec, Question pending, String text, int questionsLeft) {
+        return step(spec, pending, text, questionsLeft, new UsageMeter(turnTokenBudget, TURN_BUDGET));
+    }
+
+    @Override
+    public Spec assumeDefaults(Spec spec) {
+        return assumeDefaults(spec, new UsageMeter(turnTokenBudget, TURN_BUDGET));
+    }
+
+    /** A meter for one turn within what is left of the person's day, or {@code null} when nothing is left. */
+    private UsageMeter meter(InterviewContext who) {
+        long left = gateway.settings().dailyTokenBudget() - ledger.usedBy(who.requester().id(),
+                clock.instant().truncatedTo(ChronoUnit.DAYS)).totalTokens();
+        return left <= 0 ? null : new UsageMeter(Math.min(left, turnTokenBudget), TURN_BUDGET);
+    }
+
+    private void record(InterviewContext who, UsageMeter meter) {
+        if (meter.used().calls() > 0) {
+            ledger.record(who.conversation(), who.requester().id(), meter.used(), clock.instant());
+        }
+    }
+
+    private static InterviewStep withNote(InterviewStep step, String note) {
+        return switch (step) {
+            case InterviewStep.Ask a -> new InterviewStep.Ask(a.spec(), a.question(), a.note() == null ? note
+                    : a.note() + " " + note);
+            case InterviewStep.Ready r -> new InterviewStep.Ready(r.spec(), r.note() == null ? note
+                    : r.note() + " " + note);
+        };
+    }
+
+    private InterviewStep step(Spec spec, Question pending, String text, int questionsLeft, UsageMeter meter) {
         String message = HiddenText.strip(text);
         try {
-            InterviewAnswer a = gateway.ask(ask(spec, pending, message, questionsLeft, false),
-                    new UsageMeter(turnTokenBudget, "interview turn's model budget"));
+            InterviewAnswer a = gateway.ask(ask(spec, pending, message, questionsLeft, false), meter);
             List<String> notes = new ArrayList<>();
             Spec merged = merge(spec, a, notes);
             if (a.unusable() != null && !a.unusable().isBlank()) {
@@ -78,11 +149,10 @@ public final class LlmInterviewer implements Interviewer {
         }
     }
 
-    @Override
-    public Spec assumeDefaults(Spec spec) {
+    private Spec assumeDefaults(Spec spec, UsageMeter meter) {
         try {
             InterviewAnswer a = gateway.ask(ask(spec, null, "Fill every open part with a sensible default.", 0, true),
-                    new UsageMeter(turnTokenBudget, "interview turn's model budget"));
+                    meter);
             Spec merged = merge(spec, a, new ArrayList<>());
             for (Slot s : Slot.values()) {
                 if (!spec.isFilled(s) && merged.isFilled(s)) {

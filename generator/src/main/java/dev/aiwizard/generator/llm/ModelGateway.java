@@ -151,6 +151,8 @@ public final class ModelGateway {
                 ChatResponse response = model.chat(request);
                 breaker.success();
                 meter.add(response.tokenUsage());
+                LOG.log(System.Logger.Level.DEBUG, "model call {0} ({1}): {2}", role, settings.modelFor(role),
+                        response.tokenUsage());
                 return response;
             } catch (RuntimeException e) {
                 breaker.failure();

@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.conversation.InterviewContext;
 import dev.aiwizard.core.conversation.InterviewStep;
 import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Slot;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.testing.MemoryUsageLedger;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +36,11 @@ import org.junit.jupiter.api.Test;
 class LlmInterviewerTest {
     private final FakeLlmServer server = FakeLlmServer.start();
     private final OfflineInterviewer offline = new OfflineInterviewer();
+    private final MemoryUsageLedger ledger = new MemoryUsageLedger();
     private final LlmInterviewer interviewer = new LlmInterviewer(ModelGateway.connect(
             LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-test", "fake-interviewer")
                     .withTiming(Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofSeconds(30))),
-            offline, StackCatalog.builtIn());
+            offline, StackCatalog.builtIn(), ledger, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -171,5 +179,25 @@ class LlmInterviewerTest {
         assertEquals("node-express", filled.stack());
         assertTrue(filled.assumptions().contains("the stack: node-express (assumed)"), filled.assumptions().toString());
         assertTrue(filled.assumptions().contains("where the code goes: local (assumed)"), filled.assumptions().toString());
+    }
+
+    @Test
+    void turnsCountAgainstTheConversationAndThePersonAndASpentDayFallsBackWithANote() {
+        server.script(r -> Reply.json(answer(Map.of("nextSlot", "entities", "question", "What does it manage?"))));
+        InterviewContext who = new InterviewContext(ConversationId.random(), new UserRef("U-bo", "Bo"));
+
+        interviewer.step(who, Spec.empty(), null, "a shop", 6);
+
+        ModelUsage used = ledger.usedIn(who.conversation());
+        assertEquals(1, used.calls());
+        assertEquals(used, ledger.usedBy("U-bo", Instant.EPOCH));
+
+        ledger.record(who.conversation(), "U-bo", new ModelUsage(1, 5_000_000, 0), Instant.now());
+        server.reset();
+        InterviewStep step = interviewer.step(who, Spec.empty(), null, "a todo service where people manage tasks", 6);
+
+        assertEquals(0, server.requests().size());
+        InterviewStep.Ask ask = assertInstanceOf(InterviewStep.Ask.class, step);
+        assertTrue(ask.note().contains("daily model budget is spent"), ask.note());
     }
 }

@@ -179,6 +179,10 @@ public final class ConversationService {
             this.msg = msg;
         }
 
+        private InterviewContext who() {
+            return new InterviewContext(conversation.id(), conversation.requester());
+        }
+
         void run() {
             pendingWrites.add(userMessage(conversation, msg));
             Command cmd = Command.parse(msg.text());
@@ -204,7 +208,7 @@ public final class ConversationService {
 
         private void questioning(Command cmd) {
             switch (cmd.kind()) {
-                case SKIP -> ready(interviewer.assumeDefaults(conversation.spec()), "Using defaults for the rest.");
+                case SKIP -> ready(interviewer.assumeDefaults(who(), conversation.spec()), "Using defaults for the rest.");
                 case GENERATE -> answer(BotMessage.text("I still have a question open. Answer it, or say `skip` "
                         + "to take defaults for the rest; then `generate`."));
                 case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument());
@@ -243,15 +247,15 @@ public final class ConversationService {
 
         void interview(Spec spec, Question pending, String text) {
             int left = Math.max(0, settings.maxQuestions() - conversation.questionsAsked());
-            InterviewStep step = interviewer.step(spec, pending, text, left);
+            InterviewStep step = interviewer.step(who(), spec, pending, text, left);
             switch (step) {
                 case InterviewStep.Ask ask when left > 0 -> {
                     conversation = conversation.withSpec(ask.spec(), clock.instant())
                             .withState(ConversationState.QUESTIONING, clock.instant()).asking(ask.question(), clock.instant());
                     answer(Replies.question(ask.question(), ask.note()));
                 }
-                case InterviewStep.Ask ask -> ready(interviewer.assumeDefaults(ask.spec()), ask.note());
-                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(r.spec()),
+                case InterviewStep.Ask ask -> ready(interviewer.assumeDefaults(who(), ask.spec()), ask.note());
+                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(who(), r.spec()),
                         r.note());
             }
         }

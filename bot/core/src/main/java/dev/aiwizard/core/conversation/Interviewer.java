@@ -13,4 +13,14 @@ public interface Interviewer {
 
     /** Fills every open slot with a sensible default and records each choice in {@link Spec#assumptions()}. */
     Spec assumeDefaults(Spec spec);
+
+    /** {@link #step(Spec, Question, String, int)} for {@code who}; engines that count model usage override it. */
+    default InterviewStep step(InterviewContext who, Spec spec, Question pending, String text, int questionsLeft) {
+        return step(spec, pending, text, questionsLeft);
+    }
+
+    /** {@link #assumeDefaults(Spec)} for {@code who}; engines that count model usage override it. */
+    default Spec assumeDefaults(InterviewContext who, Spec spec) {
+        return assumeDefaults(spec);
+    }
 }
