@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -47,6 +50,8 @@ import java.util.stream.Collectors;
  */
 public final class LlmCodeGenerator implements CodeGenerator {
     private static final UserRef NOBODY = new UserRef("unknown", "unknown");
+    /** How often long model work says it is still going; keeps the job's lease renewed through slow retries. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final ModelGateway gateway;
     private final OfflineCodeGenerator offline;
@@ -54,9 +59,16 @@ public final class LlmCodeGenerator implements CodeGenerator {
     private final GenerationCache cache;
     private final UsageLedger ledger;
     private final Clock clock;
+    private final Duration heartbeat;
 
     public LlmCodeGenerator(ModelGateway gateway, OfflineCodeGenerator offline, ProjectLimits limits,
                             GenerationCache cache, UsageLedger ledger, Clock clock) {
+        this(gateway, offline, limits, cache, ledger, clock, HEARTBEAT);
+    }
+
+    LlmCodeGenerator(ModelGateway gateway, OfflineCodeGenerator offline, ProjectLimits limits,
+                     GenerationCache cache, UsageLedger ledger, Clock clock, Duration heartbeat) {
+        this.heartbeat = requireNonNull(heartbeat, "heartbeat");
         this.gateway = requireNonNull(gateway, "gateway");
         this.offline = requireNonNull(offline, "offline");
         this.limits = requireNonNull(limits, "limits");
@@ -138,7 +150,11 @@ public final class LlmCodeGenerator implements CodeGenerator {
         Map<String, String> template = new LinkedHashMap<>();
         skeleton.files().forEach(f -> template.put(f.path(), f.content()));
         shown.report("asking the model for a plan");
-        Plan plan = model.ask(planAsk(spec, skeleton), meter);
+        Plan plan;
+        try (ExecutorService one = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Plan> asked = one.submit(() -> model.ask(planAsk(spec, skeleton), meter));
+            plan = await(asked, one, shown, () -> "still waiting for the model's plan");
+        }
         List<Plan.Item> order = plan.inDependencyOrder();
         shown.report("planned " + order.size() + " files; writing them, " + s.concurrency() + " at a time");
 
@@ -199,19 +215,31 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 }));
             }
             for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new GenerationException("writing a file failed", e.getCause());
-                } catch (InterruptedException e) {
-                    pool.shutdownNow();
-                    Thread.currentThread().interrupt();
-                    throw new GenerationException("interrupted while writing files", e);
+                await(f, pool, shown, () -> "writing files: " + done.get() + "/" + items.size() + " done");
+            }
+        }
+    }
+
+    /**
+     * Waits for {@code f}, reporting {@code note} every heartbeat so the job's status (and its lease) stays fresh
+     * while a slow call is retried. A failure stops {@code pool}'s other work and is rethrown as it was.
+     */
+    private <T> T await(Future<T> f, ExecutorService pool, Progress shown, java.util.function.Supplier<String> note) {
+        while (true) {
+            try {
+                return f.get(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                shown.report(note.get());
+            } catch (ExecutionException e) {
+                pool.shutdownNow();
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
+                throw new GenerationException("the model work failed", e.getCause());
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new GenerationException("interrupted while waiting for the model", e);
             }
         }
     }

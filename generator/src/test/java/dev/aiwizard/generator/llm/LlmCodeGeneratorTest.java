@@ -107,6 +107,20 @@ class LlmCodeGeneratorTest {
     }
 
     @Test
+    void slow_model_work_keeps_reporting_progress_so_the_job_stays_alive() {
+        server.script(new ProjectModel(Duration.ofMillis(400), 0));
+        LlmSettings s = settings.withConcurrency(20);
+        ModelGateway gateway = new ModelGateway(s, name -> ChatModels.create(s, name), Clock.systemUTC(), Sleeper.REAL);
+        LlmCodeGenerator g = new LlmCodeGenerator(gateway, offline, ProjectLimits.defaults(), cache, ledger,
+                Clock.systemUTC(), Duration.ofMillis(100));
+
+        g.generate(new GenerationRequest(TODO, conversation, ANA), progress::add);
+
+        assertTrue(progress.contains("still waiting for the model's plan"), progress.toString());
+        assertTrue(progress.stream().anyMatch(p -> p.startsWith("writing files: ")), progress.toString());
+    }
+
+    @Test
     void the_node_express_template_is_filled_in_the_same_way() {
         server.script(new ProjectModel());
         Spec node = TODO.withStack("node-express");
