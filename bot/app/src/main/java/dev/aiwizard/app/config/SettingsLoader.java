@@ -141,14 +141,6 @@ public final class SettingsLoader {
         return s.isBlank() ? null : s;
     }
 
-    private long longValue(String key, String envName) {
-        String value = string(key, envName);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(envName + " (wizard." + key + ") must be a whole number, was '" + value + "'");
-        }
-    }
 
     private ProjectLimits limits() {
         Set<String> allowed = new LinkedHashSet<>();
@@ -186,9 +178,17 @@ public final class SettingsLoader {
     }
 
     private int integer(String key, String envName) {
+        long value = longValue(key, envName);
+        if (value != (int) value) {
+            throw new ConfigException(envName + " (wizard." + key + ") is too large: " + value);
+        }
+        return (int) value;
+    }
+
+    private long longValue(String key, String envName) {
         String value = string(key, envName);
         try {
-            return Integer.parseInt(value);
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new ConfigException(envName + " (wizard." + key + ") must be a whole number, was '" + value + "'");
         }
