@@ -30,7 +30,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,9 +117,13 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 : new UsageMeter(s.jobTokenBudget(), "job's model budget");
         GeneratedProject made;
         try {
-            made = run(model, request.spec(), skeleton, meter, shown);
-            if (made.notes().isEmpty()) {
+            Run run = new Run(model, request.spec(), skeleton, meter, shown);
+            made = run.project();
+            if (run.clean(made)) {
                 cache.put(key, made);
+            }
+            for (String refusal : run.refusals()) {
+                made = made.withNote(refusal);
             }
         } catch (ModelUnavailableException e) {
             return fallback(skeleton, "the model was unavailable (" + e.getMessage() + "), so this project was "
@@ -144,142 +150,175 @@ public final class LlmCodeGenerator implements CodeGenerator {
                 List.of(why), meter.used());
     }
 
-    private GeneratedProject run(ModelGateway model, Spec spec, GeneratedProject skeleton, UsageMeter meter,
-                                 Progress shown) {
-        LlmSettings s = model.settings();
-        Map<String, String> template = new LinkedHashMap<>();
-        skeleton.files().forEach(f -> template.put(f.path(), f.content()));
-        shown.report("asking the model for a plan");
-        Plan plan;
-        try (ExecutorService one = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Plan> asked = one.submit(() -> model.ask(planAsk(spec, skeleton), meter));
-            plan = await(asked, one, shown, () -> "still waiting for the model's plan");
-        }
-        List<Plan.Item> order = plan.inDependencyOrder();
-        shown.report("planned " + order.size() + " files; writing them, " + s.concurrency() + " at a time");
+    /** One model-made project: the plan, the files written so far, what failed, and what was refused on the way. */
+    private final class Run {
+        private static final int MAX_REFUSAL_NOTES = 10;
 
-        Map<String, GeneratedFile> written = new ConcurrentHashMap<>();
-        Map<String, String> failed = new ConcurrentHashMap<>();
-        writeAll(model, spec, plan, order, template, written, failed, Map.of(), meter, shown);
-        for (int round = 1; round <= s.repairRounds() && !failed.isEmpty(); round++) {
-            Map<String, String> reasons = Map.copyOf(failed);
-            failed.clear();
-            shown.report("repair round " + round + ": " + reasons.size() + " file(s) failed the checks");
-            List<Plan.Item> again = order.stream().filter(i -> reasons.containsKey(i.path())).toList();
-            writeAll(model, spec, plan, again, template, written, failed, reasons, meter, shown);
+        private final ModelGateway model;
+        private final Spec spec;
+        private final GeneratedProject skeleton;
+        private final Map<String, String> template = new LinkedHashMap<>();
+        private final UsageMeter meter;
+        private final Progress shown;
+        private final Map<String, GeneratedFile> written = new ConcurrentHashMap<>();
+        private final Map<String, String> failed = new ConcurrentHashMap<>();
+        private final Queue<String> refused = new ConcurrentLinkedQueue<>();
+        private Plan plan;
+
+        Run(ModelGateway model, Spec spec, GeneratedProject skeleton, UsageMeter meter, Progress shown) {
+            this.model = model;
+            this.spec = spec;
+            this.skeleton = skeleton;
+            this.meter = meter;
+            this.shown = shown;
+            skeleton.files().forEach(f -> template.put(f.path(), f.content()));
         }
 
-        List<String> notes = new ArrayList<>();
-        List<GeneratedFile> files = new ArrayList<>();
-        for (Plan.Item item : plan.files()) {
-            GeneratedFile f = written.get(item.path());
-            if (f != null) {
-                files.add(f);
-            } else if (template.containsKey(item.path())) {
-                files.add(new GeneratedFile(item.path(), template.get(item.path())));
-                notes.add(item.path() + ": kept the template's version; the model's failed the checks ("
-                        + failed.get(item.path()) + ")");
-            } else {
-                notes.add(item.path() + ": left out; the model's version failed the checks (" + failed.get(item.path())
-                        + ")");
+        GeneratedProject project() {
+            LlmSettings s = model.settings();
+            shown.report("asking the model for a plan");
+            try (ExecutorService one = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Plan> asked = one.submit(() -> model.ask(planAsk(spec, skeleton), meter,
+                        problem -> refused.add("the model's plan was refused (" + problem + ")")));
+                plan = await(asked, one, () -> "still waiting for the model's plan");
+            }
+            List<Plan.Item> order = plan.inDependencyOrder();
+            shown.report("planned " + order.size() + " files; writing them, " + s.concurrency() + " at a time");
+            writeAll(order, Map.of());
+            for (int round = 1; round <= s.repairRounds() && !failed.isEmpty(); round++) {
+                Map<String, String> reasons = Map.copyOf(failed);
+                failed.clear();
+                shown.report("repair round " + round + ": " + reasons.size() + " file(s) failed the checks");
+                writeAll(order.stream().filter(i -> reasons.containsKey(i.path())).toList(), reasons);
+            }
+
+            List<String> notes = new ArrayList<>();
+            List<GeneratedFile> files = new ArrayList<>();
+            for (Plan.Item item : plan.files()) {
+                GeneratedFile f = written.get(item.path());
+                if (f != null) {
+                    files.add(f);
+                } else if (template.containsKey(item.path())) {
+                    files.add(new GeneratedFile(item.path(), template.get(item.path())));
+                    notes.add(item.path() + ": kept the template's version; the model's failed the checks ("
+                            + failed.get(item.path()) + ")");
+                } else {
+                    notes.add(item.path() + ": left out; the model's version failed the checks ("
+                            + failed.get(item.path()) + ")");
+                }
+            }
+            List<String> problems = limits.problems(files);
+            if (!problems.isEmpty()) {
+                throw new GenerationException("the generated files did not pass the checks: "
+                        + String.join("; ", problems));
+            }
+            shown.report("wrote and checked " + files.size() + " files");
+            String engine = "model " + s.provider().id() + ":" + s.modelFor(Role.CODER) + " on the " + spec.stack()
+                    + " template";
+            return new GeneratedProject(files, skeleton.testCommand(), engine, notes, meter.used());
+        }
+
+        /** Whether every planned file is the model's own (none kept from the template or left out). */
+        boolean clean(GeneratedProject made) {
+            return made.files().stream().allMatch(f -> written.containsKey(f.path()))
+                    && made.files().size() == plan.files().size();
+        }
+
+        /** What was refused and corrected on the way, so people see what the checks caught. */
+        List<String> refusals() {
+            List<String> all = List.copyOf(new java.util.LinkedHashSet<>(refused));
+            if (all.size() <= MAX_REFUSAL_NOTES) {
+                return all;
+            }
+            List<String> some = new ArrayList<>(all.subList(0, MAX_REFUSAL_NOTES));
+            some.add("and " + (all.size() - MAX_REFUSAL_NOTES) + " more answers refused by the checks");
+            return some;
+        }
+
+        /** Writes {@code items} in parallel, at most the configured number at once; a failed check is recorded. */
+        private void writeAll(List<Plan.Item> items, Map<String, String> repair) {
+            Semaphore slots = new Semaphore(model.settings().concurrency(), true);
+            AtomicInteger done = new AtomicInteger();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Plan.Item item : items) {
+                    running.add(pool.submit(() -> {
+                        slots.acquire();
+                        try {
+                            write(item, repair.get(item.path()));
+                        } finally {
+                            slots.release();
+                        }
+                        shown.report("wrote " + done.incrementAndGet() + "/" + items.size() + " files: " + item.path());
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    await(f, pool, () -> "writing files: " + done.get() + "/" + items.size() + " done");
+                }
             }
         }
-        List<String> problems = limits.problems(files);
-        if (!problems.isEmpty()) {
-            throw new GenerationException("the generated files did not pass the checks: " + String.join("; ", problems));
-        }
-        shown.report("wrote and checked " + files.size() + " files");
-        String engine = "model " + s.provider().id() + ":" + s.modelFor(Role.CODER) + " on the "
-                + spec.stack() + " template";
-        return new GeneratedProject(files, skeleton.testCommand(), engine, notes, meter.used());
-    }
 
-    /** Writes {@code items} in parallel, at most the configured number at once; a failed check is recorded. */
-    private void writeAll(ModelGateway model, Spec spec, Plan plan, List<Plan.Item> items, Map<String, String> template,
-                          Map<String, GeneratedFile> written, Map<String, String> failed, Map<String, String> repair,
-                          UsageMeter meter, Progress shown) {
-        Semaphore slots = new Semaphore(model.settings().concurrency(), true);
-        AtomicInteger done = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
-            for (Plan.Item item : items) {
-                running.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        write(model, spec, plan, item, template, written, failed, repair.get(item.path()), meter);
-                    } finally {
-                        slots.release();
+        /**
+         * Waits for {@code f}, reporting {@code note} every heartbeat so the job's status (and its lease) stays
+         * fresh while a slow call is retried. A failure stops {@code pool}'s other work and is rethrown as it was.
+         */
+        private <T> T await(Future<T> f, ExecutorService pool, java.util.function.Supplier<String> note) {
+            while (true) {
+                try {
+                    return f.get(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillRunning) {
+                    shown.report(note.get());
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
                     }
-                    shown.report("wrote " + done.incrementAndGet() + "/" + items.size() + " files: " + item.path());
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                await(f, pool, shown, () -> "writing files: " + done.get() + "/" + items.size() + " done");
+                    throw new GenerationException("the model work failed", e.getCause());
+                } catch (InterruptedException e) {
+                    pool.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new GenerationException("interrupted while waiting for the model", e);
+                }
             }
         }
-    }
 
-    /**
-     * Waits for {@code f}, reporting {@code note} every heartbeat so the job's status (and its lease) stays fresh
-     * while a slow call is retried. A failure stops {@code pool}'s other work and is rethrown as it was.
-     */
-    private <T> T await(Future<T> f, ExecutorService pool, Progress shown, java.util.function.Supplier<String> note) {
-        while (true) {
+        private void write(Plan.Item item, String repairReason) {
+            StringBuilder user = new StringBuilder();
+            user.append(Prompts.fenced("spec", SpecMarkdown.render(spec)));
+            user.append(Prompts.fenced("plan", plan.files().stream()
+                    .map(i -> i.path() + " (" + i.kind() + "): " + i.purpose()).collect(Collectors.joining("\n"))));
+            user.append("<file>").append(item.path()).append("</file>\n");
+            user.append("Purpose: ").append(HiddenText.strip(item.purpose())).append('\n');
+            if (template.containsKey(item.path())) {
+                user.append(Prompts.quoted("template", template.get(item.path())));
+            }
+            StringBuilder sigs = new StringBuilder();
+            for (String dep : item.dependsOn()) {
+                GeneratedFile f = written.get(dep);
+                if (f != null) {
+                    String sig = Signatures.of(f.path(), f.content());
+                    if (!sig.isEmpty()) {
+                        sigs.append("// ").append(f.path()).append('\n').append(sig);
+                    }
+                }
+            }
+            if (!sigs.isEmpty()) {
+                user.append(Prompts.quoted("signatures", sigs.toString()));
+            }
+            if (repairReason != null) {
+                user.append("An earlier version of this file was rejected: ").append(repairReason)
+                        .append(". Write it again without that problem.\n");
+            }
+            StructuredAsk<FileAnswer> ask = new StructuredAsk<>(Role.CODER, Prompts.system("coder"), user.toString(),
+                    "file", FileAnswer.schema(), FileAnswer.SHAPE, FileAnswer.class, a -> fileProblem(item, a));
             try {
-                return f.get(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillRunning) {
-                shown.report(note.get());
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new GenerationException("the model work failed", e.getCause());
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-                throw new GenerationException("interrupted while waiting for the model", e);
+                FileAnswer answer = model.ask(ask, meter,
+                        problem -> refused.add(item.path() + ": an answer was refused (" + problem + ")"));
+                written.put(item.path(), new GeneratedFile(item.path(), answer.content()));
+            } catch (MalformedOutputException e) {
+                failed.put(item.path(), e.getMessage());
             }
-        }
-    }
-
-    private void write(ModelGateway model, Spec spec, Plan plan, Plan.Item item, Map<String, String> template,
-                       Map<String, GeneratedFile> written, Map<String, String> failed, String repairReason,
-                       UsageMeter meter) {
-        StringBuilder user = new StringBuilder();
-        user.append(Prompts.fenced("spec", SpecMarkdown.render(spec)));
-        user.append(Prompts.fenced("plan", plan.files().stream()
-                .map(i -> i.path() + " (" + i.kind() + "): " + i.purpose()).collect(Collectors.joining("\n"))));
-        user.append("<file>").append(item.path()).append("</file>\n");
-        user.append("Purpose: ").append(HiddenText.strip(item.purpose())).append('\n');
-        if (template.containsKey(item.path())) {
-            user.append(Prompts.quoted("template", template.get(item.path())));
-        }
-        StringBuilder sigs = new StringBuilder();
-        for (String dep : item.dependsOn()) {
-            GeneratedFile f = written.get(dep);
-            if (f != null) {
-                String sig = Signatures.of(f.path(), f.content());
-                if (!sig.isEmpty()) {
-                    sigs.append("// ").append(f.path()).append('\n').append(sig);
-                }
-            }
-        }
-        if (!sigs.isEmpty()) {
-            user.append(Prompts.quoted("signatures", sigs.toString()));
-        }
-        if (repairReason != null) {
-            user.append("An earlier version of this file was rejected: ").append(repairReason)
-                    .append(". Write it again without that problem.\n");
-        }
-        StructuredAsk<FileAnswer> ask = new StructuredAsk<>(Role.CODER, Prompts.system("coder"), user.toString(),
-                "file", FileAnswer.schema(), FileAnswer.SHAPE, FileAnswer.class, a -> fileProblem(item, a));
-        try {
-            FileAnswer answer = model.ask(ask, meter);
-            written.put(item.path(), new GeneratedFile(item.path(), answer.content()));
-        } catch (MalformedOutputException e) {
-            failed.put(item.path(), e.getMessage());
         }
     }
 

@@ -104,6 +104,11 @@ public final class ModelGateway {
      * @throws BudgetExceededException    when the meter's budget is spent
      */
     <T> T ask(StructuredAsk<T> ask, UsageMeter meter) {
+        return ask(ask, meter, problem -> { });
+    }
+
+    /** {@link #ask(StructuredAsk, UsageMeter)}, telling {@code rejected} why each unusable answer was refused. */
+    <T> T ask(StructuredAsk<T> ask, UsageMeter meter, java.util.function.Consumer<String> rejected) {
         boolean schemaFormat = ChatModels.supportsJsonSchema(settings.provider());
         String system = ask.system() + "\n\nAnswer with exactly one JSON object and nothing else, of this shape:\n"
                 + ask.shape();
@@ -128,6 +133,7 @@ public final class ModelGateway {
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 problem = "the answer is not the JSON object asked for (" + firstLine(e.getMessage()) + ")";
             }
+            rejected.accept(problem);
             LOG.log(System.Logger.Level.INFO, "model answer to {0} unusable (attempt {1}): {2}", ask.schemaName(),
                     attempt + 1, problem);
             // The unusable answer itself is not sent back: it may hold a secret (even the bot's own key), and the

@@ -202,6 +202,9 @@ class LlmCodeGeneratorTest {
         GeneratedProject project = generate(generator(settings));
 
         assertSameFiles(offlineFiles(), project.files());
+        assertEquals(List.of("README.md: an answer was refused (README.md (line 1): looks like an AWS access key)"),
+                project.notes());
+        assertTrue(project.notes().stream().noneMatch(n -> n.contains(AWS_KEY)));
         List<FakeLlmServer.Request> readme = server.requests().stream()
                 .filter(r -> ProjectModel.isFile(r) && ProjectModel.askedPath(r).equals("README.md")).toList();
         assertTrue(readme.size() >= 2, "asked again");
@@ -219,8 +222,10 @@ class LlmCodeGeneratorTest {
         GeneratedProject project = generate(generator(settings));
 
         assertSameFiles(offlineFiles(), project.files());
-        assertEquals(1, project.notes().size());
         assertTrue(project.notes().get(0).startsWith("docs/api.md: kept the template's version"), project.notes().get(0));
+        assertEquals(List.of("docs/api.md: an answer was refused (the answer is for 'docs/other.md' but the file asked "
+                + "for is 'docs/api.md')"), project.notes().subList(1, project.notes().size()),
+                "each distinct refusal is reported once");
         long asked = server.requests().stream().filter(r -> ProjectModel.isFile(r)
                 && ProjectModel.askedPath(r).equals("docs/api.md")).count();
         // First pass and two repair rounds, each with the malformed-answer retries inside one conversation.
