@@ -45,6 +45,11 @@ final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /** A call ended without telling anything about the provider (we cancelled it): frees a half-open trial. */
+    synchronized void abandon() {
+        trialInFlight = false;
+    }
+
     synchronized void failure() {
         trialInFlight = false;
         failures++;

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class LlmInterviewer implements Interviewer {
     private static final System.Logger LOG = System.getLogger(LlmInterviewer.class.getName());
     private static final int MAX_CHOICES = 5;
+    private static final int MAX_QUESTION = 500;
     private static final String TURN_BUDGET = "interview turn's model budget";
     private static final String BUDGET_SPENT = "(Your daily model budget is spent, so the built-in interviewer "
             + "answered.)";
@@ -138,7 +139,8 @@ public final class LlmInterviewer implements Interviewer {
             Slot slot = slot(a.nextSlot()).filter(open::contains).orElse(open.get(0));
             boolean modelsQuestion = slot(a.nextSlot()).filter(slot::equals).isPresent()
                     && a.question() != null && !a.question().isBlank();
-            String questionText = modelsQuestion ? a.question().strip() : "What about " + slot.description() + "?";
+            String questionText = modelsQuestion ? clip(HiddenText.strip(a.question()).strip())
+                    : "What about " + slot.description() + "?";
             Question q = new Question(slot, questionText, choices(slot, merged, modelsQuestion ? a.choices() : List.of()),
                     Math.max(0, Math.min(questionsLeft - 1, open.size() - 1)));
             return new InterviewStep.Ask(merged, q, note);
@@ -266,10 +268,18 @@ public final class LlmInterviewer implements Interviewer {
                             ? "unknown type '" + f.type() + "'" : "not a usable field name") + ").");
                     continue;
                 }
-                fields.add(new Field(fname.get(), type.get()));
+                try {
+                    fields.add(new Field(fname.get(), type.get()));
+                } catch (IllegalArgumentException invalid) {
+                    notes.add("Left out field '" + f.name() + "' of " + name.get() + " (not a usable field name).");
+                }
             }
             if (out.stream().noneMatch(x -> x.name().equals(name.get()))) {
-                out.add(new Entity(name.get(), fields));
+                try {
+                    out.add(new Entity(name.get(), fields));
+                } catch (IllegalArgumentException invalid) {
+                    notes.add("'" + e.name() + "' cannot be an entity name.");
+                }
             }
         }
         return out;
@@ -306,6 +316,10 @@ public final class LlmInterviewer implements Interviewer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_QUESTION ? s : s.substring(0, MAX_QUESTION) + "…";
     }
 
     private static boolean present(String s) {

@@ -148,11 +148,12 @@ public final class ModelGateway {
     ChatResponse call(Role role, ChatRequest request, UsageMeter meter) {
         ChatModel model = models.get(role);
         for (int attempt = 0; ; attempt++) {
+            // The budget first: a refused call must not take the breaker's one half-open trial with it.
+            meter.checkBeforeCall();
             if (!breaker.allow()) {
                 throw new ModelUnavailableException("the model provider failed " + settings.breakerThreshold()
                         + " times in a row, so calls are paused until " + breaker.reopensAt(), null);
             }
-            meter.checkBeforeCall();
             try {
                 ChatResponse response = model.chat(request);
                 breaker.success();
@@ -161,6 +162,11 @@ public final class ModelGateway {
                         response.tokenUsage());
                 return response;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Our own cancellation (another file of the job failed), not the provider's fault.
+                    breaker.abandon();
+                    throw new ModelUnavailableException("the call was cancelled", e);
+                }
                 breaker.failure();
                 Failure f = Failure.of(e, settings.callTimeout());
                 boolean last = attempt >= settings.retries();

@@ -67,6 +67,18 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aCancelledTrialFreesTheHalfOpenSlotWithoutCountingAsAFailure() {
+        for (int i = 0; i < 5; i++) {
+            breaker.failure();
+        }
+        now = now.plusSeconds(30);
+        assertTrue(breaker.allow());
+        breaker.abandon();
+        assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
+        assertTrue(breaker.allow(), "the next trial may go");
+    }
+
+    @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         assertEquals(Duration.ofSeconds(7), ModelHttpClient.retryAfter(" 7 "));
         Duration fromDate = ModelHttpClient.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME

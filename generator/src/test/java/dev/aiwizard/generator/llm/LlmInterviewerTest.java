@@ -133,6 +133,20 @@ class LlmInterviewerTest {
     }
 
     @Test
+    void overlong_names_and_questions_are_cut_to_what_the_spec_holds() {
+        server.script(r -> Reply.json(answer(Map.of(
+                "entities", List.of(entity("A" + "b".repeat(60), "title", "text"),
+                        entity("Task", "x".repeat(60), "text", "title", "text")),
+                "nextSlot", "operations", "question", "Q".repeat(2_000)))));
+
+        InterviewStep.Ask ask = assertInstanceOf(InterviewStep.Ask.class, interviewer.step(Spec.empty(), null, "x", 6));
+
+        assertEquals(List.of("A" + "b".repeat(39), "Task"), ask.spec().entities().stream().map(Entity::name).toList());
+        assertEquals("x".repeat(40), ask.spec().entities().get(1).fields().get(0).name());
+        assertEquals(501, ask.question().text().length());
+    }
+
+    @Test
     void with_no_questions_left_the_spec_is_ready() {
         server.script(r -> Reply.json(answer(Map.of("nextSlot", "stack", "question", "Which stack?"))));
 
