@@ -15,7 +15,7 @@ final class Prompts {
     /** Bumped whenever a prompt changes in a way that changes results; part of the cache key. */
     static final String VERSION = "1";
     private static final Pattern OUR_TAGS = Pattern.compile("</?\\s*(user_text|spec|plan|template|signatures|"
-            + "conversation|file)\\s*>", Pattern.CASE_INSENSITIVE);
+            + "conversation|file|template_files)\\s*>", Pattern.CASE_INSENSITIVE);
 
     private Prompts() {
     }
