@@ -3,13 +3,17 @@ package dev.aiwizard.git;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where and as whom the publisher delivers: {@code reposDir} holds the bare repositories of the {@code local} target,
  * {@code defaultTarget} is used when a spec names none ({@code local} or a git remote), the author is the bot's
  * identity on every commit, and {@code workDir} holds the short-lived scratch repositories of each delivery.
+ * {@code allowedTargets} are the other targets a spec may name: exact targets, or prefixes ending in {@code *}
+ * ({@code https://github.com/acme/*}); {@code *} alone allows any. {@code local} and the default are always allowed.
  */
-public record GitSettings(Path reposDir, String defaultTarget, String authorName, String authorEmail, Path workDir) {
+public record GitSettings(Path reposDir, String defaultTarget, String authorName, String authorEmail, Path workDir,
+                          List<String> allowedTargets) {
     /** The target that means "a bare repository of our own under {@code reposDir}". */
     public static final String LOCAL = "local";
 
@@ -19,6 +23,8 @@ public record GitSettings(Path reposDir, String defaultTarget, String authorName
         requireNonNull(authorName, "authorName");
         requireNonNull(authorEmail, "authorEmail");
         requireNonNull(workDir, "workDir");
+        allowedTargets = allowedTargets == null ? List.of()
+                : allowedTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         defaultTarget = defaultTarget.strip();
         if (defaultTarget.isEmpty()) {
             throw new IllegalArgumentException("defaultTarget must not be blank; use \"" + LOCAL + "\" or a git remote");
@@ -30,6 +36,30 @@ public record GitSettings(Path reposDir, String defaultTarget, String authorName
         if (!authorEmail.matches("[^<>\\s\\p{Cntrl}]+")) {
             throw new IllegalArgumentException("authorEmail must be an address without spaces or <>: " + authorEmail);
         }
+    }
+
+    /** Settings that allow only {@code local} and the default target. */
+    public GitSettings(Path reposDir, String defaultTarget, String authorName, String authorEmail, Path workDir) {
+        this(reposDir, defaultTarget, authorName, authorEmail, workDir, List.of());
+    }
+
+    /** The same settings with {@code targets} allowed besides {@code local} and the default. */
+    public GitSettings withAllowedTargets(List<String> targets) {
+        return new GitSettings(reposDir, defaultTarget, authorName, authorEmail, workDir, targets);
+    }
+
+    /** Whether a spec may name {@code target}. */
+    public boolean allows(String target) {
+        String t = target.strip();
+        if (t.equalsIgnoreCase(LOCAL) || t.equals(defaultTarget)) {
+            return true;
+        }
+        for (String a : allowedTargets) {
+            if (a.equals(t) || a.endsWith("*") && t.startsWith(a.substring(0, a.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Embedded defaults: bare repositories under {@code dataDir/repos}, scratch space under {@code dataDir/work}. */

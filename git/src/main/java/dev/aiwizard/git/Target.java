@@ -29,6 +29,12 @@ record Target(String location, URIish uri, Path localRepo) {
     /** The target for a spec's {@code target} slot, falling back to {@code settings.defaultTarget()}. */
     static Target resolve(String specTarget, GitSettings settings, String projectName) {
         String raw = specTarget == null || specTarget.isBlank() ? settings.defaultTarget() : specTarget.strip();
+        if (!settings.allows(raw)) {
+            // Checked before anything is looked up, so a refused target cannot probe this machine's folders.
+            throw new PublishException("the target '" + ProjectFiles.shown(withoutCredentials(raw)) + "' is not one "
+                    + "this bot may deliver to; an admin can allow it with WIZARD_ALLOWED_TARGETS, or leave the target "
+                    + "to the default (" + ProjectFiles.shown(withoutCredentials(settings.defaultTarget())) + ")");
+        }
         if (raw.equalsIgnoreCase(GitSettings.LOCAL)) {
             Path repo = settings.reposDir().resolve(projectName + ".git");
             return new Target(repo.toString(), pathUri(repo), repo);
@@ -47,6 +53,11 @@ record Target(String location, URIish uri, Path localRepo) {
             return remote(raw, parse(raw));
         }
         throw new PublishException("the target '" + raw + "' is not a git remote the bot can use; " + KINDS);
+    }
+
+    /** {@code raw} with any user information of a URL ({@code https://user:token@host}) masked. */
+    static String withoutCredentials(String raw) {
+        return raw.replaceAll("(?<=//)[^/@\\s]*@", "***@");
     }
 
     /** Opens a connection to this target from the scratch repository {@code local}. */

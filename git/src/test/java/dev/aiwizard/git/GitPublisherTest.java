@@ -30,7 +30,7 @@ class GitPublisherTest {
 
     @BeforeEach
     void setUp() {
-        settings = GitSettings.defaults(tmp.resolve("data"));
+        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         publisher = new GitPublisher(settings);
         localRepo = settings.reposDir().resolve("todo-app.git");
     }

@@ -27,7 +27,7 @@ class GitTargetTest {
 
     @BeforeEach
     void setUp() {
-        settings = GitSettings.defaults(tmp.resolve("data"));
+        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         publisher = new GitPublisher(settings);
     }
 
@@ -110,6 +110,30 @@ class GitTargetTest {
     }
 
     @Test
+    void onlyLocalTheDefaultAndAllowedTargetsAreUsedAndARefusalLooksNothingUp() throws Exception {
+        Path other = Repos.emptyBare(tmp.resolve("other.git"));
+        GitSettings strict = GitSettings.defaults(tmp.resolve("strict")).withAllowedTargets(
+                List.of("https://github.com/acme/*", tmp.resolve("shared.git").toString()));
+        GitPublisher guarded = new GitPublisher(strict);
+
+        PublishException refused = assertThrows(PublishException.class,
+                () -> guarded.publish(request(ALICE, other.toString(), null, FILES)));
+        assertEquals("the target '" + other + "' is not one this bot may deliver to; an admin can allow it with "
+                + "WIZARD_ALLOWED_TARGETS, or leave the target to the default (local)", refused.getMessage());
+        PublishException hidden = assertThrows(PublishException.class, () -> guarded.publish(request(ALICE,
+                "https://bob:s3cret-token@evil.example/x.git", null, FILES)));
+        assertFalse(hidden.getMessage().contains("s3cret"), hidden.getMessage());
+        PublishException missing = assertThrows(PublishException.class,
+                () -> guarded.publish(request(ALICE, tmp.resolve("nowhere.git").toString(), null, FILES)));
+        assertTrue(missing.getMessage().contains("is not one this bot may deliver to"), "no lookup of the folder");
+
+        assertTrue(strict.allows("local") && strict.allows("https://github.com/acme/tasks.git"));
+        assertFalse(strict.allows("https://github.com/other/tasks.git"));
+        assertEquals(List.of(), Repos.branches(other));
+        assertTrue(guarded.publish(request(ALICE, "local", null, FILES)).branch().startsWith("wizard/"));
+    }
+
+    @Test
     void settingsRefuseValuesThatWouldCorruptACommit() {
         Path d = tmp.resolve("d");
         assertThrows(IllegalArgumentException.class, () -> new GitSettings(d, " ", "AI Wizard", "w@x", d));
@@ -119,6 +143,7 @@ class GitTargetTest {
     }
 
     private GitSettings settings(Path reposDir, String defaultTarget) {
-        return new GitSettings(reposDir, defaultTarget, "AI Wizard", "wizard@localhost", settings.workDir());
+        return new GitSettings(reposDir, defaultTarget, "AI Wizard", "wizard@localhost", settings.workDir(),
+                List.of("*"));
     }
 }

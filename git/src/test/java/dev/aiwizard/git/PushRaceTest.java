@@ -37,7 +37,7 @@ class PushRaceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        settings = GitSettings.defaults(tmp.resolve("data"));
+        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         remote = Repos.emptyBare(tmp.resolve("team.git"));
         delivered = new GitPublisher(settings).publish(request(ALICE, remote.toString(), null, FILES));
     }

@@ -70,7 +70,8 @@ public final class Wizard implements AutoCloseable {
             console = new ConsoleGateway(consoleOut);
             chat.register(console);
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
-                    settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"));
+                    settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
+                    settings.allowedTargets());
             GitPublisher publisher = new GitPublisher(git);
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
             modelDescription = settings.llm().describe();

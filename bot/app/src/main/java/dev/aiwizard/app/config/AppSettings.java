@@ -7,6 +7,7 @@ import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the composition root needs, read once at start-up. {@code dbUrl} and {@code redisUrl} are empty for
@@ -15,7 +16,8 @@ import java.time.Duration;
 public record AppSettings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                           int dbPoolSize, String redisUrl, String apiToken, ConversationSettings conversation,
                           JobSettings jobs, String target, String authorName, String authorEmail,
-                          ConsoleMode console, Duration consoleWait, LlmSettings llm) {
+                          ConsoleMode console, Duration consoleWait, LlmSettings llm,
+                          List<String> allowedTargets) {
     public AppSettings {
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
@@ -30,6 +32,8 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         requireNonNull(console, "console");
         requireNonNull(consoleWait, "consoleWait");
         requireNonNull(llm, "llm");
+        allowedTargets = allowedTargets == null ? List.of()
+                : allowedTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         if (port < 0 || port > 65535) {
             throw new ConfigException("WIZARD_PORT must be between 0 and 65535, was " + port);
         }
@@ -43,42 +47,42 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     /** Same settings with another port (tests use 0 for a free one). */
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets);
     }
 }

@@ -75,7 +75,7 @@ public final class SettingsLoader {
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
-                llm);
+                llm, List.of(string("git.allowed-targets", "WIZARD_ALLOWED_TARGETS").split(",")));
     }
 
     /** The model provider; its keys come only from the environment. */
