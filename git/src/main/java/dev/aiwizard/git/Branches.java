@@ -9,8 +9,9 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The branch names a delivery may use. The bot only ever writes {@code wizard/<slug>} branches, so no request can
- * point it at a default branch or at anybody's work branch.
+ * The branch names a delivery may use. The bot only ever writes {@code wizard/<slug>-<short id>} branches, so no
+ * request can point it at a default branch or at anybody's work branch, and two conversations about projects of the
+ * same name do not meet.
  */
 final class Branches {
     static final String PREFIX = "wizard/";
@@ -21,16 +22,12 @@ final class Branches {
     private Branches() {
     }
 
-    /**
-     * The branches to try, in order: the one the conversation already owns, or for a first delivery
-     * {@code wizard/<name>} and then {@code wizard/<name>-<id suffix>} for when another conversation has the first.
-     */
+    /** The branch to use: the one the conversation already owns, or for a first delivery its own new name. */
     static List<String> candidates(String projectName, ConversationId id, String owned) {
         if (owned != null) {
             return List.of(checked(owned));
         }
-        String plain = checked(PREFIX + projectName);
-        return List.of(plain, checked(plain + "-" + suffix(id)));
+        return List.of(checked(PREFIX + projectName + "-" + suffix(id)));
     }
 
     /** {@code branch} when it is one of the bot's own names, else a refusal that says why. */
@@ -38,7 +35,7 @@ final class Branches {
         if (branch.length() > MAX_LENGTH || !OWN.matcher(branch).matches()
                 || !Repository.isValidRefName(Constants.R_HEADS + branch)) {
             throw new PublishException("refusing to publish to branch '" + ProjectFiles.shown(branch) + "': the bot "
-                    + "only writes its own branches, named " + PREFIX + "<project-name>");
+                    + "only writes its own branches, named " + PREFIX + "<project-name>-<id>");
         }
         return branch;
     }

@@ -17,18 +17,45 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 final class Commits {
     static final String TRAILER = "Wizard-Conversation";
+    /** The project's folder in the repository ({@code .} for the root), so revisions keep to it. */
+    static final String PATH_TRAILER = "Wizard-Path";
 
     private Commits() {
     }
 
-    /** {@code text} as a commit message, with the conversation trailer as its last paragraph. */
-    static String message(String text, ConversationId id) {
+    /**
+     * {@code text} as a commit message, with the trailers as its last paragraph: the conversation, the project's
+     * folder ({@code ""}: the root) and the person who asked ({@code null}: unknown), credited as co-author.
+     */
+    static String message(String text, ConversationId id, String folder, String coAuthor) {
         // A stray CR or NUL from a chat client has no place in a commit message.
         String body = text.replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
         if (body.isEmpty()) {
             body = "Update the generated project";
         }
-        return body + "\n\n" + TRAILER + ": " + id.value() + "\n";
+        return body + "\n\n" + TRAILER + ": " + id.value() + "\n" + PATH_TRAILER + ": "
+                + (folder.isEmpty() ? "." : folder) + "\n" + (coAuthor == null ? "" : "Co-authored-by: " + coAuthor + "\n");
+    }
+
+    /**
+     * The folder (without its trailing slash; {@code ""} for the root) that the latest commit of conversation
+     * {@code id} on the branch at {@code tip} put the project in; the root for commits made before folders existed.
+     */
+    static String folderOf(Repository repo, ObjectId tip, ObjectId head, ConversationId id) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(tip));
+            if (head != null) {
+                walk.markUninteresting(walk.parseCommit(head));
+            }
+            for (RevCommit c : walk) {
+                if (c.getFooterLines(TRAILER).contains(id.value())) {
+                    var paths = c.getFooterLines(PATH_TRAILER);
+                    String folder = paths.isEmpty() ? "." : paths.get(paths.size() - 1).strip();
+                    return folder.equals(".") ? "" : folder;
+                }
+            }
+            return "";
+        }
     }
 
     /** Writes a commit of {@code tree} on top of {@code parent} (none: a root commit) and returns its id. */

@@ -7,6 +7,7 @@ import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
 import dev.aiwizard.core.job.Publisher;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,35 +21,56 @@ import org.eclipse.jgit.transport.Transport;
  * force, touching no other branch.
  *
  * <p>The target is the spec's {@code target} (else {@link GitSettings#defaultTarget()}): {@code local} is a bare
- * repository {@code <reposDir>/<name>.git}, created on first use; otherwise an existing repository given as an
- * absolute path or {@code file://} URI, or an {@code https://}, {@code ssh://} or {@code git@host:path} remote.
+ * repository {@code <reposDir>/<name>.git}, created on first use; {@code owner/repo} is a GitHub repository, reached
+ * through GitHub's API and pushed to with the configured token or app, with a pull request; otherwise an existing
+ * repository given as an absolute path or {@code file://} URI, or an {@code https://}, {@code ssh://} or
+ * {@code git@host:path} remote (a branch is pushed, no pull request).
  *
- * <p>Branches: a first delivery takes {@code wizard/<name>}, or {@code wizard/<name>-<id suffix>} when that one
- * belongs to another conversation. A branch belongs to the conversation whose {@code Wizard-Conversation} trailer
- * is on one of its own commits; branches of others are never written. A new branch starts from the remote's
- * default branch, so it shares history and can become a pull request, or as a root commit in an empty repository.
+ * <p>Branches: a first delivery takes {@code wizard/<name>-<id suffix>}. A branch belongs to the conversation whose
+ * {@code Wizard-Conversation} trailer is on one of its own commits; branches of others are never written. A new branch
+ * starts from the base branch (the default one, or {@code branch=} from the request), so it shares history and can
+ * become a pull request; an empty GitHub repository first gets an empty initial commit on its default branch.
  *
- * <p>Revisions commit on top of the branch's current tip, with exactly the given files as the tree (the bot
- * generated all of the branch's content, so dropped files are deleted). If someone pushed to the branch since, their
- * commit stays in the history and the revision goes on top of it; if the branch moves during the push itself the
- * delivery looks again and retries, a few times, and then fails without overwriting anything. Delivering the same
- * files again makes no new commit and returns the existing one. Safe for concurrent use.
+ * <p>Revisions commit on top of the branch's current tip and change only the files the bot created there (see
+ * {@link Delivery}). If someone pushed to the branch since, their commit stays in the history and the revision goes
+ * on top of it; if the branch moves during the push itself the delivery looks again and retries, a few times, and
+ * then fails without overwriting anything. Delivering the same files again makes no new commit and returns the
+ * existing one; its pull request is found, not opened again. Safe for concurrent use.
  */
 public final class GitPublisher implements Publisher {
     private static final Duration STALE_SCRATCH = Duration.ofHours(1);
 
     private final GitSettings settings;
+    private final GitHubAccess gitHub;
+    private final PullRequests pullRequests;
     private final Consumer<String> beforePush;
     private final LocalRepos localRepos = new LocalRepos();
 
+    /** A publisher for plain git targets only: {@code owner/repo} targets are refused. */
     public GitPublisher(GitSettings settings) {
-        this(settings, branch -> {
+        this(settings, GitHubSettings.none());
+    }
+
+    public GitPublisher(GitSettings settings, GitHubSettings gitHub) {
+        this(settings, gitHub, Thread::sleep, Clock.systemUTC(), branch -> {
         });
     }
 
-    /** {@code beforePush} runs just before each push attempt; tests use it to move the branch at the worst time. */
+    /** Plain git targets, with {@code beforePush} run just before each push attempt. */
     GitPublisher(GitSettings settings, Consumer<String> beforePush) {
+        this(settings, GitHubSettings.none(), Thread::sleep, Clock.systemUTC(), beforePush);
+    }
+
+    /**
+     * {@code sleeper} and {@code clock} are how GitHub's rate limits are waited for; {@code beforePush} runs just
+     * before each push attempt. Tests use them to skip the waits and to move the branch at the worst time.
+     */
+    GitPublisher(GitSettings settings, GitHubSettings gitHub, GitHubLimits.Sleeper sleeper, Clock clock,
+                 Consumer<String> beforePush) {
         this.settings = requireNonNull(settings, "settings");
+        requireNonNull(gitHub, "gitHub");
+        this.gitHub = gitHub.enabled() ? new GitHubAccess(gitHub, sleeper, clock) : null;
+        this.pullRequests = this.gitHub == null ? null : new PullRequests(this.gitHub);
         this.beforePush = requireNonNull(beforePush, "beforePush");
         Scratch.sweep(settings.workDir(), STALE_SCRATCH);
     }
@@ -67,10 +89,29 @@ public final class GitPublisher implements Publisher {
         if (target.localRepo() != null) {
             localRepos.ensure(target.localRepo());
         }
+        GitHubAccess.Repo repo = null;
+        if (target.gitHubRepo() != null) {
+            if (gitHub == null) {
+                throw new PublishException("the target " + target.gitHubRepo() + " is a GitHub repository, but this "
+                        + "bot has no GitHub access configured; an admin sets GITHUB_TOKEN, or GITHUB_APP_ID and "
+                        + "GITHUB_APP_PRIVATE_KEY (see docs/github.md)");
+            }
+            repo = gitHub.open(target.gitHubRepo());
+            target = target.at(repo.cloneUrl());
+        }
         try (Scratch scratch = Scratch.create(settings.workDir());
              Transport transport = target.open(scratch.repository())) {
-            return new Delivery(scratch.repository(), transport, target, request, candidates, bot(), beforePush)
-                    .run(files);
+            if (repo != null) {
+                transport.setCredentialsProvider(repo.session().gitCredentials());
+            }
+            Delivery.Outcome done = new Delivery(scratch.repository(), transport, target, request, candidates, bot(),
+                    beforePush, repo == null ? null : repo.defaultBranch()).run(files);
+            PublishResult pushed = new PublishResult(done.branch(), done.commit().name(), target.location());
+            if (repo == null) {
+                return pushed;
+            }
+            String base = request.spec().placement().baseBranch();
+            return pullRequests.ensure(repo, request, pushed, base == null ? repo.defaultBranch() : base);
         } catch (TransportException | NotSupportedException e) {
             throw new PublishException(Failures.unreachable(e, target), e);
         } catch (IOException e) {

@@ -10,14 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectChecker;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
@@ -111,18 +107,15 @@ final class ProjectFiles {
         }
     }
 
-    /** Writes the blobs and the tree; returns the tree's id. */
-    ObjectId writeTree(ObjectInserter inserter) throws IOException {
-        DirCache index = DirCache.newInCore();
-        DirCacheBuilder builder = index.builder();
+    /** Writes the blobs and returns the files as tree entries under {@code folder} ({@code ""}: the root). */
+    SortedMap<String, Trees.Entry> insert(ObjectInserter inserter, String folder) throws IOException {
+        SortedMap<String, Trees.Entry> entries = new TreeMap<>();
+        String prefix = folder.isEmpty() ? "" : folder + "/";
         for (var file : contents.entrySet()) {
-            DirCacheEntry entry = new DirCacheEntry(file.getKey());
-            entry.setFileMode(mode(file.getValue()));
-            entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
-            builder.add(entry);
+            entries.put(prefix + file.getKey(), new Trees.Entry(mode(file.getValue()),
+                    inserter.insert(Constants.OBJ_BLOB, file.getValue())));
         }
-        builder.finish();
-        return index.writeTree(inserter);
+        return entries;
     }
 
     /** A generated script ({@code #!} first) is meant to be run, e.g. {@code ./mvnw}, so it is committed executable. */

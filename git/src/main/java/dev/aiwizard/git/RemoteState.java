@@ -15,15 +15,18 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.Transport;
 
 /**
- * What the remote has that matters to one delivery: the tips of the candidate branches that exist and the commit of
- * its default branch ({@code HEAD}; {@code null} while the repository is empty). Their commits are fetched into the
- * scratch repository — nothing else, so a shared repository with many branches stays cheap.
+ * What the remote has that matters to one delivery: the tips of the candidate branches that exist, and the commit of
+ * the base branch — {@code baseBranch}, or the default branch ({@code HEAD}) when that is {@code null}; {@code head}
+ * is {@code null} when there is no such branch. {@code empty}: the repository has no branches at all. Only these
+ * commits are fetched into the scratch repository, so a shared repository with many branches stays cheap.
  */
-record RemoteState(Map<String, ObjectId> tips, ObjectId head) {
+record RemoteState(Map<String, ObjectId> tips, ObjectId head, boolean empty) {
     private static final String FETCHED = "refs/fetched/";
+    private static final String BASE = "refs/fetched-base";
 
-    /** Lists the remote's refs, then fetches the ones named in {@code branches} that exist, and HEAD. */
-    static RemoteState read(Repository scratch, Transport transport, List<String> branches) throws IOException {
+    /** Lists the remote's refs, then fetches the ones named in {@code branches} that exist, and the base. */
+    static RemoteState read(Repository scratch, Transport transport, List<String> branches, String baseBranch)
+            throws IOException {
         Map<String, Ref> advertised;
         try (FetchConnection listing = transport.openFetch()) {
             advertised = listing.getRefsMap();
@@ -34,9 +37,10 @@ record RemoteState(Map<String, ObjectId> tips, ObjectId head) {
                 specs.add(new RefSpec("+" + Constants.R_HEADS + branch + ":" + FETCHED + branch));
             }
         }
-        Ref head = advertised.get(Constants.HEAD);
+        String baseRef = baseBranch == null ? Constants.HEAD : Constants.R_HEADS + baseBranch;
+        Ref head = advertised.get(baseRef);
         if (head != null && head.getObjectId() != null) {
-            specs.add(new RefSpec("+" + Constants.HEAD + ":" + FETCHED + Constants.HEAD));
+            specs.add(new RefSpec("+" + baseRef + ":" + BASE));
         }
         if (!specs.isEmpty()) {
             transport.fetch(NullProgressMonitor.INSTANCE, specs);
@@ -48,6 +52,7 @@ record RemoteState(Map<String, ObjectId> tips, ObjectId head) {
                 tips.put(branch, tip);
             }
         }
-        return new RemoteState(Map.copyOf(tips), scratch.resolve(FETCHED + Constants.HEAD));
+        boolean empty = advertised.keySet().stream().noneMatch(r -> r.startsWith(Constants.R_HEADS));
+        return new RemoteState(Map.copyOf(tips), scratch.resolve(BASE), empty);
     }
 }

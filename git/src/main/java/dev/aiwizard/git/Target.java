@@ -18,13 +18,16 @@ import org.eclipse.jgit.util.FS;
 /**
  * The repository a delivery goes to. {@code location} is what a person passes to {@code git clone} (as configured,
  * never with credentials); {@code localRepo} is set for the {@code local} target, whose bare repository is created on
- * first use.
+ * first use; {@code gitHubRepo} ({@code owner/repo}) for a GitHub repository, whose clone URL GitHub's API gives
+ * ({@code uri} is {@code null} until then, see {@link #at(String)}).
  */
-record Target(String location, URIish uri, Path localRepo) {
+record Target(String location, URIish uri, Path localRepo, String gitHubRepo) {
+    /** {@code owner/repo}: a GitHub user or organisation name, then a repository name. */
+    static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Pattern SCP = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s]+");
-    private static final String KINDS = "use \"local\", an absolute path to a git repository, a file:// URI, or an "
-            + "https://, ssh:// or git@host:path URL";
+    private static final String KINDS = "use \"local\", owner/repo on GitHub, an absolute path to a git repository, "
+            + "a file:// URI, or an https://, ssh:// or git@host:path URL";
 
     /** The target for a spec's {@code target} slot, falling back to {@code settings.defaultTarget()}. */
     static Target resolve(String specTarget, GitSettings settings, String projectName) {
@@ -37,7 +40,10 @@ record Target(String location, URIish uri, Path localRepo) {
         }
         if (raw.equalsIgnoreCase(GitSettings.LOCAL)) {
             Path repo = settings.reposDir().resolve(projectName + ".git");
-            return new Target(repo.toString(), pathUri(repo), repo);
+            return new Target(repo.toString(), pathUri(repo), repo, null);
+        }
+        if (GITHUB_REPO.matcher(raw).matches() && !raw.endsWith("/.") && !raw.endsWith("/..")) {
+            return new Target(raw, null, null, raw.endsWith(".git") ? raw.substring(0, raw.length() - 4) : raw);
         }
         if (raw.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new PublishException("the target '" + ProjectFiles.shown(raw) + "' contains spaces or control "
@@ -58,6 +64,11 @@ record Target(String location, URIish uri, Path localRepo) {
     /** {@code raw} with any user information of a URL ({@code https://user:token@host}) masked. */
     static String withoutCredentials(String raw) {
         return raw.replaceAll("(?<=//)[^/@\\s]*@", "***@");
+    }
+
+    /** This GitHub target at the clone URL GitHub gave for it. */
+    Target at(String cloneUrl) {
+        return new Target(cloneUrl, parse(cloneUrl), null, gitHubRepo);
     }
 
     /** Opens a connection to this target from the scratch repository {@code local}. */
@@ -89,7 +100,7 @@ record Target(String location, URIish uri, Path localRepo) {
         if (uri.getHost() == null || uri.getHost().isEmpty() || uri.getPath() == null || uri.getPath().isEmpty()) {
             throw new PublishException("the target '" + raw + "' needs both a host and a repository path");
         }
-        return new Target(raw, uri, null);
+        return new Target(raw, uri, null, null);
     }
 
     /** A repository that must already exist on this machine (bare or not). */
@@ -97,7 +108,7 @@ record Target(String location, URIish uri, Path localRepo) {
         if (RepositoryCache.FileKey.resolve(path.toFile(), FS.DETECTED) == null) {
             throw new PublishException("there is no git repository at " + raw);
         }
-        return new Target(raw, pathUri(path), null);
+        return new Target(raw, pathUri(path), null, null);
     }
 
     private static Path path(String text, String raw) {

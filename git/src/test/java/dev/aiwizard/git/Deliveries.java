@@ -27,7 +27,7 @@ final class Deliveries {
     /** A delivery of project {@code todo-app}; {@code null} target and branch as in a first delivery to "local". */
     static PublishRequest request(ConversationId id, String target, String branch, List<GeneratedFile> files) {
         Spec spec = Spec.empty().withName("todo-app").withPurpose("track todos").withTarget(target);
-        return new PublishRequest(id, spec, branch, files, "Generate todo-app\n\nTrack todos.", "AI Wizard");
+        return new PublishRequest(id, spec, branch, files, "Generate todo-app\n\nTrack todos.");
     }
 
     static PublishRequest first(ConversationId id) {

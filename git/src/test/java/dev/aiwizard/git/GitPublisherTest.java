@@ -39,10 +39,10 @@ class GitPublisherTest {
     void firstDeliveryCreatesTheBareRepositoryWithOneBranchHoldingExactlyTheFiles() throws Exception {
         PublishResult r = publisher.publish(first(ALICE));
 
-        assertEquals("wizard/todo-app", r.branch());
+        assertEquals("wizard/todo-app-alice001", r.branch());
         assertEquals(localRepo.toString(), r.location());
         assertEquals(40, r.commitId().length());
-        assertEquals(List.of("wizard/todo-app"), Repos.branches(localRepo), "the default branch stays unborn");
+        assertEquals(List.of("wizard/todo-app-alice001"), Repos.branches(localRepo), "the default branch stays unborn");
         assertEquals(Map.of("README.md", "# todo-app\n", "src/main/java/App.java", "class App {}\n",
                 "docs/spec.md", "# spec\n"), Repos.files(localRepo, r.commitId()));
         RevCommit c = Repos.commit(localRepo, r.commitId());
@@ -51,6 +51,8 @@ class GitPublisherTest {
         assertEquals("wizard@localhost", c.getCommitterIdent().getEmailAddress());
         assertTrue(c.getFullMessage().startsWith("Generate todo-app\n\nTrack todos.\n\n"), c.getFullMessage());
         assertEquals(List.of(ALICE.value()), c.getFooterLines("Wizard-Conversation"));
+        assertEquals(List.of("."), c.getFooterLines("Wizard-Path"), "an empty repository gets the project at its root");
+        assertEquals(List.of(), c.getFooterLines("Co-authored-by"), "nobody is credited whose address is unknown");
         Deliveries.assertNoScratchLeft(settings);
     }
 
@@ -63,8 +65,12 @@ class GitPublisherTest {
 
         assertEquals(mainBefore, Repos.tip(remote, "main"));
         assertEquals(mainBefore, Repos.commit(remote, r.commitId()).getParent(0).getId());
-        assertEquals(List.of("main", "wizard/todo-app"), Repos.branches(remote));
-        assertEquals(3, Repos.files(remote, r.commitId()).size(), "the tree is the generated files only");
+        assertEquals(List.of("main", "wizard/todo-app-alice001"), Repos.branches(remote));
+        Map<String, String> files = Repos.files(remote, r.commitId());
+        Map<String, String> seed = Repos.files(remote, mainBefore.name());
+        assertEquals(seed.size() + 3, files.size(), "what main had, and the project beside it");
+        seed.forEach((path, content) -> assertEquals(content, files.get(path), path));
+        assertEquals("class App {}\n", files.get("todo-app/src/main/java/App.java"), "in the project's own folder");
         assertEquals(remote.toString(), r.location());
     }
 
@@ -75,7 +81,7 @@ class GitPublisherTest {
         PublishResult bobs = publisher.publish(request(BOB, null, null, List.of(new GeneratedFile("b.txt", "b"))));
 
         assertEquals("wizard/todo-app-bob00002", bobs.branch());
-        assertEquals(ObjectId.fromString(alices.commitId()), Repos.tip(localRepo, "wizard/todo-app"));
+        assertEquals(ObjectId.fromString(alices.commitId()), Repos.tip(localRepo, "wizard/todo-app-alice001"));
         assertEquals(Map.of("b.txt", "b"), Repos.files(localRepo, bobs.commitId()));
         assertEquals(0, Repos.commit(localRepo, bobs.commitId()).getParentCount(), "not built on alice's branch");
     }
@@ -92,7 +98,7 @@ class GitPublisherTest {
         assertEquals(first.commitId(), Repos.commit(localRepo, second.commitId()).getParent(0).getName());
         assertEquals(Map.of("README.md", "# todo-app v2\n", "src/main/java/Todo.java", "record Todo() {}\n"),
                 Repos.files(localRepo, second.commitId()));
-        assertEquals(List.of("wizard/todo-app"), Repos.branches(localRepo));
+        assertEquals(List.of("wizard/todo-app-alice001"), Repos.branches(localRepo));
     }
 
     @Test
@@ -108,28 +114,18 @@ class GitPublisherTest {
     }
 
     @Test
-    void aRetriedFirstDeliveryFindsItsOwnBranchEvenWhenThePlainNameIsFreeAgain() throws Exception {
-        publisher.publish(first(BOB));
-        PublishResult alices = publisher.publish(first(ALICE));
-        Repos.deleteBranch(localRepo, "wizard/todo-app");
-
-        PublishResult retried = publisher.publish(first(ALICE));
-
-        assertEquals(alices, retried);
-        assertEquals(List.of("wizard/todo-app-alice001"), Repos.branches(localRepo));
-    }
-
-    @Test
     void aRevisionAfterSomeoneElsePushedToTheBranchGoesOnTopOfTheirCommit() throws Exception {
         Path remote = Repos.emptyBare(tmp.resolve("team.git"));
         PublishResult first = publisher.publish(request(ALICE, remote.toString(), null, FILES));
         ObjectId theirs = Repos.pushAsPerson(remote.toString(), first.branch(), tmp.resolve("clone"), "NOTES.md",
                 "reviewer notes\n");
 
-        PublishResult revised = publisher.publish(request(ALICE, remote.toString(), first.branch(), FILES));
+        PublishResult revised = publisher.publish(request(ALICE, remote.toString(), first.branch(), List.of(
+                new GeneratedFile("README.md", "# todo-app v2\n"), new GeneratedFile("docs/spec.md", "# spec\n"))));
 
         assertEquals(theirs, Repos.commit(remote, revised.commitId()).getParent(0).getId(), "their commit stays");
-        assertEquals(3, Repos.files(remote, revised.commitId()).size(), "the tree is the bot's files");
+        assertEquals(Map.of("README.md", "# todo-app v2\n", "docs/spec.md", "# spec\n", "NOTES.md", "reviewer notes\n"),
+                Repos.files(remote, revised.commitId()), "the bot's dropped file goes, their file stays");
     }
 
     @Test

@@ -39,8 +39,8 @@ class GitTargetTest {
         PublishResult r = publisher.publish(request(ALICE, uri, null, FILES));
 
         assertEquals(uri, r.location());
-        assertEquals(ObjectId.fromString(r.commitId()), Repos.tip(remote, "wizard/todo-app"));
-        assertEquals(List.of("wizard/todo-app"), Repos.branches(remote));
+        assertEquals(ObjectId.fromString(r.commitId()), Repos.tip(remote, "wizard/todo-app-alice001"));
+        assertEquals(List.of("wizard/todo-app-alice001"), Repos.branches(remote));
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class Wizard implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Storage storage;
     private final String modelDescription;
+    private final String gitHubDescription;
     private final Coordination coordination;
     private final ConsoleGateway console;
     private final ConversationService conversations;
@@ -72,9 +73,11 @@ public final class Wizard implements AutoCloseable {
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
                     settings.allowedTargets());
-            GitPublisher publisher = new GitPublisher(git);
+            GitPublisher publisher = new GitPublisher(git, settings.github());
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
             modelDescription = settings.llm().describe();
+            gitHubDescription = !settings.github().enabled() ? "not configured" : (settings.github().usesApp()
+                    ? "app " + settings.github().appId() : "token") + " at " + settings.github().apiUrl();
             MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
@@ -201,7 +204,8 @@ public final class Wizard implements AutoCloseable {
     /** Where data is kept, for the start-up banner (never a password). */
     public String describe() {
         return storage.describe() + "; coordination: " + (coordination instanceof InProcessCoordination
-                ? "in-process" : "Redis") + "; model: " + modelDescription;
+                ? "in-process" : "Redis") + "; model: " + modelDescription + "; GitHub: "
+                + gitHubDescription;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -31,11 +33,12 @@ class RevisionIT {
                 generate
                 """);
         assertTrue(second.contains("**Task**: title (text), done (boolean), dueDate (date)"), second);
-        assertTrue(second.contains("on branch `wizard/todo-service`"), second);
+        Matcher branch = Pattern.compile("on branch `(wizard/todo-service-[a-z0-9]+)`").matcher(second);
+        assertTrue(branch.find(), second);
 
         try (Git git = Git.open(data.resolve("repos/todo-service.git").toFile())) {
             List<RevCommit> commits = new ArrayList<>();
-            git.log().add(git.getRepository().resolve("refs/heads/wizard/todo-service")).call().forEach(commits::add);
+            git.log().add(git.getRepository().resolve("refs/heads/" + branch.group(1))).call().forEach(commits::add);
             assertEquals(2, commits.size(), "the revision is a second commit on the branch");
             assertTrue(commits.getFirst().getFullMessage().startsWith("Revise todo-service"),
                     commits.getFirst().getFullMessage());

@@ -80,6 +80,15 @@ final class DbConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Conversation> findByBranch(String branch) {
+        requireNonNull(branch, "branch");
+        return Sql.run("find the conversations of branch " + branch, () -> Sql.all(db.execute()
+                .createNamedQuery("list-conversations-by-branch")
+                .addParam("branch", branch)
+                .execute(), Conversation.class));
+    }
+
+    @Override
     public List<Conversation> listByChannel(String platform, String channel, int limit) {
         requireNonNull(platform, "platform");
         requireNonNull(channel, "channel");

@@ -83,6 +83,17 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void aConversationIsFoundByTheBranchItsCodeIsOn() {
+        String branch = "wizard/todo-service-" + ConversationId.random().value().substring(2);
+        Conversation c = conversation(T0);
+        store.create(c, List.of());
+        store.save(c.withBranch(branch, T0.plusSeconds(1)), List.of());
+
+        assertEquals(List.of(c.id()), store.findByBranch(branch).stream().map(Conversation::id).toList());
+        assertTrue(store.findByBranch(branch + "-other").isEmpty());
+    }
+
+    @Test
     void aSaveFromAStaleVersionIsRefusedAndChangesNothing() {
         Conversation c = conversation(T0);
         store.create(c, List.of(said(c, "first", T0)));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
+import dev.aiwizard.git.GitHubSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           int dbPoolSize, String redisUrl, String apiToken, ConversationSettings conversation,
                           JobSettings jobs, String target, String authorName, String authorEmail,
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
-                          List<String> allowedTargets) {
+                          List<String> allowedTargets, GitHubSettings github, String webhookSecret) {
     public AppSettings {
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
@@ -32,6 +33,8 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         requireNonNull(console, "console");
         requireNonNull(consoleWait, "consoleWait");
         requireNonNull(llm, "llm");
+        requireNonNull(github, "github");
+        webhookSecret = webhookSecret == null ? "" : webhookSecret;
         allowedTargets = allowedTargets == null ? List.of()
                 : allowedTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         if (port < 0 || port > 65535) {
@@ -47,42 +50,58 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     /** Same settings with another port (tests use 0 for a free one). */
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets, github, webhookSecret);
+    }
+
+    /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
+    public AppSettings withGitHub(GitHubSettings other, String secret) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
+                secret);
+    }
+
+    /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
+    @Override
+    public String toString() {
+        return "AppSettings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
+                + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
+                + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
+                + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + "]";
     }
 }

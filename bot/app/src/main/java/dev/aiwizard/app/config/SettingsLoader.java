@@ -7,8 +7,11 @@ import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.llm.Role;
+import dev.aiwizard.git.GitHubSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +78,45 @@ public final class SettingsLoader {
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
-                llm, List.of(string("git.allowed-targets", "WIZARD_ALLOWED_TARGETS").split(",")));
+                llm, List.of(string("git.allowed-targets", "WIZARD_ALLOWED_TARGETS").split(",")), github(),
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip());
+    }
+
+    /** GitHub access: a token or an app, only from the environment; pull request defaults from the configuration. */
+    private GitHubSettings github() {
+        String api = string("github.api-url", "GITHUB_API_URL");
+        String key = env.getOrDefault("GITHUB_APP_PRIVATE_KEY", "").strip();
+        if (!key.isEmpty() && !key.contains("-----BEGIN")) {
+            // Not PEM text, so a path to the .pem file GitHub let the admin download.
+            Path file = Path.of(key);
+            try {
+                key = Files.readString(file);
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigException("GITHUB_APP_PRIVATE_KEY is neither PEM text nor a readable file ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+        try {
+            return new GitHubSettings(api.isEmpty() ? null : URI.create(api), env.get("GITHUB_TOKEN"),
+                    env.get("GITHUB_APP_ID"), key,
+                    bool("github.draft", "WIZARD_GITHUB_DRAFT"),
+                    List.of(string("github.labels", "WIZARD_GITHUB_LABELS").split(",")),
+                    List.of(string("github.reviewers", "WIZARD_GITHUB_REVIEWERS").split(",")),
+                    Duration.ofSeconds(integer("github.max-rate-limit-wait-seconds",
+                            "WIZARD_GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("GitHub settings (GITHUB_*): " + e.getMessage());
+        }
+    }
+
+    private boolean bool(String key, String envName) {
+        String v = string(key, envName).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException(envName + " (wizard." + key + ") must be true or false, was '" + v
+                    + "'");
+        };
     }
 
     /** The model provider; its keys come only from the environment. */
@@ -158,7 +199,7 @@ public final class SettingsLoader {
         // The bot's own secrets must never end up in a generated file.
         List<String> secrets = new ArrayList<>();
         for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN", "OPENAI_API_KEY",
-                "ANTHROPIC_API_KEY"}) {
+                "ANTHROPIC_API_KEY", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET"}) {
             String value = env.getOrDefault(name, "");
             if (!value.isBlank()) {
                 secrets.add(value);

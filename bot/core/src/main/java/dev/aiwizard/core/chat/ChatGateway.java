@@ -13,4 +13,12 @@ public interface ChatGateway {
 
     /** How a person starts a conversation on this platform, e.g. {@code new <idea>} or {@code /wizard <idea>}. */
     String startHint();
+
+    /**
+     * A web link to {@code thread} for pull request bodies, or a plain description where the platform has no links
+     * (the console). Never includes a secret.
+     */
+    default String link(ThreadRef thread) {
+        return "the " + thread.platform() + " thread " + thread.channel() + "/" + thread.thread();
+    }
 }

@@ -7,6 +7,7 @@ import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import dev.aiwizard.core.job.Job;
@@ -106,6 +107,49 @@ public final class ConversationService {
         }
     }
 
+    /**
+     * The delivery of conversation {@code id} ({@code what}: "pull request #3") was merged or closed by {@code by}:
+     * the conversation is over, and its thread says so. A conversation that is already over stays as it is.
+     */
+    public void deliveryClosed(ConversationId id, boolean merged, String by, String what) {
+        Optional<Conversation> found = store.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        withLock(found.get().thread(), () -> {
+            Conversation c = store.find(id).orElseThrow();
+            if (c.state().isFinal()) {
+                return;
+            }
+            String text = merged
+                    ? "The " + what + " was merged by " + by + ". This conversation is done; thank you!"
+                    : "The " + what + " was closed without merging (by " + by + "). This conversation is closed; "
+                            + "start a new one with `" + chat.gatewayFor(c.thread()).startHint() + "`.";
+            Conversation saved = store.save(c.asking(null, clock.instant()).withState(merged ? ConversationState.MERGED
+                    : ConversationState.CLOSED, clock.instant()), List.of(
+                    new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())));
+            store.audit(id, merged ? "merged" : "closed", what + " by " + by);
+            chat.post(saved.thread(), BotMessage.text(text));
+        });
+    }
+
+    /**
+     * {@code who} asked for a change on the delivered code ({@code where}: "a review comment on pull request #3"):
+     * the change is applied to the spec as if said in the thread, and when the spec is complete the revision job is
+     * queued straight away, since the person asking is a reviewer with write access. A conversation that is not
+     * delivered (still busy, or over) only gets a note in its thread.
+     */
+    public void revisionRequested(ConversationId id, UserRef who, String what, String where) {
+        Optional<Conversation> found = store.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        withLock(found.get().thread(), () -> {
+            Conversation c = store.find(id).orElseThrow();
+            new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null)).fromReview(what, where);
+        });
+    }
+
     /** The conversation held in {@code thread}, if any. */
     public Optional<Conversation> find(ThreadRef thread) {
         return store.findByThread(thread);
@@ -141,19 +185,25 @@ public final class ConversationService {
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
         Turn turn = new Turn(c, msg);
-        ModelChoice choice = ModelChoice.read(idea);
-        Spec start = Spec.empty();
-        if (choice.model() != null) {
-            if (settings.allowedModels().contains(choice.model())) {
-                start = start.withModel(choice.model());
+        RequestOptions options = RequestOptions.read(idea);
+        Spec start = Spec.empty().withPlacement(options.placement());
+        if (options.repo() != null) {
+            start = start.withTarget(options.repo());
+        }
+        if (options.model() != null) {
+            if (settings.allowedModels().contains(options.model())) {
+                start = start.withModel(options.model());
             } else {
                 say(msg.thread(), settings.allowedModels().isEmpty()
                         ? "Choosing a model with `model=` is not enabled here; I'll use the configured one."
-                        : "`model=" + choice.model() + "` is not one of the models allowed here ("
+                        : "`model=" + options.model() + "` is not one of the models allowed here ("
                                 + String.join(", ", settings.allowedModels()) + "); I'll use the configured one.");
             }
         }
-        turn.interview(start, null, choice.idea());
+        if (!options.problems().isEmpty()) {
+            say(msg.thread(), "Note: " + String.join("; ", options.problems()) + ".");
+        }
+        turn.interview(start, null, options.idea());
     }
 
     private void noConversation(InboundMessage msg) {
@@ -191,6 +241,23 @@ public final class ConversationService {
                 case STATUS -> answer(BotMessage.text(statusText()));
                 case CANCEL -> cancel();
                 default -> byState(cmd);
+            }
+        }
+
+        void fromReview(String what, String where) {
+            pendingWrites.add(userMessage(conversation, msg));
+            boolean delivered = conversation.state() == ConversationState.PR_OPEN
+                    || conversation.state() == ConversationState.FAILED && conversation.branch() != null;
+            if (!delivered) {
+                answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ", but this "
+                        + "conversation is " + Replies.label(conversation.state()) + ", so nothing was changed: "
+                        + what));
+                return;
+            }
+            answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ": " + what));
+            interview(conversation.spec(), null, what);
+            if (conversation.state() == ConversationState.AWAITING_APPROVAL) {
+                enqueue(JobKind.REVISE);
             }
         }
 

@@ -28,6 +28,9 @@ public interface ConversationStore {
     /** The conversation held in {@code thread}, if any. */
     Optional<Conversation> findByThread(ThreadRef thread);
 
+    /** The conversations whose code is on {@code branch} (in any repository), newest first. */
+    List<Conversation> findByBranch(String branch);
+
     /** Conversations in one channel of one platform, newest first. */
     List<Conversation> listByChannel(String platform, String channel, int limit);
 

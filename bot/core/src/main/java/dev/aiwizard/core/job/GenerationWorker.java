@@ -12,6 +12,7 @@ import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.StoredMessage;
+import dev.aiwizard.core.spec.Spec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,11 @@ public final class GenerationWorker {
                 return;
             }
             status.show("committing " + project.files().size() + " files", true);
+            String threadLink = chat.gatewayFor(c.thread()).link(c.thread());
             PublishResult pushed = publisher.publish(new PublishRequest(c.id(), claimed.spec(), c.branch(),
-                    project.files(), commitMessage(claimed, c), "AI Wizard"));
+                    project.files(), commitMessage(claimed, c), null,
+                    PullRequestText.body(c, claimed, project, settings.limits(), threadLink),
+                    c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed)));
             succeed(status, project, pushed);
         } catch (LeaseLost e) {
             LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was taken over by another worker",
@@ -94,15 +98,19 @@ public final class GenerationWorker {
 
     private void succeed(Status status, GeneratedProject project, PublishResult pushed) {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
-        String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")";
+        String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")"
+                + (pushed.pullRequestUrl() == null ? "" : ", pull request #" + pushed.pullRequest());
         status.job = status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary, clock.instant());
         status.show("done: pushed " + summary, true);
         String text = "Done: **" + status.job.spec().name() + "** — " + project.files().size()
                 + " files (code, tests and docs) on branch `" + pushed.branch() + "`, commit `" + shortSha + "`.\n"
+                + (pushed.pullRequestUrl() == null ? "" : "Pull request #" + pushed.pullRequest() + ": "
+                        + pushed.pullRequestUrl() + "\n")
                 + "Get it: `git clone --branch " + pushed.branch() + " " + pushed.location() + "`\n"
                 + "Run its tests: `" + project.testCommand() + "`\n"
                 + "Made by " + project.engine() + " (" + project.usage().describe() + ").\n"
                 + project.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
+                + pushed.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
                 + "Say `change <what>` to revise it on the same branch.";
         finish(status.job, c -> c.withBranch(pushed.branch(), clock.instant())
                 .withState(ConversationState.PR_OPEN, clock.instant()), text, "delivered",
@@ -140,6 +148,14 @@ public final class GenerationWorker {
                 }
             }
         }
+    }
+
+    /** The spec of this conversation's latest delivery before {@code job}, or {@code null}. */
+    private Spec lastDelivered(Job job) {
+        return jobs.forConversation(job.conversationId()).stream()
+                .filter(j -> j.state() == JobState.SUCCEEDED && !j.id().equals(job.id()))
+                .max(java.util.Comparator.comparing(Job::updatedAt))
+                .map(Job::spec).orElse(null);
     }
 
     private boolean cancelled(Job job) {

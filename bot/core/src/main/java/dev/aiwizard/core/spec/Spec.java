@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * What to build. A {@code null} (or empty) part is a slot nobody has answered yet; {@link #assumptions()} lists the
  * defaults the bot chose itself, so the summary can say so. {@link #model()} is the model the person asked to build
- * with ({@code model=} in the idea), or {@code null} for the configured one.
+ * with ({@code model=} in the idea), or {@code null} for the configured one; {@link #placement()} is where in the
+ * target repository it goes ({@code branch=} and {@code path=} in the idea).
  */
 public record Spec(String name, String purpose, List<Entity> entities, Set<Operation> operations, String stack,
-                   String persistence, String target, List<String> assumptions, String model) {
+                   String persistence, String target, List<String> assumptions, String model, Placement placement) {
     /** What a model name may look like: {@code gpt-4.1}, {@code llama3.1:8b}, {@code org/model-name}. */
     public static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
 
@@ -26,6 +27,13 @@ public record Spec(String name, String purpose, List<Entity> entities, Set<Opera
         if (model != null && !MODEL.matcher(model).matches()) {
             throw new IllegalArgumentException("not a model name: " + model);
         }
+        placement = placement == null ? Placement.DEFAULT : placement;
+    }
+
+    /** A spec built with {@code model} and placed where the target repository suggests. */
+    public Spec(String name, String purpose, List<Entity> entities, Set<Operation> operations, String stack,
+                String persistence, String target, List<String> assumptions, String model) {
+        this(name, purpose, entities, operations, stack, persistence, target, assumptions, model, Placement.DEFAULT);
     }
 
     /** A spec built with the configured model. */
@@ -75,42 +83,47 @@ public record Spec(String name, String purpose, List<Entity> entities, Set<Opera
     }
 
     public Spec withName(String v) {
-        return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions, model);
+        return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions, model, placement);
     }
 
     public Spec withPurpose(String v) {
-        return new Spec(name, v, entities, operations, stack, persistence, target, assumptions, model);
+        return new Spec(name, v, entities, operations, stack, persistence, target, assumptions, model, placement);
     }
 
     public Spec withEntities(List<Entity> v) {
-        return new Spec(name, purpose, v, operations, stack, persistence, target, assumptions, model);
+        return new Spec(name, purpose, v, operations, stack, persistence, target, assumptions, model, placement);
     }
 
     public Spec withOperations(Set<Operation> v) {
-        return new Spec(name, purpose, entities, v, stack, persistence, target, assumptions, model);
+        return new Spec(name, purpose, entities, v, stack, persistence, target, assumptions, model, placement);
     }
 
     public Spec withStack(String v) {
-        return new Spec(name, purpose, entities, operations, v, persistence, target, assumptions, model);
+        return new Spec(name, purpose, entities, operations, v, persistence, target, assumptions, model, placement);
     }
 
     public Spec withPersistence(String v) {
-        return new Spec(name, purpose, entities, operations, stack, v, target, assumptions, model);
+        return new Spec(name, purpose, entities, operations, stack, v, target, assumptions, model, placement);
     }
 
     public Spec withTarget(String v) {
-        return new Spec(name, purpose, entities, operations, stack, persistence, v, assumptions, model);
+        return new Spec(name, purpose, entities, operations, stack, persistence, v, assumptions, model, placement);
     }
 
     /** The same spec built with {@code v} instead of the configured model ({@code null}: the configured one). */
     public Spec withModel(String v) {
-        return new Spec(name, purpose, entities, operations, stack, persistence, target, assumptions, v);
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, assumptions, v, placement);
+    }
+
+    /** The same spec placed at {@code v} in the target repository ({@code null}: where the repository suggests). */
+    public Spec withPlacement(Placement v) {
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, assumptions, model, v);
     }
 
     /** The same spec with {@code assumption} added to the list of defaults the bot chose. */
     public Spec withAssumption(String assumption) {
         List<String> more = new ArrayList<>(assumptions);
         more.add(assumption);
-        return new Spec(name, purpose, entities, operations, stack, persistence, target, more, model);
+        return new Spec(name, purpose, entities, operations, stack, persistence, target, more, model, placement);
     }
 }

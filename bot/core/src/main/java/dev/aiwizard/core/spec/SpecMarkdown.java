@@ -31,6 +31,12 @@ public final class SpecMarkdown {
         if (spec.model() != null) {
             md.append("- model: ").append(spec.model()).append('\n');
         }
+        if (spec.placement().baseBranch() != null) {
+            md.append("- base branch: ").append(spec.placement().baseBranch()).append('\n');
+        }
+        if (spec.placement().folder() != null) {
+            md.append("- folder: ").append(spec.placement().folder()).append('\n');
+        }
         if (!spec.assumptions().isEmpty()) {
             md.append("\n## Assumptions\n\n");
             spec.assumptions().forEach(a -> md.append("- ").append(a).append('\n'));

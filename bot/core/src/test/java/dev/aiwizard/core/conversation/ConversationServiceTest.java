@@ -256,4 +256,71 @@ class ConversationServiceTest {
         service.reply(new InboundMessage(other, ALICE, "generate", null));
         assertTrue(chat.lastPosted().startsWith("You have reached 1 generations in the last hour"), chat.lastPosted());
     }
+
+    @Test
+    void repoBranchAndPathInTheIdeaSayWhereTheCodeGoesAndBadOnesAreExplained() {
+        start("a todo service repo=acme/todo-service branch=develop path=services/todo/ path=../x");
+
+        dev.aiwizard.core.spec.Spec spec = conversation().spec();
+        assertEquals("acme/todo-service", spec.target());
+        assertEquals(new dev.aiwizard.core.spec.Placement("develop", "services/todo"), spec.placement());
+        assertEquals("a todo service", conversation().idea().replaceAll(" repo=.*", ""));
+        assertTrue(chat.posted().stream().anyMatch(p -> p.contains("`path=` takes a folder inside the repository")),
+                chat.posted().toString());
+    }
+
+    @Test
+    void aMergedPullRequestEndsTheConversationWithAMessageSayingWhoMergedIt() {
+        Conversation c = delivered();
+
+        service.deliveryClosed(c.id(), true, "@bob", "pull request #3");
+        service.deliveryClosed(c.id(), false, "@eve", "pull request #3");
+
+        assertEquals(ConversationState.MERGED, conversation().state(), "a late event changes nothing");
+        assertTrue(chat.lastPosted().contains("The pull request #3 was merged by @bob"), chat.lastPosted());
+        assertEquals(1, chat.posted().stream().filter(p -> p.contains("pull request #3")).count());
+    }
+
+    @Test
+    void aClosedPullRequestClosesTheConversation() {
+        Conversation c = delivered();
+
+        service.deliveryClosed(c.id(), false, "@bob", "pull request #3");
+
+        assertEquals(ConversationState.CLOSED, conversation().state());
+        assertTrue(chat.lastPosted().contains("closed without merging (by @bob)"), chat.lastPosted());
+    }
+
+    @Test
+    void aReviewersChangeRequestQueuesARevisionWithoutWaitingForApproval() {
+        Conversation c = delivered();
+        UserRef bob = new UserRef("github:bob", "@bob (GitHub)");
+
+        service.revisionRequested(c.id(), bob, "rename to shop-api", "a comment on pull request #3");
+
+        assertEquals(ConversationState.REVISING, conversation().state());
+        assertEquals("shop-api", conversation().spec().name());
+        assertEquals(dev.aiwizard.core.job.JobKind.REVISE, jobs.forConversation(c.id()).getLast().kind());
+        assertTrue(chat.posted().stream().anyMatch(p -> p.contains("@bob (GitHub) asked for a change in a comment "
+                + "on pull request #3: rename to shop-api")), chat.posted().toString());
+    }
+
+    @Test
+    void aChangeRequestForAConversationThatIsNotDeliveredOnlyLeavesANote() {
+        start("a todo service");
+
+        service.revisionRequested(conversation().id(), new UserRef("github:bob", "@bob"), "rename to x", "a comment");
+
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+        assertTrue(jobs.forConversation(conversation().id()).isEmpty());
+        assertTrue(chat.lastPosted().contains("so nothing was changed"), chat.lastPosted());
+    }
+
+    private Conversation delivered() {
+        start("a todo service");
+        say("todo-service");
+        Conversation c = conversation();
+        return store.save(c.withBranch("wizard/todo-service-x", java.time.Instant.now())
+                .withState(ConversationState.PR_OPEN, java.time.Instant.now()), java.util.List.of());
+    }
 }

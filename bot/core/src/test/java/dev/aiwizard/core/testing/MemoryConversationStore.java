@@ -57,6 +57,12 @@ public final class MemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized List<Conversation> findByBranch(String branch) {
+        return conversations.values().stream().filter(c -> branch.equals(c.branch()))
+                .sorted(java.util.Comparator.comparing(Conversation::createdAt).reversed()).toList();
+    }
+
+    @Override
     public synchronized List<Conversation> listByChannel(String platform, String channel, int limit) {
         return conversations.values().stream()
                 .filter(c -> c.thread().platform().equals(platform) && c.thread().channel().equals(channel))

@@ -41,6 +41,11 @@ public final class RecordingChat implements ChatGateway {
     }
 
     /** The text of the last message posted (not edited). */
+    /** The texts of every message posted (not edits), in order. */
+    public synchronized List<String> posted() {
+        return sent.stream().filter(s -> !s.edit()).map(s -> s.message().text()).toList();
+    }
+
     public synchronized String lastPosted() {
         for (int i = sent.size() - 1; i >= 0; i--) {
             if (!sent.get(i).edit()) {

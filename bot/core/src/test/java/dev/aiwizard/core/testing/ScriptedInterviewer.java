@@ -51,6 +51,6 @@ public final class ScriptedInterviewer implements Interviewer {
         return s.withPurpose(idea)
                 .withEntities(List.of(new Entity("Task", List.of(new Field("title", FieldType.TEXT)))))
                 .withOperations(EnumSet.allOf(Operation.class)).withStack("java-rest").withPersistence("in-memory")
-                .withTarget("local");
+                .withTarget(s.target() == null ? "local" : s.target());
     }
 }

@@ -1,0 +1,83 @@
+package dev.aiwizard.core.conversation;
+
+import dev.aiwizard.core.spec.Placement;
+import dev.aiwizard.core.spec.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The options an idea may carry ({@code new a todo api repo=acme/todo branch=develop path=services/todo
+ * model=gpt-4.1}), and the idea without them. The last of each wins. A {@code model=} value that is not a model name
+ * stays in the idea as text (it is likely prose: "a data model=>entities map"); a bad {@code repo=}, {@code branch=}
+ * or {@code path=} is taken out and listed in {@link #problems()}, so the person hears why it was not used.
+ */
+record RequestOptions(String idea, String model, String repo, String branch, String path, List<String> problems) {
+    private static final Pattern OPTION = Pattern.compile("(?<=^|\\s)(model|repo|branch|path)=(\\S+)(?=\\s|$)");
+    /** {@code owner/repo} on GitHub, or a git remote URL. */
+    static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
+            + "|(?:https://|ssh://|git@)\\S+");
+
+    RequestOptions {
+        problems = List.copyOf(problems);
+    }
+
+    static RequestOptions read(String idea) {
+        Matcher m = OPTION.matcher(idea);
+        String model = null;
+        String repo = null;
+        String branch = null;
+        String path = null;
+        List<String> problems = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2);
+            switch (m.group(1)) {
+                case "model" -> {
+                    if (!Spec.MODEL.matcher(value).matches()) {
+                        continue;
+                    }
+                    model = value;
+                }
+                case "repo" -> {
+                    if (REPO.matcher(value).matches() && !value.endsWith("/..") && !value.endsWith("/.")) {
+                        repo = value;
+                    } else {
+                        problems.add("`repo=` takes owner/repo or a git URL, so I ignored `" + shown(value) + "`");
+                    }
+                }
+                case "branch" -> {
+                    if (Placement.BRANCH.matcher(value).matches()) {
+                        branch = value;
+                    } else {
+                        problems.add("`" + shown(value) + "` is not a branch name, so I ignored `branch=`");
+                    }
+                }
+                default -> {
+                    if (Placement.FOLDER.matcher(value.endsWith("/") ? value.substring(0, value.length() - 1) : value)
+                            .matches()) {
+                        path = value;
+                    } else {
+                        problems.add("`path=` takes a folder inside the repository (like services/todo), so I "
+                                + "ignored `" + shown(value) + "`");
+                    }
+                }
+            }
+            m.appendReplacement(rest, "");
+        }
+        m.appendTail(rest);
+        return new RequestOptions(rest.toString().replaceAll("\\s{2,}", " ").strip(), model, repo, branch, path,
+                problems);
+    }
+
+    /** Where the project goes, as asked. */
+    Placement placement() {
+        return new Placement(branch, path);
+    }
+
+    private static String shown(String value) {
+        String s = value.replaceAll("[\\p{Cntrl}`]", "?");
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+}
