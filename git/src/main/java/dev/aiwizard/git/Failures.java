@@ -10,7 +10,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 /** Puts what went wrong with a remote into words for the person who asked for the delivery. */
 final class Failures {
     private static final Pattern NO_PERMISSION = Pattern.compile(
-            "(?i).*(denied|permission|not allowed|not authori[sz]ed|forbidden|unauthori[sz]ed|auth fail"
+            "(?i).*(denied|permission|not permitted|not allowed|not authori[sz]ed|forbidden|unauthori[sz]ed|auth fail"
                     + "|authentication|\\b401\\b|\\b403\\b).*", Pattern.DOTALL);
     private static final int MAX_REMOTE_TEXT = 200;
 

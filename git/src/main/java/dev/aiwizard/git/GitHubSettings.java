@@ -8,12 +8,16 @@ import java.util.List;
  * How the bot reaches GitHub (github.com, or GitHub Enterprise through its API URL) and what its pull requests look
  * like. Auth is a personal access token ({@code token}) or a GitHub App ({@code appId} and {@code appPrivateKey}, PEM
  * text); with neither, {@code owner/repo} targets are refused. {@code maxRateLimitWait}: the longest the bot waits for
- * an exhausted rate limit to reset before it gives up with a message. Secrets never appear in {@link #toString()}.
+ * an exhausted rate limit to reset before it gives up with a message; {@code mention} is how a pull request comment
+ * addresses the bot ({@code @ai-wizard}). Secrets never appear in {@link #toString()}.
  */
 public record GitHubSettings(URI apiUrl, String token, String appId, String appPrivateKey, boolean draft,
-                             List<String> labels, List<String> reviewers, Duration maxRateLimitWait) {
+                             List<String> labels, List<String> reviewers, Duration maxRateLimitWait,
+                             String mention) {
     /** github.com's API. */
     public static final URI GITHUB_COM = URI.create("https://api.github.com");
+    /** How comments address the bot unless configured otherwise. */
+    public static final String DEFAULT_MENTION = "@ai-wizard";
 
     public GitHubSettings {
         apiUrl = apiUrl == null ? GITHUB_COM : apiUrl;
@@ -44,11 +48,15 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
             }
         }
         maxRateLimitWait = maxRateLimitWait == null ? Duration.ofMinutes(10) : maxRateLimitWait;
+        mention = mention == null || mention.isBlank() ? DEFAULT_MENTION : mention.strip();
+        if (!mention.matches("@[A-Za-z0-9][A-Za-z0-9\\[\\]/_-]{0,60}")) {
+            throw new IllegalArgumentException("the mention must look like @ai-wizard: " + mention);
+        }
     }
 
     /** No GitHub access: {@code owner/repo} targets are refused with a message that says how to configure it. */
     public static GitHubSettings none() {
-        return new GitHubSettings(GITHUB_COM, null, null, null, true, List.of("ai-generated"), List.of(), null);
+        return new GitHubSettings(GITHUB_COM, null, null, null, true, List.of("ai-generated"), List.of(), null, null);
     }
 
     /** Whether any auth is configured. */
@@ -63,30 +71,30 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
 
     /** The same settings signing in with {@code t}. */
     public GitHubSettings withToken(String t) {
-        return new GitHubSettings(apiUrl, t, null, null, draft, labels, reviewers, maxRateLimitWait);
+        return new GitHubSettings(apiUrl, t, null, null, draft, labels, reviewers, maxRateLimitWait, mention);
     }
 
     /** The same settings signing in as GitHub App {@code id} with the PEM {@code key}. */
     public GitHubSettings withApp(String id, String key) {
-        return new GitHubSettings(apiUrl, null, id, key, draft, labels, reviewers, maxRateLimitWait);
+        return new GitHubSettings(apiUrl, null, id, key, draft, labels, reviewers, maxRateLimitWait, mention);
     }
 
     /** The same settings against another API (GitHub Enterprise, or a test server). */
     public GitHubSettings withApiUrl(URI url) {
-        return new GitHubSettings(url, token, appId, appPrivateKey, draft, labels, reviewers, maxRateLimitWait);
+        return new GitHubSettings(url, token, appId, appPrivateKey, draft, labels, reviewers, maxRateLimitWait, mention);
     }
 
     /** The same settings with other pull request defaults. */
     public GitHubSettings withPullRequests(boolean asDraft, List<String> prLabels, List<String> prReviewers) {
         return new GitHubSettings(apiUrl, token, appId, appPrivateKey, asDraft, prLabels, prReviewers,
-                maxRateLimitWait);
+                maxRateLimitWait, mention);
     }
 
     @Override
     public String toString() {
         return "GitHubSettings[apiUrl=" + apiUrl + ", auth=" + (usesApp() ? "app " + appId : token != null ? "token"
                 : "none") + ", draft=" + draft + ", labels=" + labels + ", reviewers=" + reviewers
-                + ", maxRateLimitWait=" + maxRateLimitWait + "]";
+                + ", maxRateLimitWait=" + maxRateLimitWait + ", mention=" + mention + "]";
     }
 
     private static String blankToNull(String s) {

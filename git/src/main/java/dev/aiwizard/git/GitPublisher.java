@@ -120,6 +120,11 @@ public final class GitPublisher implements Publisher {
         }
     }
 
+    /** The review loop's questions to GitHub, when GitHub access is configured. */
+    public java.util.Optional<GitHubReviews> gitHubReviews() {
+        return gitHub == null ? java.util.Optional.empty() : java.util.Optional.of(new GitHubReviews(gitHub));
+    }
+
     private PersonIdent bot() {
         return new PersonIdent(settings.authorName(), settings.authorEmail());
     }

@@ -22,6 +22,9 @@ import dev.aiwizard.generator.llm.LlmInterviewer;
 import dev.aiwizard.generator.llm.ModelGateway;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.app.config.ConfigException;
+import dev.aiwizard.app.github.GitHubWebhookService;
+import dev.aiwizard.git.GitHubReviews;
 import dev.aiwizard.git.GitPublisher;
 import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.InProcessCoordination;
@@ -41,6 +44,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -100,11 +105,17 @@ public final class Wizard implements AutoCloseable {
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
+            GitHubWebhookService webhooks = webhooks(settings, publisher);
             server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     .addFeature(observe)
-                    .routing(r -> routing(r, storage.conversations(), storage.jobs(), settings.apiToken()))
+                    .routing(r -> {
+                        routing(r, storage.conversations(), storage.jobs(), settings.apiToken());
+                        if (webhooks != null) {
+                            r.register("/webhooks/github", webhooks);
+                        }
+                    })
                     .build()
                     .start();
             push(server::stop);
@@ -183,6 +194,20 @@ public final class Wizard implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The GitHub webhook endpoint, when a webhook secret is configured. */
+    private GitHubWebhookService webhooks(AppSettings settings, GitPublisher publisher) {
+        if (settings.webhookSecret().isEmpty()) {
+            return null;
+        }
+        GitHubReviews reviews = publisher.gitHubReviews().orElseThrow(() -> new ConfigException(
+                "GITHUB_WEBHOOK_SECRET is set, but GitHub access is not: set GITHUB_TOKEN, or GITHUB_APP_ID and "
+                        + "GITHUB_APP_PRIVATE_KEY"));
+        ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
+                .factory()));
+        return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
+                conversations, reviews, settings.target(), settings.github().mention(), events);
     }
 
     public ConversationService conversations() {

@@ -12,18 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes API answers and errors as JSON; every error has the shape {@code {"error":{"status","code","message"}}}. */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {
     }
 
-    static void send(ServerResponse res, Object body) {
+    public static void send(ServerResponse res, Object body) {
         send(res, Status.OK_200, body);
     }
 
-    static void send(ServerResponse res, Status status, Object body) {
+    public static void send(ServerResponse res, Status status, Object body) {
         try {
             byte[] bytes = MAPPER.writeValueAsBytes(body);
             res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(bytes);
@@ -32,7 +32,7 @@ final class Json {
         }
     }
 
-    static void error(ServerResponse res, Status status, String code, String message) {
+    public static void error(ServerResponse res, Status status, String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status.code());
         error.put("code", code);

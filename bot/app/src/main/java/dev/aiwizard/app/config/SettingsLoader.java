@@ -103,7 +103,8 @@ public final class SettingsLoader {
                     List.of(string("github.labels", "WIZARD_GITHUB_LABELS").split(",")),
                     List.of(string("github.reviewers", "WIZARD_GITHUB_REVIEWERS").split(",")),
                     Duration.ofSeconds(integer("github.max-rate-limit-wait-seconds",
-                            "WIZARD_GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS")));
+                            "WIZARD_GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS")),
+                    string("github.mention", "WIZARD_GITHUB_MENTION"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("GitHub settings (GITHUB_*): " + e.getMessage());
         }

@@ -1,0 +1,237 @@
+package dev.aiwizard.git;
+
+import static dev.aiwizard.git.Deliveries.ALICE;
+import static dev.aiwizard.git.Deliveries.FILES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.core.job.PublishRequest;
+import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.git.testing.FakeGitHub;
+import dev.aiwizard.git.testing.GitHttpServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery to {@code owner/repo} on GitHub, end to end through the real JGit and github-api clients: a local git
+ * server that wants a token, and a local fake of GitHub's REST API.
+ */
+class GitHubPublisherTest {
+    private static final String TOKEN = "ghp_test0000000000000000000000000000000";
+    private static final String BODY = "## Spec\n\nA todo app.\n";
+
+    @TempDir
+    Path tmp;
+    private GitHttpServer git;
+    private FakeGitHub gitHub;
+    private GitSettings settings;
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        git = GitHttpServer.start(tmp.resolve("remote"));
+        git.createBare("acme", "todo");
+        git.acceptToken(TOKEN);
+        gitHub = FakeGitHub.start();
+        gitHub.acceptToken(TOKEN);
+        gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
+        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("acme/*"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        git.close();
+        gitHub.close();
+    }
+
+    private GitPublisher publisher(GitHubSettings access) {
+        return new GitPublisher(settings, access.withApiUrl(URI.create(gitHub.apiUrl())), waits::add,
+                Clock.systemUTC(), branch -> {
+                });
+    }
+
+    private GitPublisher publisher() {
+        return publisher(GitHubSettings.none().withToken(TOKEN).withPullRequests(true, List.of("ai-generated"),
+                List.of("alice")));
+    }
+
+    @Test
+    void aFirstDeliveryToAnEmptyRepositoryOpensOneDraftPullRequestWithBodyLabelsAndReviewers() throws Exception {
+        PublishResult r = publisher().publish(request(null, FILES, BODY, null));
+
+        assertEquals(1, r.pullRequest());
+        assertEquals("https://github.example/acme/todo/pull/1", r.pullRequestUrl());
+        assertEquals(git.url("acme", "todo"), r.location(), "people clone from GitHub's clone URL");
+        FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+        assertEquals(r.branch(), pr.head());
+        assertEquals("main", pr.base());
+        assertTrue(pr.draft());
+        assertEquals("Generate todo-app", pr.title());
+        assertEquals(BODY, pr.body());
+        assertEquals(List.of("ai-generated"), pr.labels());
+        assertEquals(List.of("alice"), pr.reviewers());
+        Path bare = git.repoDir("acme", "todo");
+        ObjectId main = Repos.tip(bare, "main");
+        assertEquals(Map.of(), Repos.files(bare, main.name()), "an empty repository gets an empty initial commit");
+        assertEquals(main, Repos.commit(bare, r.commitId()).getParent(0).getId(), "the branch grows from main");
+        assertEquals(3, Repos.files(bare, r.commitId()).size(), "the project at the root of an empty repository");
+        assertTrue(gitHub.requests().stream().noneMatch(q -> q.body().contains(TOKEN)), "the token is never sent as data");
+    }
+
+    @Test
+    void approvingTwiceOrARetriedJobYieldsOneBranchOneCommitAndOnePullRequest() throws Exception {
+        GitPublisher publisher = publisher();
+        PublishResult first = publisher.publish(request(null, FILES, BODY, null));
+        int pushes = git.pushes();
+
+        PublishResult again = publisher.publish(request(null, FILES, BODY, null));
+
+        assertEquals(first, again);
+        assertEquals(pushes, git.pushes(), "nothing new to push");
+        assertEquals(1, gitHub.pulls("acme", "todo").size());
+        assertEquals(List.of("main", first.branch()), Repos.branches(git.repoDir("acme", "todo")));
+    }
+
+    @Test
+    void aRevisionCommitsOnTheSameBranchUpdatesTheBodyAndCommentsOncePerCommit() throws Exception {
+        GitPublisher publisher = publisher();
+        PublishResult first = publisher.publish(request(null, FILES, BODY, null));
+        List<GeneratedFile> revised = List.of(new GeneratedFile("README.md", "# todo-app v2\n"));
+
+        PublishResult second = publisher.publish(request(first.branch(), revised, BODY + "v2\n",
+                "Revised by AI Wizard:\n- added entity Tag"));
+        publisher.publish(request(first.branch(), revised, BODY + "v2\n", "Revised by AI Wizard:\n- added entity Tag"));
+
+        assertEquals(first.branch(), second.branch());
+        assertEquals(1, second.pullRequest());
+        assertEquals(first.commitId(), Repos.commit(git.repoDir("acme", "todo"), second.commitId()).getParent(0)
+                .getName());
+        FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+        assertEquals(BODY + "v2\n", pr.body());
+        assertEquals(1, pr.comments().size(), pr.comments().toString());
+        assertTrue(pr.comments().getFirst().contains("added entity Tag"), pr.comments().getFirst());
+        assertTrue(pr.comments().getFirst().contains(second.commitId()), pr.comments().getFirst());
+    }
+
+    @Test
+    void aPushGitHubRejectsIsReportedWithTheReasonAndOpensNoPullRequest() {
+        git.protect("wizard/todo-app-alice001");
+        PublishException protectedBranch = assertThrows(PublishException.class,
+                () -> publisher().publish(request(null, FILES, BODY, null)));
+
+        String readOnly = "ghp_readonly000000000000000000000000000";
+        git.readOnlyToken(readOnly);
+        gitHub.acceptToken(readOnly);
+        PublishException noPermission = assertThrows(PublishException.class,
+                () -> publisher(GitHubSettings.none().withToken(readOnly)).publish(request(null, FILES, BODY, null)));
+
+        assertTrue(protectedBranch.getMessage().contains("protected branch hook declined"),
+                protectedBranch.getMessage());
+        assertTrue(noPermission.getMessage().contains("not allowed"), noPermission.getMessage());
+        assertFalse(noPermission.getMessage().contains(readOnly), "the token is never shown");
+        assertEquals(List.of(), gitHub.pulls("acme", "todo"));
+    }
+
+    @Test
+    void aSecondaryRateLimitIsWaitedOutForAtLeastAMinuteAndTheCallMadeOnce() throws Exception {
+        gitHub.failNext("POST", "/repos/acme/todo/pulls", 403, Map.of("retry-after", "3"),
+                "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+
+        PublishResult r = publisher().publish(request(null, FILES, BODY, null));
+
+        assertEquals(List.of(Duration.ofMinutes(1)), waits, "retry-after 3 s is stretched to a minute");
+        assertEquals(1, r.pullRequest());
+        assertEquals(1, gitHub.pulls("acme", "todo").size());
+    }
+
+    @Test
+    void anExhaustedRateLimitThatResetsTooLateFailsSayingWhenToTryAgain() {
+        long reset = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+        gitHub.failNext("GET", "/repos/acme/todo", 403, Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset",
+                String.valueOf(reset)), "{\"message\":\"API rate limit exceeded\"}");
+
+        PublishException e = assertThrows(PublishException.class,
+                () -> publisher().publish(request(null, FILES, BODY, null)));
+
+        assertTrue(e.getMessage().contains("rate limit is used up; try again after"), e.getMessage());
+        assertEquals(List.of(), waits, "an hour is longer than the bot waits");
+        assertEquals(0, git.pushes());
+    }
+
+    @Test
+    void aRejectedTokenIsReportedWithoutTheToken() {
+        String wrong = "ghp_wrong00000000000000000000000000000";
+
+        PublishException e = assertThrows(PublishException.class,
+                () -> publisher(GitHubSettings.none().withToken(wrong)).publish(request(null, FILES, BODY, null)));
+
+        assertTrue(e.getMessage().contains("did not accept the bot's credentials"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong));
+    }
+
+    @Test
+    void withoutGitHubAccessAGitHubTargetIsRefusedWithWhatToConfigure() {
+        PublishException e = assertThrows(PublishException.class,
+                () -> new GitPublisher(settings).publish(request(null, FILES, BODY, null)));
+
+        assertTrue(e.getMessage().contains("set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY")
+                || e.getMessage().contains("sets GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY"),
+                e.getMessage());
+        assertEquals(List.of(), gitHub.requests());
+    }
+
+    @Test
+    void aGitHubAppSignsInWithItsKeyAndPushesWithAnInstallationTokenItRenewsBeforeExpiry() throws Exception {
+        KeyPair keys = PemKeysTest.rsa();
+        String pkcs1 = PemKeysTest.pem("RSA PRIVATE KEY", PemKeysTest.pkcs1Of(keys.getPrivate().getEncoded()));
+        gitHub.installApp(42, keys.getPublic(), 7, Duration.ofMinutes(4));
+        git.acceptIf(gitHub::isValidToken);
+        GitPublisher publisher = publisher(GitHubSettings.none().withApp("42", pkcs1));
+
+        PublishResult r = publisher.publish(request(null, FILES, BODY, null));
+        int afterFirst = gitHub.installationTokensIssued();
+        publisher.publish(request(r.branch(), List.of(new GeneratedFile("README.md", "v2\n")), BODY, "Revised"));
+
+        assertEquals(1, r.pullRequest());
+        assertTrue(afterFirst >= 1, "an installation token was issued");
+        assertTrue(gitHub.installationTokensIssued() > afterFirst,
+                "a token that expires within five minutes is renewed before the next use");
+        assertTrue(gitHub.requests().stream().anyMatch(q -> q.path().equals("/repos/acme/todo/installation")
+                && q.authorization().startsWith("Bearer ")), "the installation is found with the app's JWT");
+    }
+
+    @Test
+    void aLongLivedInstallationTokenIsReused() throws Exception {
+        KeyPair keys = PemKeysTest.rsa();
+        gitHub.installApp(42, keys.getPublic(), 7, Duration.ofHours(1));
+        git.acceptIf(gitHub::isValidToken);
+        GitPublisher publisher = publisher(GitHubSettings.none().withApp("42",
+                PemKeysTest.pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
+
+        PublishResult r = publisher.publish(request(null, FILES, BODY, null));
+        publisher.publish(request(r.branch(), List.of(new GeneratedFile("README.md", "v2\n")), BODY, "Revised"));
+
+        assertEquals(1, gitHub.installationTokensIssued());
+    }
+
+    private static PublishRequest request(String branch, List<GeneratedFile> files, String body, String changeNote) {
+        PublishRequest r = Deliveries.request(ALICE, "acme/todo", branch, files);
+        return new PublishRequest(ALICE, r.spec(), branch, files, r.commitMessage(), null, body, changeNote);
+    }
+}
