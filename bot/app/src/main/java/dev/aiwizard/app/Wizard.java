@@ -92,9 +92,9 @@ public final class Wizard implements AutoCloseable {
             coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
                     : RedisCoordination.connect(settings.redisUrl()));
             coordinationRef.set(coordination);
-            Interviewer interviewer = model == null ? new OfflineInterviewer()
-                    : new LlmInterviewer(model, new OfflineInterviewer(), StackCatalog.builtIn(), storage.usageLedger(),
-                            clock);
+            OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.target());
+            Interviewer interviewer = model == null ? offline
+                    : new LlmInterviewer(model, offline, StackCatalog.builtIn(), storage.usageLedger(), clock);
             CodeGenerator generator = model == null ? new OfflineCodeGenerator()
                     : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
                             storage.generationCache(), storage.usageLedger(), clock);

@@ -63,7 +63,7 @@ final class AnswerReader {
     }
 
     private void target(Draft d, String answer) {
-        TargetReader.Answer a = TargetReader.answer(answer);
+        TargetReader.Answer a = TargetReader.answer(answer, r.defaultTarget());
         a.target().ifPresent(t -> d.update(d.spec().withTarget(t)));
         if (a.refused()) {
             d.note(r.texts().get("note.credentialsInTarget", "name", r.nameOrSuggestion(d.spec())));

@@ -19,11 +19,13 @@ final class Defaults {
     private final Texts texts;
     private final StackCatalog catalog;
     private final NameReader names;
+    private final String defaultTarget;
 
-    Defaults(Texts texts, StackCatalog catalog, NameReader names) {
+    Defaults(Texts texts, StackCatalog catalog, NameReader names, String defaultTarget) {
         this.texts = texts;
         this.catalog = catalog;
         this.names = names;
+        this.defaultTarget = defaultTarget;
     }
 
     /** Fills stack and persistence when only one answer is possible: asking would waste a question. */
@@ -64,7 +66,8 @@ final class Defaults {
             case STACK -> spec.withStack(catalog.defaultStack().id()).withAssumption(texts.get(
                     catalog.stacks().size() == 1 ? "assume.stackOnly" : "assume.stack", "stack", catalog.defaultStack().id()));
             case PERSISTENCE -> persistence(spec);
-            case TARGET -> spec.withTarget(TargetReader.LOCAL).withAssumption(texts.get("assume.target"));
+            case TARGET -> spec.withTarget(defaultTarget).withAssumption(defaultTarget.equals(TargetReader.LOCAL)
+                    ? texts.get("assume.target") : texts.get("assume.configuredTarget", "target", defaultTarget));
             case PURPOSE -> {
                 String purpose = texts.get("default.purpose", "entities", QuestionPlanner.entityWords(spec.entities()));
                 yield spec.withPurpose(purpose).withAssumption(texts.get("assume.purpose", "purpose", purpose));

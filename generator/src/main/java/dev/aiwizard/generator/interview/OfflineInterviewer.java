@@ -31,14 +31,23 @@ public final class OfflineInterviewer implements Interviewer {
         this(StackCatalog.builtIn());
     }
 
-    /** An interviewer offering the stacks of {@code catalog}. */
+    /** An interviewer offering the stacks of {@code catalog}, with the bot's own repositories as the default target. */
     public OfflineInterviewer(StackCatalog catalog) {
-        this.readers = Readers.create(requireNonNull(catalog, "catalog"));
+        this(catalog, TargetReader.LOCAL);
+    }
+
+    /**
+     * An interviewer offering the stacks of {@code catalog}; {@code defaultTarget} (WIZARD_TARGET) is where code goes
+     * when nobody says otherwise, and what "default" means as an answer.
+     */
+    public OfflineInterviewer(StackCatalog catalog, String defaultTarget) {
+        this.readers = Readers.create(requireNonNull(catalog, "catalog"), requireNonNull(defaultTarget,
+                "defaultTarget"));
         this.answers = new AnswerReader(readers);
         this.mentions = new MentionReader(readers);
         this.changes = new ChangeReader(readers);
-        this.defaults = new Defaults(readers.texts(), catalog, readers.names());
-        this.planner = new QuestionPlanner(readers.texts(), catalog, readers.names());
+        this.defaults = new Defaults(readers.texts(), catalog, readers.names(), defaultTarget);
+        this.planner = new QuestionPlanner(readers.texts(), catalog, readers.names(), defaultTarget);
     }
 
     @Override

@@ -15,11 +15,13 @@ final class QuestionPlanner {
     private final Texts texts;
     private final StackCatalog catalog;
     private final NameReader names;
+    private final String defaultTarget;
 
-    QuestionPlanner(Texts texts, StackCatalog catalog, NameReader names) {
+    QuestionPlanner(Texts texts, StackCatalog catalog, NameReader names, String defaultTarget) {
         this.texts = texts;
         this.catalog = catalog;
         this.names = names;
+        this.defaultTarget = defaultTarget;
     }
 
     /** The question about {@code slot}; {@code questionsLeft} (at least 1) counts this one. */
@@ -47,7 +49,8 @@ final class QuestionPlanner {
                 yield new Question(slot, texts.get(key, "example", options.getFirst()), options, after);
             }
             case TARGET -> new Question(slot, texts.get(key, "name", spec.name() != null ? spec.name() : names.suggest(spec)),
-                    List.of(texts.get("choice.target.local")), after);
+                    defaultTarget.equals(TargetReader.LOCAL) ? List.of(texts.get("choice.target.local"))
+                            : List.of(defaultTarget, texts.get("choice.target.local")), after);
             case ENTITIES, PURPOSE -> new Question(slot, texts.get(key), List.of(), after);
         };
     }

@@ -9,12 +9,14 @@ import java.util.Set;
 
 /** The readers and wording one interviewer shares between the parts that read messages. */
 record Readers(Texts texts, StackCatalog catalog, NameReader names, FieldReader fields, EntityReader entities,
-               OptionReader options) {
+               OptionReader options, String defaultTarget) {
 
-    static Readers create(StackCatalog catalog) {
+    /** {@code defaultTarget}: where code goes unless someone says otherwise (WIZARD_TARGET). */
+    static Readers create(StackCatalog catalog, String defaultTarget) {
         Texts texts = new Texts();
         FieldReader fields = new FieldReader(texts);
-        return new Readers(texts, catalog, new NameReader(texts), fields, new EntityReader(fields, texts), new OptionReader(catalog));
+        return new Readers(texts, catalog, new NameReader(texts), fields, new EntityReader(fields, texts),
+                new OptionReader(catalog), defaultTarget);
     }
 
     /** The project name, or the suggestion when none is chosen yet: for examples in notes. */

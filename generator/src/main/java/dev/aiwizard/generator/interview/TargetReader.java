@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads where the code goes: {@code local} (the bot's default repository) or a git remote URL. */
+/**
+ * Reads where the code goes: the configured default, {@code local} (the bot's own repositories), {@code owner/repo} on
+ * GitHub, or a git remote URL.
+ */
 final class TargetReader {
     static final String LOCAL = "local";
     private static final Pattern URL = Pattern.compile("(?:https?://|ssh://|git@)[^\\s\"'`<>]+", Pattern.CASE_INSENSITIVE);
@@ -15,8 +18,12 @@ final class TargetReader {
     private static final Pattern TARGET_CUE = Pattern.compile("\\b(?:push(?:ed)?|repo|repository|remote|target|deliver|put it)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern USER_INFO = Pattern.compile("^[a-z]+://[^/@]*@", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> LOCAL_WORDS = Set.of("local", "locally", "default", "here", "local repo",
-            "local repository", "the default", "default repository", "the bot's repository", "bot", "the bot");
+    private static final Set<String> LOCAL_WORDS = Set.of("local", "locally", "here", "local repo",
+            "local repository", "the bot's repository", "bot", "the bot");
+    private static final Set<String> DEFAULT_WORDS = Set.of("default", "the default", "default repository",
+            "the default repository", "configured", "the configured one");
+    /** {@code owner/repo} as GitHub names repositories. */
+    static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
     private TargetReader() {
     }
@@ -28,11 +35,17 @@ final class TargetReader {
         }
     }
 
-    /** A direct answer to the target question. */
-    static Answer answer(String text) {
+    /** A direct answer to the target question; "default" means {@code defaultTarget}. */
+    static Answer answer(String text, String defaultTarget) {
         String t = Words.trimPunctuation(text);
+        if (DEFAULT_WORDS.contains(Words.lower(t))) {
+            return new Answer(Optional.of(defaultTarget), false);
+        }
         if (LOCAL_WORDS.contains(Words.lower(t))) {
             return new Answer(Optional.of(LOCAL), false);
+        }
+        if (OWNER_REPO.matcher(t).matches() && !t.endsWith("/.") && !t.endsWith("/..")) {
+            return new Answer(Optional.of(t), false);
         }
         Matcher m = URL.matcher(t);
         if (m.find()) {

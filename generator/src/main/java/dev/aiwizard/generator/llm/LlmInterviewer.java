@@ -40,6 +40,7 @@ public final class LlmInterviewer implements Interviewer {
     private static final String TURN_BUDGET = "interview turn's model budget";
     private static final String BUDGET_SPENT = "(Your daily model budget is spent, so the built-in interviewer "
             + "answered.)";
+    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
     private static final Pattern GIT_URL = Pattern.compile("(https://[A-Za-z0-9.-]+(:[0-9]+)?/|git@[A-Za-z0-9.-]+:)"
             + "[A-Za-z0-9._/-]+");
 
@@ -156,6 +157,10 @@ public final class LlmInterviewer implements Interviewer {
             InterviewAnswer a = gateway.ask(ask(spec, null, "Fill every open part with a sensible default.", 0, true),
                     meter);
             Spec merged = merge(spec, a, new ArrayList<>());
+            if (!spec.isFilled(Slot.TARGET)) {
+                // Where code goes is the admin's default unless a person said otherwise, never the model's guess.
+                merged = merged.withTarget(null);
+            }
             for (Slot s : Slot.values()) {
                 if (!spec.isFilled(s) && merged.isFilled(s)) {
                     merged = merged.withAssumption(s.description() + ": " + describe(merged, s) + " (assumed)");
@@ -241,10 +246,12 @@ public final class LlmInterviewer implements Interviewer {
         if (present(a.target())) {
             String t = a.target().strip();
             // An https URL with an @ carries credentials; only the ssh form git@host: may have one.
-            if (t.equals("local") || GIT_URL.matcher(t).matches() && (t.startsWith("git@") || !t.contains("@"))) {
+            if (t.equals("local") || OWNER_REPO.matcher(t).matches() && !t.contains("..")
+                    || GIT_URL.matcher(t).matches() && (t.startsWith("git@") || !t.contains("@"))) {
                 out = out.withTarget(t);
             } else {
-                notes.add("'" + t + "' is not a target I can use (say local, or a git URL without credentials).");
+                notes.add("'" + t + "' is not a target I can use (say local, owner/repo, or a git URL without "
+                        + "credentials).");
             }
         }
         return out;

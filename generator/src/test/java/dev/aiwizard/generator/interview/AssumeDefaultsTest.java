@@ -8,6 +8,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.generator.stack.StackCatalog;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,23 @@ class AssumeDefaultsTest {
                 "Name: library-app (from the idea)",
                 "Stack: java-rest (default)",
                 "Persistence: in-memory (the only option available)"), spec.assumptions());
+    }
+
+    @Test
+    void theConfiguredDefaultTargetIsTheDefaultAndWhatDefaultMeansAsAnAnswer() {
+        OfflineInterviewer toGitHub = new OfflineInterviewer(StackCatalog.builtIn(), "acme/todo");
+
+        Spec spec = toGitHub.assumeDefaults(Spec.empty());
+
+        assertEquals("acme/todo", spec.target());
+        assertTrue(spec.assumptions().contains("Target: acme/todo, the configured default (default)"),
+                spec.assumptions().toString());
+        Spec named = Spec.empty().withName("todo");
+        assertEquals("acme/todo", TargetReader.answer("the default", "acme/todo").target().orElseThrow());
+        assertEquals("local", TargetReader.answer("local", "acme/todo").target().orElseThrow());
+        assertEquals("acme/other", TargetReader.answer("acme/other", "acme/todo").target().orElseThrow());
+        assertTrue(TargetReader.answer("acme/..", "acme/todo").target().isEmpty());
+        assertTrue(named.target() == null);
     }
 
     @Test

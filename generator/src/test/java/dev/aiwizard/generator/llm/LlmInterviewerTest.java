@@ -192,7 +192,8 @@ class LlmInterviewerTest {
         assertTrue(filled.isComplete());
         assertEquals("node-express", filled.stack());
         assertTrue(filled.assumptions().contains("the stack: node-express (assumed)"), filled.assumptions().toString());
-        assertTrue(filled.assumptions().contains("where the code goes: local (assumed)"), filled.assumptions().toString());
+        assertTrue(filled.assumptions().contains("Target: local, the bot's default repository (default)"),
+                "where code goes is the configured default, not the model's guess: " + filled.assumptions());
     }
 
     @Test

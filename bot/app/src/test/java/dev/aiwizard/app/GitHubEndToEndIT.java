@@ -1,0 +1,186 @@
+package dev.aiwizard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.console.ConsoleAdapter;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.JobKind;
+import dev.aiwizard.git.testing.FakeGitHub;
+import dev.aiwizard.git.testing.GitHttpServer;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole GitHub flow as a person meets it: a console conversation opens a pull request on a GitHub repository,
+ * a reviewer's comment on it revises the same branch, and the merge ends the conversation. GitHub is a local fake of
+ * its REST API and a local git server that wants the token; webhooks arrive signed, as GitHub sends them.
+ */
+class GitHubEndToEndIT {
+    private static final String TOKEN = "ghp_e2e00000000000000000000000000000000";
+    private static final String SECRET = "a webhook secret for tests";
+
+    @TempDir
+    Path tmp;
+    private GitHttpServer git;
+    private FakeGitHub gitHub;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void setUp() {
+        git = GitHttpServer.start(tmp.resolve("remote"));
+        git.createBare("acme", "todo");
+        git.acceptToken(TOKEN);
+        gitHub = FakeGitHub.start();
+        gitHub.acceptToken(TOKEN);
+        gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
+        gitHub.setPermission("acme", "todo", "bob", "write");
+        gitHub.setPermission("acme", "todo", "eve", "read");
+    }
+
+    @AfterEach
+    void tearDown() {
+        git.close();
+        gitHub.close();
+    }
+
+    @Test
+    void aConsoleConversationOpensAPullRequestThatReviewCommentsReviseAndTheMergeEnds() throws Exception {
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "WIZARD_TARGET", "acme/todo",
+                "GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl(), "GITHUB_WEBHOOK_SECRET", SECRET,
+                "WIZARD_GITHUB_REVIEWERS", "alice");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
+                    new UserRef("tester", "tester"), out, settings.consoleWait())
+                    .run(new BufferedReader(new StringReader("""
+                            new a todo service where people manage tasks with a title and a done flag
+                            skip
+                            generate
+                            """)));
+            String transcript = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(transcript.contains("Pull request #1: https://github.example/acme/todo/pull/1"), transcript);
+            Matcher branch = Pattern.compile("on branch `(wizard/todo-service-[a-z0-9]+)`").matcher(transcript);
+            assertTrue(branch.find(), transcript);
+            FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+            assertTrue(pr.draft());
+            assertEquals(List.of("ai-generated"), pr.labels());
+            assertEquals(List.of("alice"), pr.reviewers());
+            assertTrue(pr.body().contains("## How to run the tests"), pr.body());
+            assertTrue(pr.body().contains("the console thread"), pr.body());
+            Conversation c = wizard.storage().conversations().findByBranch(branch.group(1)).getFirst();
+
+            String comment = issueComment("eve", "@ai-wizard add a due date to task");
+            assertEquals(401, post(wizard, "issue_comment", UUID.randomUUID().toString(), comment, null).statusCode());
+            assertEquals(401, post(wizard, "issue_comment", UUID.randomUUID().toString(), comment, "sha256=00")
+                    .statusCode());
+            assertEquals(202, post(wizard, "issue_comment", UUID.randomUUID().toString(), comment, sign(comment))
+                    .statusCode());
+            Thread.sleep(300);
+            assertEquals(1, wizard.storage().jobs().forConversation(c.id()).size(),
+                    "someone without write access cannot ask for changes");
+
+            String fromBob = issueComment("bob", "@ai-wizard add a due date to task");
+            String delivery = UUID.randomUUID().toString();
+            HttpResponse<String> accepted = post(wizard, "issue_comment", delivery, fromBob, sign(fromBob));
+            HttpResponse<String> duplicate = post(wizard, "issue_comment", delivery, fromBob, sign(fromBob));
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            assertEquals(200, duplicate.statusCode());
+            assertTrue(duplicate.body().contains("duplicate"), duplicate.body());
+            awaitTrue(() -> revisionsDone(wizard, c) == 1, "the revision job finishes");
+            awaitTrue(() -> gitHub.pulls("acme", "todo").getFirst().comments().size() == 1, "the PR gets a comment");
+            assertEquals(1, revisionsDone(wizard, c), "a duplicate delivery starts nothing");
+            String note = gitHub.pulls("acme", "todo").getFirst().comments().getFirst();
+            assertTrue(note.contains("added to Task: dueDate date"), note);
+            assertEquals(1, gitHub.pulls("acme", "todo").size(), "still one pull request");
+            try (Git repo = Git.open(git.repoDir("acme", "todo").toFile())) {
+                List<RevCommit> commits = new java.util.ArrayList<>();
+                repo.log().add(repo.getRepository().resolve("refs/heads/" + branch.group(1))).call()
+                        .forEach(commits::add);
+                assertEquals(3, commits.size(), "initial commit, the first delivery, the revision");
+            }
+
+            String merged = """
+                    {"action":"closed","number":1,"pull_request":{"number":1,"merged":true,
+                     "merged_by":{"login":"bob"},"head":{"ref":"%s"}},
+                     "repository":{"full_name":"acme/todo"},"sender":{"login":"bob"}}""".formatted(branch.group(1));
+            assertEquals(202, post(wizard, "pull_request", UUID.randomUUID().toString(), merged, sign(merged))
+                    .statusCode());
+            awaitTrue(() -> wizard.storage().conversations().find(c.id()).orElseThrow().state()
+                    == ConversationState.MERGED, "the conversation ends as merged");
+            awaitTrue(() -> bytes.toString(StandardCharsets.UTF_8).contains("The pull request #1 was merged by @bob"),
+                    "the thread hears who merged it");
+        }
+    }
+
+    private static long revisionsDone(Wizard wizard, Conversation c) {
+        return wizard.storage().jobs().forConversation(c.id()).stream()
+                .filter(j -> j.kind() == JobKind.REVISE && j.state().isFinal()).map(Job::id).count();
+    }
+
+    private static String issueComment(String login, String body) {
+        return """
+                {"action":"created","issue":{"number":1,"pull_request":{"url":"x"}},
+                 "comment":{"id":11,"body":"%s","user":{"login":"%s","type":"User"}},
+                 "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}""".formatted(body, login, login);
+    }
+
+    private HttpResponse<String> post(Wizard wizard, String event, String delivery, String body, String signature)
+            throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wizard.port()
+                        + "/webhooks/github"))
+                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", delivery)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            req.header("X-Hub-Signature-256", signature);
+        }
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs as GitHub does, independently of the bot's own code. */
+    private static String sign(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
