@@ -142,6 +142,60 @@ class GitHubEndToEndIT {
         }
     }
 
+    @Test
+    void aReviewCommentOnALineRevisesTheBranchBotsAreIgnoredAndClosingWithoutMergeClosesTheConversation()
+            throws Exception {
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "WIZARD_TARGET", "acme/todo",
+                "GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl(), "GITHUB_WEBHOOK_SECRET", SECRET,
+                "WIZARD_GITHUB_DRAFT", "false", "WIZARD_GITHUB_MENTION", "@wiz");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
+                    new UserRef("tester", "tester"), out, settings.consoleWait())
+                    .run(new BufferedReader(new StringReader("""
+                            new a todo service where people manage tasks with a title and a done flag
+                            skip
+                            generate
+                            """)));
+            Matcher branch = Pattern.compile("on branch `(wizard/todo-service-[a-z0-9]+)`")
+                    .matcher(bytes.toString(StandardCharsets.UTF_8));
+            assertTrue(branch.find());
+            assertEquals(false, gitHub.pulls("acme", "todo").getFirst().draft(), "WIZARD_GITHUB_DRAFT=false");
+            Conversation c = wizard.storage().conversations().findByBranch(branch.group(1)).getFirst();
+
+            String fromABot = reviewComment(branch.group(1), "ci-bot", "Bot", "@wiz add a due date to task");
+            post(wizard, "pull_request_review_comment", UUID.randomUUID().toString(), fromABot, sign(fromABot));
+            String fromBob = reviewComment(branch.group(1), "bob", "User", "@wiz add a due date to task");
+            assertEquals(202, post(wizard, "pull_request_review_comment", UUID.randomUUID().toString(), fromBob,
+                    sign(fromBob)).statusCode());
+            awaitTrue(() -> revisionsDone(wizard, c) == 1, "the revision job finishes");
+            assertEquals(2, wizard.storage().jobs().forConversation(c.id()).size(), "the bot's comment started nothing");
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("@bob (GitHub) asked for a change in a review "
+                    + "comment on pull request #1: in src/main/java/App.java (line 12): add a due date to task"),
+                    bytes.toString(StandardCharsets.UTF_8));
+
+            String closed = """
+                    {"action":"closed","number":1,"pull_request":{"number":1,"merged":false,"merged_by":null,
+                     "head":{"ref":"%s"}},"repository":{"full_name":"acme/todo"},"sender":{"login":"carol"}}"""
+                    .formatted(branch.group(1));
+            post(wizard, "pull_request", UUID.randomUUID().toString(), closed, sign(closed));
+            awaitTrue(() -> wizard.storage().conversations().find(c.id()).orElseThrow().state()
+                    == ConversationState.CLOSED, "the conversation is closed");
+            awaitTrue(() -> bytes.toString(StandardCharsets.UTF_8).contains("closed without merging (by @carol)"),
+                    "the thread hears it was closed");
+        }
+    }
+
+    private static String reviewComment(String branch, String login, String type, String body) {
+        return """
+                {"action":"created","pull_request":{"number":1,"head":{"ref":"%s"}},
+                 "comment":{"id":21,"body":"%s","path":"src/main/java/App.java","line":12,
+                            "user":{"login":"%s","type":"%s"}},
+                 "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}"""
+                .formatted(branch, body, login, type, login);
+    }
+
     private static long revisionsDone(Wizard wizard, Conversation c) {
         return wizard.storage().jobs().forConversation(c.id()).stream()
                 .filter(j -> j.kind() == JobKind.REVISE && j.state().isFinal()).map(Job::id).count();

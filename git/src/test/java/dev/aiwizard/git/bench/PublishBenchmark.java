@@ -67,12 +67,14 @@ public final class PublishBenchmark {
                 if (r.pullRequest() != 1) {
                     throw new IllegalStateException("no pull request was opened");
                 }
+                long botMs = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
+                long cliMs = TimeUnit.NANOSECONDS.toMillis(t2 - t1);
                 if (round >= 0) {
-                    bot.add(TimeUnit.NANOSECONDS.toMillis(t1 - t0));
-                    cli.add(TimeUnit.NANOSECONDS.toMillis(t2 - t1));
-                    System.out.printf("round %d: bot %d ms (commit, push, pull request), git CLI %d ms (commit, push)%n",
-                            round + 1, bot.getLast(), cli.getLast());
+                    bot.add(botMs);
+                    cli.add(cliMs);
                 }
+                System.out.printf("%s: bot %d ms (commit, push, pull request), git CLI %d ms (commit, push)%n",
+                        round < 0 ? "warm-up " + (round + warmUp + 1) : "round " + (round + 1), botMs, cliMs);
             }
             long b = median(bot);
             long c = median(cli);

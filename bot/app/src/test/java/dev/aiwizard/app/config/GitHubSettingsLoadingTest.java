@@ -1,0 +1,96 @@
+package dev.aiwizard.app.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.git.GitHubSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitHubSettingsLoadingTest {
+    private static final String PEM = "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void withoutAnyGitHubVariableGitHubIsOffWithSensibleDefaults() {
+        AppSettings s = SettingsLoader.load(Map.of());
+
+        assertFalse(s.github().enabled());
+        assertEquals(GitHubSettings.GITHUB_COM, s.github().apiUrl());
+        assertTrue(s.github().draft());
+        assertEquals(List.of("ai-generated"), s.github().labels());
+        assertEquals(List.of(), s.github().reviewers());
+        assertEquals(Duration.ofMinutes(10), s.github().maxRateLimitWait());
+        assertEquals("@ai-wizard", s.github().mention());
+        assertEquals("", s.webhookSecret());
+    }
+
+    @Test
+    void aTokenAnEnterpriseUrlAndPullRequestDefaultsComeFromTheEnvironment() {
+        AppSettings s = SettingsLoader.load(Map.of("GITHUB_TOKEN", "ghp_abc", "GITHUB_API_URL",
+                "https://github.example.com/api/v3", "WIZARD_GITHUB_DRAFT", "false", "WIZARD_GITHUB_LABELS",
+                "ai-generated, bot", "WIZARD_GITHUB_REVIEWERS", "@alice,bob", "GITHUB_WEBHOOK_SECRET", "s3cret"));
+
+        assertTrue(s.github().enabled());
+        assertFalse(s.github().usesApp());
+        assertEquals(URI.create("https://github.example.com/api/v3"), s.github().apiUrl());
+        assertFalse(s.github().draft());
+        assertEquals(List.of("ai-generated", "bot"), s.github().labels());
+        assertEquals(List.of("alice", "bob"), s.github().reviewers());
+        assertEquals("s3cret", s.webhookSecret());
+        assertFalse(s.toString().contains("ghp_abc"), s.toString());
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+    }
+
+    @Test
+    void anAppKeyIsReadAsPemTextOrFromTheFileItNames() throws Exception {
+        Path key = tmp.resolve("app.pem");
+        Files.writeString(key, PEM);
+
+        AppSettings fromText = SettingsLoader.load(Map.of("GITHUB_APP_ID", "123", "GITHUB_APP_PRIVATE_KEY", PEM));
+        AppSettings fromFile = SettingsLoader.load(Map.of("GITHUB_APP_ID", "123", "GITHUB_APP_PRIVATE_KEY",
+                key.toString()));
+
+        assertTrue(fromText.github().usesApp());
+        assertEquals(PEM.strip(), fromText.github().appPrivateKey());
+        assertEquals(PEM.strip(), fromFile.github().appPrivateKey());
+        assertFalse(fromFile.github().toString().contains("BEGIN"), "the key is never shown");
+    }
+
+    @Test
+    void badGitHubSettingsStopStartUpNamingWhatIsWrong() {
+        assertMessage("configure either a token or a GitHub App", Map.of("GITHUB_TOKEN", "t", "GITHUB_APP_ID", "1",
+                "GITHUB_APP_PRIVATE_KEY", PEM));
+        assertMessage("needs both its id and its private key", Map.of("GITHUB_APP_ID", "1"));
+        assertMessage("must be a number", Map.of("GITHUB_APP_ID", "my-app", "GITHUB_APP_PRIVATE_KEY", PEM));
+        assertMessage("neither PEM text nor a readable file", Map.of("GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY",
+                tmp.resolve("missing.pem").toString()));
+        assertMessage("without credentials", Map.of("GITHUB_API_URL", "https://user:pw@github.example.com/api/v3"));
+        assertMessage("not a GitHub user name", Map.of("WIZARD_GITHUB_REVIEWERS", "alice smith"));
+        assertMessage("WIZARD_GITHUB_DRAFT", Map.of("WIZARD_GITHUB_DRAFT", "maybe"));
+    }
+
+    @Test
+    void theGitHubTokenAndWebhookSecretAreSecretsGeneratedFilesAreCheckedFor() {
+        AppSettings s = SettingsLoader.load(Map.of("GITHUB_TOKEN", "ghp_abcdef0123456789", "GITHUB_WEBHOOK_SECRET",
+                "hook-secret-value"));
+
+        assertTrue(s.jobs().limits().knownSecrets().contains("ghp_abcdef0123456789"));
+        assertTrue(s.jobs().limits().knownSecrets().contains("hook-secret-value"));
+    }
+
+    private static void assertMessage(String part, Map<String, String> env) {
+        ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(env));
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+}
