@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.job.PublishException;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.kohsuke.github.HttpException;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
+import org.kohsuke.github.extras.HttpClientGitHubConnector;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /**
@@ -28,6 +31,8 @@ import org.kohsuke.github.extras.authorization.JWTTokenProvider;
  */
 final class GitHubAccess {
     private static final System.Logger LOG = System.getLogger(GitHubAccess.class.getName());
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final GitHubSettings settings;
     private final GitHubLimits limits;
@@ -97,7 +102,12 @@ final class GitHubAccess {
             auth = ImmutableAuthorizationProvider.fromOauthToken(settings.token());
         }
         try {
+            // Redirects stay with github-api (it drops the token when one leaves the host); an unreachable GitHub
+            // fails in seconds instead of holding the job.
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(CONNECT_TIMEOUT).build();
             GitHub gitHub = new GitHubBuilder().withEndpoint(settings.apiUrl().toString().replaceAll("/+$", ""))
+                    .withConnector(new HttpClientGitHubConnector(http))
                     .withAuthorizationProvider(auth)
                     .withRateLimitHandler(limits.primary())
                     .withAbuseLimitHandler(limits.secondary())

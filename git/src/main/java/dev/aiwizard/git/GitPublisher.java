@@ -39,6 +39,7 @@ import org.eclipse.jgit.transport.Transport;
  */
 public final class GitPublisher implements Publisher {
     private static final Duration STALE_SCRATCH = Duration.ofHours(1);
+    private static final int TRANSPORT_TIMEOUT_SECONDS = 120;
 
     private final GitSettings settings;
     private final GitHubAccess gitHub;
@@ -101,6 +102,8 @@ public final class GitPublisher implements Publisher {
         }
         try (Scratch scratch = Scratch.create(settings.workDir());
              Transport transport = target.open(scratch.repository())) {
+            // Seconds without progress on a read before git gives up: a stalled remote must not hold the job.
+            transport.setTimeout(TRANSPORT_TIMEOUT_SECONDS);
             if (repo != null) {
                 transport.setCredentialsProvider(repo.session().gitCredentials());
             }

@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.spec.TargetPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,16 +51,7 @@ public record GitSettings(Path reposDir, String defaultTarget, String authorName
 
     /** Whether a spec may name {@code target}. */
     public boolean allows(String target) {
-        String t = target.strip();
-        if (t.equalsIgnoreCase(LOCAL) || t.equals(defaultTarget)) {
-            return true;
-        }
-        for (String a : allowedTargets) {
-            if (a.equals(t) || a.endsWith("*") && t.startsWith(a.substring(0, a.length() - 1))) {
-                return true;
-            }
-        }
-        return false;
+        return new TargetPolicy(defaultTarget, allowedTargets).allows(target);
     }
 
     /** Embedded defaults: bare repositories under {@code dataDir/repos}, scratch space under {@code dataDir/work}. */

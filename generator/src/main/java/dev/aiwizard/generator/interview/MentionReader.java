@@ -22,7 +22,7 @@ final class MentionReader {
             NameReader.explicit(text).ifPresent(n -> d.update(d.spec().withName(n)));
         }
         if (answered != Slot.TARGET) {
-            TargetReader.Answer target = TargetReader.inProse(text);
+            TargetReader.Answer target = TargetReader.inProse(text, r.defaultTarget());
             target.target().ifPresent(t -> d.update(d.spec().withTarget(t)));
             if (target.refused()) {
                 d.note(r.texts().get("note.credentialsInTarget", "name", r.nameOrSuggestion(d.spec())));

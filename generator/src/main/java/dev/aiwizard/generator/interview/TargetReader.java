@@ -17,6 +17,9 @@ final class TargetReader {
     /** In prose a URL is a target only when it looks like a git remote or is introduced as one. */
     private static final Pattern TARGET_CUE = Pattern.compile("\\b(?:push(?:ed)?|repo|repository|remote|target|deliver|put it)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "target to X", "repo is X", "push it to X", "deliver to the X": only default, local or owner/repo count. */
+    private static final Pattern NAMED = Pattern.compile("\\b(?:target|repo|repository|deliver(?:ed)?|push(?:ed)?)"
+            + "(?:\\s+it)?\\s*(?:to|is|=|:)\\s*(?:the\\s+)?([A-Za-z0-9][\\w./-]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern USER_INFO = Pattern.compile("^[a-z]+://[^/@]*@", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LOCAL_WORDS = Set.of("local", "locally", "here", "local repo",
             "local repository", "the bot's repository", "bot", "the bot");
@@ -57,11 +60,27 @@ final class TargetReader {
         return Answer.none();
     }
 
-    /** A target mentioned in passing: "... and push it to https://github.com/acme/x.git". */
-    static Answer inProse(String text) {
+    /**
+     * A target mentioned in passing: "... and push it to https://github.com/acme/x.git", "target to default",
+     * "deliver to acme/todo"; {@code default} means {@code defaultTarget}.
+     */
+    static Answer inProse(String text, String defaultTarget) {
         Matcher m = URL.matcher(text);
         if (m.find() && (m.group().endsWith(".git") || !m.group().startsWith("http") || TARGET_CUE.matcher(text).find())) {
             return url(m.group());
+        }
+        Matcher named = NAMED.matcher(text);
+        if (named.find()) {
+            String value = Words.trimPunctuation(named.group(1));
+            if (Words.lower(value).equals("default")) {
+                return new Answer(Optional.of(defaultTarget), false);
+            }
+            if (Words.lower(value).equals(LOCAL)) {
+                return new Answer(Optional.of(LOCAL), false);
+            }
+            if (OWNER_REPO.matcher(value).matches() && !value.contains("..")) {
+                return new Answer(Optional.of(value), false);
+            }
         }
         return Answer.none();
     }

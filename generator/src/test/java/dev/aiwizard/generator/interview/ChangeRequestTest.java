@@ -41,6 +41,21 @@ class ChangeRequestTest {
     }
 
     @Test
+    void theTargetCanBeChangedToTheDefaultLocalOrAGitHubRepository() {
+        OfflineInterviewer toGitHub = new OfflineInterviewer(dev.aiwizard.generator.stack.StackCatalog.builtIn(),
+                "acme/main-repo");
+        Spec elsewhere = TODO.withTarget("evil/elsewhere");
+
+        assertEquals("acme/main-repo", assertInstanceOf(InterviewStep.Ready.class,
+                toGitHub.step(elsewhere, null, "target to default", 3)).spec().target());
+        assertEquals("local", assertInstanceOf(InterviewStep.Ready.class,
+                toGitHub.step(elsewhere, null, "push it to local", 3)).spec().target());
+        assertEquals("acme/tools-todo", assertInstanceOf(InterviewStep.Ready.class,
+                toGitHub.step(elsewhere, null, "deliver to acme/tools-todo", 3)).spec().target());
+        assertEquals("local", refused("the repo is great").spec().target(), "only default, local or owner/repo count");
+    }
+
+    @Test
     void addingAFieldToAnEntity() {
         assertEquals(List.of(TITLE, DONE, new Field("dueDate", FieldType.DATE)), change("add a due date to task").entities().getFirst().fields());
         assertEquals(List.of(TITLE, DONE, new Field("priority", FieldType.INTEGER)), change("add priority (integer)").entities().getFirst().fields());

@@ -4,6 +4,7 @@ import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.TargetPolicy;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.llm.Role;
@@ -52,12 +53,15 @@ public final class SettingsLoader {
 
     private AppSettings read() {
         LlmSettings llm = llm();
+        String target = string("git.target", "WIZARD_TARGET");
+        List<String> allowedTargets = List.of(string("git.allowed-targets", "WIZARD_ALLOWED_TARGETS").split(","));
         var conversation = new ConversationSettings(
                 integer("conversation.max-questions", "WIZARD_MAX_QUESTIONS"),
                 integer("conversation.max-idea-length", "WIZARD_MAX_IDEA_LENGTH"),
                 integer("conversation.generations-per-hour", "WIZARD_GENERATIONS_PER_HOUR"),
                 integer("conversation.conversations-per-hour", "WIZARD_CONVERSATIONS_PER_HOUR"),
-                Duration.ofSeconds(10), llm.usesModel() ? allowedModels() : List.of());
+                Duration.ofSeconds(10), llm.usesModel() ? allowedModels() : List.of(),
+                new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target, allowedTargets));
         var limits = limits();
         var jobs = new JobSettings(integer("jobs.concurrency", "WIZARD_JOB_CONCURRENCY"),
                 Duration.ofSeconds(integer("jobs.lease-seconds", "WIZARD_JOB_LEASE_SECONDS")),
@@ -73,12 +77,12 @@ public final class SettingsLoader {
                 string("redis.url", "WIZARD_REDIS_URL"),
                 env.getOrDefault("WIZARD_API_TOKEN", ""),
                 conversation, jobs,
-                string("git.target", "WIZARD_TARGET"),
+                target,
                 string("git.author-name", "WIZARD_GIT_AUTHOR_NAME"),
                 string("git.author-email", "WIZARD_GIT_AUTHOR_EMAIL"),
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
-                llm, List.of(string("git.allowed-targets", "WIZARD_ALLOWED_TARGETS").split(",")), github(),
+                llm, allowedTargets, github(),
                 env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip());
     }
 

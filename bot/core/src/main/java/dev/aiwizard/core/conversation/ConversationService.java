@@ -334,6 +334,14 @@ public final class ConversationService {
         }
 
         private void enqueue(JobKind kind) {
+            String target = conversation.spec().target();
+            if (target != null && !settings.targets().allows(target)) {
+                // Refused before any work: a generation that cannot be delivered would only waste time and tokens.
+                answer(BotMessage.text("I can't deliver to `" + target + "`: it is not one of the targets allowed "
+                        + "here. Say `change target to default` to deliver to " + settings.targets().defaultTarget()
+                        + ", or ask an admin to allow it (WIZARD_ALLOWED_TARGETS)."));
+                return;
+            }
             RateDecision rate = coordination.tryAcquire("generate:" + conversation.thread().platform() + ":"
                     + msg.user().id(), settings.generationsPerHour(), Duration.ofHours(1));
             if (!rate.allowed()) {

@@ -2,19 +2,23 @@ package dev.aiwizard.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.spec.TargetPolicy;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Limits of the conversation engine: how many questions at most, how long an idea may be, how many generations
- * and new conversations one person may start per hour, how long to wait for a busy conversation, and which models
- * people may ask for with {@code model=} in an idea (none: the configured model only).
+ * and new conversations one person may start per hour, how long to wait for a busy conversation, which models
+ * people may ask for with {@code model=} in an idea (none: the configured model only), and which targets a spec may
+ * deliver to (checked before a job is queued).
  */
 public record ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour,
-                                   int conversationsPerHour, Duration lockWait, List<String> allowedModels) {
+                                   int conversationsPerHour, Duration lockWait, List<String> allowedModels,
+                                   TargetPolicy targets) {
     public ConversationSettings {
         requireNonNull(lockWait, "lockWait");
         allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
+        targets = targets == null ? TargetPolicy.localOnly() : targets;
         if (maxQuestions < 0 || maxQuestions > 20) {
             throw new IllegalArgumentException("maxQuestions must be between 0 and 20, was " + maxQuestions);
         }
@@ -29,7 +33,13 @@ public record ConversationSettings(int maxQuestions, int maxIdeaLength, int gene
     /** Limits without per-request model choice. */
     public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
                                 Duration lockWait) {
-        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, List.of());
+        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, List.of(), null);
+    }
+
+    /** Limits with per-request model choice and deliveries to the bot's own repositories only. */
+    public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
+                                Duration lockWait, List<String> allowedModels) {
+        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, allowedModels, null);
     }
 
     /** The documented defaults: 6 questions, 2,000 characters, 10 generations and 30 conversations per hour. */

@@ -270,6 +270,33 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aTargetThatIsNotAllowedIsRefusedBeforeAnyJobIsQueued() {
+        service = service(new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(1), List.of(),
+                new dev.aiwizard.core.spec.TargetPolicy("acme/main-repo", List.of("acme/tools-*"))));
+        start("a todo service repo=evil/elsewhere");
+        say("todo-service");
+
+        say("generate");
+
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertTrue(jobs.forConversation(conversation().id()).isEmpty());
+        assertTrue(chat.lastPosted().contains("I can't deliver to `evil/elsewhere`")
+                && chat.lastPosted().contains("deliver to acme/main-repo"), chat.lastPosted());
+    }
+
+    @Test
+    void anAllowedTargetIsQueued() {
+        service = service(new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(1), List.of(),
+                new dev.aiwizard.core.spec.TargetPolicy("acme/main-repo", List.of("acme/tools-*"))));
+        start("a todo service repo=acme/tools-todo");
+        say("todo-service");
+
+        say("generate");
+
+        assertEquals(ConversationState.GENERATING, conversation().state());
+    }
+
+    @Test
     void aMergedPullRequestEndsTheConversationWithAMessageSayingWhoMergedIt() {
         Conversation c = delivered();
 
