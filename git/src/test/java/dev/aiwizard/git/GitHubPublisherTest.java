@@ -161,6 +161,21 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void aSecondaryLimitThatComesBackIsWaitedOutTwiceAsLong() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            gitHub.failNext("POST", "/repos/acme/todo/pulls", 429, Map.of("retry-after", "90"),
+                    "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+        }
+
+        PublishResult r = publisher().publish(request(null, FILES, BODY, null));
+
+        assertEquals(List.of(Duration.ofSeconds(90), Duration.ofSeconds(180)), waits,
+                "retry-after when longer than a minute, then doubled");
+        assertEquals(1, r.pullRequest());
+        assertEquals(1, gitHub.pulls("acme", "todo").size(), "each refused call was made again once, not twice");
+    }
+
+    @Test
     void anExhaustedRateLimitThatResetsTooLateFailsSayingWhenToTryAgain() {
         long reset = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
         gitHub.failNext("GET", "/repos/acme/todo", 403, Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset",
