@@ -88,7 +88,8 @@ public final class Main {
         try (Wizard wizard = Wizard.start(settings, out)) {
             System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
                     + " (health: /health, API: /api/v1) — " + wizard.describe());
-            if (settings.console() == AppSettings.ConsoleMode.OFF) {
+            if (settings.console() == AppSettings.ConsoleMode.OFF
+                    || settings.console() == AppSettings.ConsoleMode.AUTO && settings.hasChatPlatform()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(wizard::close));
                 Thread.currentThread().join();
                 return 0;

@@ -4,7 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.config.AppSettings;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.aiwizard.app.slack.SlackEndpoint;
 import dev.aiwizard.console.ConsoleGateway;
+import dev.aiwizard.slack.SlackBot;
+import dev.aiwizard.slack.SlackGateway;
+import dev.aiwizard.slack.SlackSettings;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
@@ -60,6 +67,7 @@ public final class Wizard implements AutoCloseable {
     private final String gitHubDescription;
     private final Coordination coordination;
     private final ConsoleGateway console;
+    private SlackBot slack;
     private final ConversationService conversations;
     private final JobRunner runner;
     private final WebServer server;
@@ -75,6 +83,11 @@ public final class Wizard implements AutoCloseable {
             ChatRouter chat = new ChatRouter();
             console = new ConsoleGateway(consoleOut);
             chat.register(console);
+            App slackApp = settings.slack() == null ? null : SlackBot.app(settings.slack());
+            SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
+            if (slackGateway != null) {
+                chat.register(slackGateway);
+            }
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
                     settings.allowedTargets());
@@ -106,6 +119,9 @@ public final class Wizard implements AutoCloseable {
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
             GitHubWebhookService webhooks = webhooks(settings, publisher);
+            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, settings.slack(),
+                    push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())));
+            boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -115,10 +131,16 @@ public final class Wizard implements AutoCloseable {
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }
+                        if (slackOverHttp) {
+                            r.register("/slack/events", new SlackEndpoint(slackApp));
+                        }
                     })
                     .build()
                     .start();
             push(server::stop);
+            if (slack != null && settings.slack().socketMode()) {
+                socketMode(slackApp, settings.slack());
+            }
             if (!server.isRunning() || server.port() < 0) {
                 // Helidon logs a bind failure and carries on without a listener; the operator must hear about it.
                 throw new WizardException("cannot listen on " + settings.host() + ":" + settings.port()
@@ -194,6 +216,22 @@ public final class Wizard implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The Slack entry points, when Slack is configured. */
+    public SlackBot slack() {
+        return slack;
+    }
+
+    /** Connects to Slack over Socket Mode: the same handlers, no public URL needed. */
+    private void socketMode(App app, SlackSettings settings) {
+        try {
+            SocketModeApp socket = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+            socket.startAsync();
+            push(socket::close);
+        } catch (Exception e) {
+            throw new WizardException("could not connect to Slack over Socket Mode: " + e.getMessage(), e);
+        }
     }
 
     /** The GitHub webhook endpoint, when a webhook secret is configured. */

@@ -6,6 +6,7 @@ import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
+import dev.aiwizard.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           int dbPoolSize, String redisUrl, String apiToken, ConversationSettings conversation,
                           JobSettings jobs, String target, String authorName, String authorEmail,
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
-                          List<String> allowedTargets, GitHubSettings github, String webhookSecret) {
+                          List<String> allowedTargets, GitHubSettings github, String webhookSecret,
+                          SlackSettings slack) {
     public AppSettings {
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
@@ -42,6 +44,11 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         }
     }
 
+    /** Whether Slack is configured (then the console is off unless asked for). */
+    public boolean hasChatPlatform() {
+        return slack != null;
+    }
+
     /** Whether the console adapter runs: {@code auto} turns it on while no chat platform is configured. */
     public enum ConsoleMode {
         AUTO, ON, OFF
@@ -50,50 +57,64 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     /** Same settings with another port (tests use 0 for a free one). */
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
-        return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
+        return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
+                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
+                slack);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
-        return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
+        return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
+                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
+                slack);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
+                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
+                slack);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github, webhookSecret);
+                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets, github, webhookSecret);
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
+                github, webhookSecret, slack);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret);
+                secret, slack);
+    }
+
+    /** Same settings with Slack ({@code null}: no Slack). */
+    public AppSettings withSlack(SlackSettings other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, other);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -102,6 +123,6 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         return "AppSettings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
                 + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
-                + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + "]";
+                + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack + "]";
     }
 }

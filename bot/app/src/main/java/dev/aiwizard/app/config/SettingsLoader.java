@@ -9,6 +9,7 @@ import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.llm.Role;
 import dev.aiwizard.git.GitHubSettings;
+import dev.aiwizard.slack.SlackSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.IOException;
@@ -83,7 +84,24 @@ public final class SettingsLoader {
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
                 llm, allowedTargets, github(),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip());
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack());
+    }
+
+    /** Slack, when a bot token is set: tokens and secret only from the environment, Slack's usual names. */
+    private SlackSettings slack() {
+        String token = env.getOrDefault("SLACK_BOT_TOKEN", "").strip();
+        if (token.isEmpty()) {
+            return null;
+        }
+        String api = env.getOrDefault("SLACK_API_URL", "").strip();
+        try {
+            return new SlackSettings(token, env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_APP_TOKEN"),
+                    api.isEmpty() ? null : URI.create(api),
+                    List.of(string("slack.admins", "WIZARD_SLACK_ADMINS").split(",")),
+                    Duration.ofMillis(longValue("slack.post-interval-ms", "WIZARD_SLACK_POST_INTERVAL_MS")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Slack settings (SLACK_*): " + e.getMessage());
+        }
     }
 
     /** GitHub access: a token or an app, only from the environment; pull request defaults from the configuration. */
@@ -204,7 +222,8 @@ public final class SettingsLoader {
         // The bot's own secrets must never end up in a generated file.
         List<String> secrets = new ArrayList<>();
         for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN", "OPENAI_API_KEY",
-                "ANTHROPIC_API_KEY", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET"}) {
+                "ANTHROPIC_API_KEY", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET", "SLACK_BOT_TOKEN",
+                "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"}) {
             String value = env.getOrDefault(name, "");
             if (!value.isBlank()) {
                 secrets.add(value);

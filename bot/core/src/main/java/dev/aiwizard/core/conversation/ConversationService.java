@@ -150,6 +150,16 @@ public final class ConversationService {
         });
     }
 
+    /** What the bot can do, for a platform's help command ({@code startHint}: how to start there). */
+    public String helpText(String startHint) {
+        return Replies.help(null, startHint).text();
+    }
+
+    /** The conversations of one channel, newest first, for a platform's status or list command. */
+    public String channelOverview(String platform, String channel) {
+        return Replies.status(null, null, list(platform, channel, 10));
+    }
+
     /** The conversation held in {@code thread}, if any. */
     public Optional<Conversation> find(ThreadRef thread) {
         return store.findByThread(thread);

@@ -1,0 +1,189 @@
+package dev.aiwizard.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationService;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * The Slack entry points, on a Bolt {@link App}: {@code /wizard}, mentions of the bot, replies in a conversation's
+ * thread and presses of its buttons. Every handler acknowledges at once and leaves the conversation work to a queue
+ * per thread, so Slack always hears back well within its three seconds. Redeliveries carry the same event id and are
+ * handled once (the conversation service checks it through the coordination port).
+ */
+public final class SlackBot {
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
+    /** Choices that only the person who asked (or an admin) may make. */
+    private static final Set<String> GUARDED = Set.of("generate", "cancel");
+
+    private final App app;
+    private final SlackGateway gateway;
+    private final ConversationService conversations;
+    private final SlackSettings settings;
+    private final ThreadQueues queues;
+
+    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, SlackSettings settings,
+                    Executor executor) {
+        this.app = requireNonNull(app, "app");
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.conversations = requireNonNull(conversations, "conversations");
+        this.settings = requireNonNull(settings, "settings");
+        this.queues = new ThreadQueues(requireNonNull(executor, "executor"));
+        app.command("/wizard", this::command);
+        app.event(AppMentionEvent.class, this::mention);
+        app.event(MessageEvent.class, this::message);
+        app.blockAction(Pattern.compile(Pattern.quote(SlackMessages.ACTION_PREFIX) + "\\d+"), this::button);
+    }
+
+    /** A Bolt app for {@code settings}: the Web API at the configured URL, requests checked with the signing secret. */
+    public static App app(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
+        config.setPrettyResponseLoggingEnabled(false);
+        AppConfig.AppConfigBuilder b = AppConfig.builder().singleTeamBotToken(settings.botToken())
+                .slack(Slack.getInstance(config))
+                // Bolt would ask auth.test on every request otherwise.
+                .authTestCacheEnabled(true);
+        if (settings.signingSecret() != null) {
+            b.signingSecret(settings.signingSecret());
+        } else {
+            // Socket Mode only: nothing arrives over HTTP, and the endpoint is not registered.
+            b.requestVerificationEnabled(false);
+        }
+        return new App(b.build());
+    }
+
+    /** A gateway posting with {@code app}'s Web API client. */
+    public static SlackGateway gateway(App app, SlackSettings settings) {
+        return new SlackGateway(app.client(), settings, d -> Thread.sleep(d), Clock.systemUTC());
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** Whether queued work is still running (tests wait for quiet). */
+    public boolean isBusy() {
+        return queues.busy() > 0;
+    }
+
+    private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        String text = p.getText() == null ? "" : p.getText().strip();
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "", "help" -> {
+                return ctx.ack(conversations.helpText(gateway.startHint()) + "\nIn a conversation's thread, reply "
+                        + "with your answers or `skip`, `generate`, `change <what>`, `status`, `cancel`.");
+            }
+            case "status", "list" -> {
+                return ctx.ack(conversations.channelOverview(SlackGateway.PLATFORM, p.getChannelId()));
+            }
+            default -> {
+                UserRef who = user(p.getUserId(), p.getUserName());
+                String channel = p.getChannelId();
+                queues.submit("channel:" + channel, () -> {
+                    String root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: " + text);
+                    conversations.start(new InboundMessage(new ThreadRef(SlackGateway.PLATFORM, channel, root), who,
+                            text, "command:" + p.getTriggerId()));
+                });
+                return ctx.ack();
+            }
+        }
+    }
+
+    private Response mention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+        AppMentionEvent e = payload.getEvent();
+        if (e.getBotId() != null) {
+            return ctx.ack();
+        }
+        String text = MENTION.matcher(e.getText() == null ? "" : e.getText()).replaceAll("").strip();
+        String root = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), root);
+        InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), text, payload.getEventId());
+        queues.submit(key(thread), () -> {
+            if (conversations.find(thread).isPresent()) {
+                conversations.reply(msg);
+            } else {
+                conversations.start(msg);
+            }
+        });
+        return ctx.ack();
+    }
+
+    private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent e = payload.getEvent();
+        boolean fromABot = e.getBotId() != null || e.getSubtype() != null
+                || e.getUser() != null && e.getUser().equals(ctx.getBotUserId());
+        boolean mentionsUs = ctx.getBotUserId() != null && e.getText() != null
+                && e.getText().contains("<@" + ctx.getBotUserId() + ">");
+        // Only replies in a thread count; a mention arrives as app_mention too and is handled there.
+        if (fromABot || mentionsUs || e.getThreadTs() == null || e.getUser() == null) {
+            return ctx.ack();
+        }
+        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), e.getThreadTs());
+        InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), e.getText() == null ? ""
+                : e.getText(), payload.getEventId());
+        queues.submit(key(thread), () -> {
+            if (conversations.find(thread).isPresent()) {
+                conversations.reply(msg);
+            }
+        });
+        return ctx.ack();
+    }
+
+    private Response button(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty() || p.getChannel() == null || p.getMessage() == null) {
+            return ctx.ack();
+        }
+        String value = p.getActions().getFirst().getValue();
+        String userId = p.getUser().getId();
+        String root = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
+        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, p.getChannel().getId(), root);
+        queues.submit(key(thread), () -> {
+            Optional<Conversation> c = conversations.find(thread);
+            if (c.isEmpty()) {
+                return;
+            }
+            String requester = c.get().requester().id();
+            if (GUARDED.contains(value) && !userId.equals(requester) && !settings.admins().contains(userId)) {
+                gateway.ephemeral(thread, userId, "Only <@" + requester + "> can " + value + " this.");
+                return;
+            }
+            conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
+                    "action:" + p.getTriggerId()));
+        });
+        return ctx.ack();
+    }
+
+    private static UserRef user(String id, String name) {
+        return new UserRef(id, name == null || name.isBlank() ? "<@" + id + ">" : name);
+    }
+
+    private static String key(ThreadRef thread) {
+        return thread.channel() + ":" + thread.thread();
+    }
+}

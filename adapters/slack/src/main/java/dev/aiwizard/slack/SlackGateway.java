@@ -1,0 +1,163 @@
+package dev.aiwizard.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatGetPermalinkRequest;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.ChatGateway;
+import dev.aiwizard.core.chat.MessageRef;
+import dev.aiwizard.core.chat.ThreadRef;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Posts and edits the bot's messages in Slack threads with the Web API: Block Kit with buttons, a fallback text, at
+ * most one post per second in a channel, and a 429 answered by waiting what {@code Retry-After} says (a few times)
+ * before giving up. Thread-safe.
+ */
+public final class SlackGateway implements ChatGateway {
+    public static final String PLATFORM = "slack";
+    private static final int ATTEMPTS = 4;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+    /** Waits; tests pass one that records instead. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final MethodsClient slack;
+    private final SlackSettings settings;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
+
+    public SlackGateway(MethodsClient slack, SlackSettings settings, Sleeper sleeper, Clock clock) {
+        this.slack = requireNonNull(slack, "slack");
+        this.settings = requireNonNull(settings, "settings");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef post(ThreadRef thread, BotMessage message) {
+        ChatPostMessageResponse r = postIn(thread.channel(), thread.thread(), message);
+        return new MessageRef(thread, r.getTs());
+    }
+
+    /** Posts a new top-level message in {@code channel} (a conversation's root) and returns its timestamp. */
+    public String postRoot(String channel, String text) {
+        return postIn(channel, null, BotMessage.text(text)).getTs();
+    }
+
+    @Override
+    public void update(MessageRef ref, BotMessage message) {
+        call("chat.update", () -> slack.chatUpdate(ChatUpdateRequest.builder().channel(ref.thread().channel())
+                .ts(ref.messageId()).text(SlackMessages.fallback(message)).blocks(SlackMessages.blocks(message))
+                .build()));
+    }
+
+    /** A message only {@code user} sees, in {@code thread}. */
+    public void ephemeral(ThreadRef thread, String user, String text) {
+        call("chat.postEphemeral", () -> slack.chatPostEphemeral(ChatPostEphemeralRequest.builder()
+                .channel(thread.channel()).threadTs(thread.thread()).user(user).text(text).build()));
+    }
+
+    @Override
+    public String startHint() {
+        return "/wizard <idea>";
+    }
+
+    @Override
+    public String link(ThreadRef thread) {
+        try {
+            String url = call("chat.getPermalink", () -> slack.chatGetPermalink(ChatGetPermalinkRequest.builder()
+                    .channel(thread.channel()).messageTs(thread.thread()).build())).getPermalink();
+            return url == null ? ChatGateway.super.link(thread) : "[the Slack thread](" + url + ")";
+        } catch (WizardException e) {
+            return ChatGateway.super.link(thread);
+        }
+    }
+
+    private ChatPostMessageResponse postIn(String channel, String threadTs, BotMessage message) {
+        pace(channel);
+        return call("chat.postMessage", () -> slack.chatPostMessage(ChatPostMessageRequest.builder().channel(channel)
+                .threadTs(threadTs).text(SlackMessages.fallback(message)).blocks(SlackMessages.blocks(message))
+                .unfurlLinks(false).build()));
+    }
+
+    /** Keeps the bot's posts in one channel at least {@link SlackSettings#postInterval()} apart. */
+    private void pace(String channel) {
+        Duration wait;
+        synchronized (lastPost) {
+            Instant now = clock.instant();
+            Instant next = lastPost.getOrDefault(channel, Instant.MIN.plusSeconds(1)).plus(settings.postInterval());
+            Instant slot = next.isAfter(now) ? next : now;
+            lastPost.put(channel, slot);
+            wait = Duration.between(now, slot);
+        }
+        sleep(wait);
+    }
+
+    private interface Call<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T r = call.run();
+                if (!r.isOk()) {
+                    throw new WizardException("Slack refused " + method + ": " + r.getError());
+                }
+                return r;
+            } catch (SlackApiException e) {
+                Duration retryAfter = retryAfter(e);
+                if (e.getResponse().code() != 429 || attempt == ATTEMPTS) {
+                    throw new WizardException("Slack answered " + method + " with HTTP " + e.getResponse().code(), e);
+                }
+                sleep(retryAfter);
+            } catch (IOException e) {
+                throw new WizardException("could not reach Slack for " + method + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String v = e.getResponse().header("Retry-After");
+        try {
+            Duration d = Duration.ofSeconds(v == null ? 1 : Long.parseLong(v.strip()));
+            return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+        } catch (NumberFormatException bad) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private void sleep(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WizardException("interrupted while waiting to post to Slack");
+        }
+    }
+}

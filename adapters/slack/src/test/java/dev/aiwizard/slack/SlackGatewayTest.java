@@ -1,0 +1,100 @@
+package dev.aiwizard.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.MessageRef;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.slack.testing.FakeSlack;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway against a fake of Slack's Web API, through Slack's own client. */
+class SlackGatewayTest {
+    private static final String TOKEN = "xoxb-test-token";
+    private final FakeSlack slack = FakeSlack.start(TOKEN);
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        slack.close();
+    }
+
+    private SlackGateway gateway(Duration interval) {
+        SlackSettings settings = new SlackSettings(TOKEN, "secret", null, URI.create(slack.url()), List.of(), interval);
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
+        return new SlackGateway(Slack.getInstance(config).methods(TOKEN), settings, waits::add, Clock.systemUTC());
+    }
+
+    @Test
+    void aMessageIsPostedInItsThreadAndEditedInPlace() {
+        SlackGateway g = gateway(Duration.ZERO);
+        String root = g.postRoot("C1", "<@U1> asked for: a todo app");
+        ThreadRef thread = new ThreadRef("slack", "C1", root);
+
+        MessageRef status = g.post(thread, BotMessage.text("Job j-1: planning"));
+        g.update(status, BotMessage.text("Job j-1: done"));
+
+        List<FakeSlack.Posted> posted = slack.thread("C1", root);
+        assertEquals(2, posted.size());
+        assertEquals(root, posted.get(1).threadTs());
+        assertEquals("Job j-1: done", posted.get(1).text(), "edited, not posted again");
+        assertTrue(posted.get(1).blocks().contains("\"type\":\"section\""), posted.get(1).blocks());
+    }
+
+    @Test
+    void a429IsWaitedOutAsRetryAfterSaysAndThePostMadeOnce() {
+        slack.failNext("chat.postMessage", 429, Map.of("Retry-After", "7"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+        gateway(Duration.ZERO).postRoot("C1", "hello");
+
+        assertEquals(List.of(Duration.ofSeconds(7)), waits);
+        assertEquals(2, slack.calls("chat.postMessage").size());
+        assertEquals(1, slack.messages().size());
+    }
+
+    @Test
+    void postsInOneChannelAreAtLeastTheIntervalApart() {
+        SlackGateway g = gateway(Duration.ofSeconds(1));
+
+        g.postRoot("C1", "one");
+        g.postRoot("C1", "two");
+        g.postRoot("C2", "elsewhere");
+
+        assertEquals(1, waits.size(), "only the second post in C1 waits: " + waits);
+        assertTrue(waits.getFirst().compareTo(Duration.ofMillis(900)) > 0, waits.toString());
+    }
+
+    @Test
+    void aRefusalIsReportedWithSlacksReason() {
+        WizardException e = assertThrows(WizardException.class, () -> new SlackGateway(
+                Slack.getInstance(config()).methods("xoxb-wrong"), new SlackSettings(TOKEN, "s", null,
+                URI.create(slack.url()), List.of(), Duration.ZERO), waits::add, Clock.systemUTC()).postRoot("C1", "x"));
+
+        assertTrue(e.getMessage().contains("invalid_auth"), e.getMessage());
+    }
+
+    @Test
+    void theThreadLinkIsSlacksPermalink() {
+        assertEquals("[the Slack thread](https://acme.slack.example/archives/C1/p1700000000000100)",
+                gateway(Duration.ZERO).link(new ThreadRef("slack", "C1", "1700000000.000100")));
+    }
+
+    private SlackConfig config() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.url() + "/api/");
+        return config;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.aiwizard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.slack.testing.FakeSlack;
+import dev.aiwizard.slack.testing.SlackRequests;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole conversation in a Slack thread: the real Bolt app behind the running Helidon server, fed requests signed
+ * as Slack signs them, with Bolt's Web API client pointed at a local fake of Slack's Web API.
+ */
+class SlackEndToEndIT {
+    private static final String TOKEN = "xoxb-e2e-token";
+    private static final String SECRET = "slack-signing-secret-for-tests";
+    private static final String CHANNEL = "C0GENERAL";
+
+    @TempDir
+    Path tmp;
+    private FakeSlack slack;
+    private Wizard wizard;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        slack = FakeSlack.start(TOKEN);
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "SLACK_BOT_TOKEN", TOKEN,
+                "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.url(), "WIZARD_SLACK_POST_INTERVAL_MS", "0",
+                "WIZARD_SLACK_ADMINS", "UADMIN");
+        wizard = Wizard.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void tearDown() {
+        wizard.close();
+        slack.close();
+    }
+
+    @Test
+    void aWholeConversationFromTheSlashCommandToTheDeliveredBranch() throws Exception {
+        HttpResponse<String> command = post(SlackRequests.command("/wizard",
+                "a todo service where people manage tasks with a title and a done flag", "U1", CHANNEL, "trig-1"),
+                "application/x-www-form-urlencoded");
+        assertEquals(200, command.statusCode(), command.body());
+        awaitTrue(() -> slack.messages().size() >= 2, "the root message and the first question");
+        FakeSlack.Posted root = slack.messages().getFirst();
+        assertEquals("<@U1> asked for: a todo service where people manage tasks with a title and a done flag",
+                root.text());
+        FakeSlack.Posted question = slack.thread(CHANNEL, root.ts()).get(1);
+        assertEquals(root.ts(), question.threadTs(), "the conversation runs in the root's thread");
+        assertTrue(question.blocks().contains("\"type\":\"actions\""), "likely answers as buttons: " + question.blocks());
+
+        String skip = SlackRequests.event("Ev-skip", SlackRequests.threadReply(CHANNEL, root.ts(), "U1", "skip",
+                "1700000100.000001"));
+        assertEquals(200, post(skip, "application/json").statusCode());
+        awaitTrue(() -> last(root).text().contains("Here is the spec"), "the spec summary");
+        FakeSlack.Posted summary = last(root);
+        assertTrue(summary.blocks().contains("wizard_choice_0") && summary.blocks().contains("\"generate\""),
+                summary.blocks());
+        int afterSummary = slack.thread(CHANNEL, root.ts()).size();
+
+        assertEquals(200, post(SlackRequests.buttonPress(CHANNEL, root.ts(), summary.ts(), "U2", "wizard_choice_0",
+                "generate", "trig-2"), "application/x-www-form-urlencoded").statusCode());
+        awaitTrue(() -> !slack.calls("chat.postEphemeral").isEmpty(), "someone else is told only U1 may approve");
+        FakeSlack.Call ephemeral = slack.calls("chat.postEphemeral").getFirst();
+        assertEquals("U2", ephemeral.param("user"));
+        assertEquals("Only <@U1> can generate this.", ephemeral.param("text"));
+        assertEquals(afterSummary, slack.thread(CHANNEL, root.ts()).size(), "nothing happened in the thread");
+
+        assertEquals(200, post(SlackRequests.buttonPress(CHANNEL, root.ts(), summary.ts(), "U1", "wizard_choice_0",
+                "generate", "trig-3"), "application/x-www-form-urlencoded").statusCode());
+        awaitTrue(() -> last(root).text().startsWith("Done:"), "the delivery message");
+        assertTrue(last(root).text().contains("on branch `wizard/todo-service-"), last(root).text());
+        List<FakeSlack.Posted> statuses = slack.thread(CHANNEL, root.ts()).stream()
+                .filter(m -> m.text().startsWith("Job ")).toList();
+        assertEquals(1, statuses.size(), "one status message for the job: " + statuses);
+        assertTrue(statuses.getFirst().text().contains("done: pushed"), "edited in place to the end");
+        assertTrue(slack.calls("chat.update").size() >= 2, "the status message was edited as the job went");
+    }
+
+    @Test
+    void retriedAndConcurrentDuplicateDeliveriesMakeExactlyOneTurn() throws Exception {
+        post(SlackRequests.command("/wizard", "a todo service where people manage tasks with a title and a done flag",
+                "U1", CHANNEL, "trig-1"), "application/x-www-form-urlencoded");
+        awaitTrue(() -> slack.messages().size() >= 2, "the first question");
+        FakeSlack.Posted root = slack.messages().getFirst();
+        String status = SlackRequests.event("Ev-status", SlackRequests.threadReply(CHANNEL, root.ts(), "U1", "status",
+                "1700000100.000002"));
+
+        CompletableFuture<HttpResponse<String>> a = postAsync(status, "application/json", null);
+        CompletableFuture<HttpResponse<String>> b = postAsync(status, "application/json", "1");
+        assertEquals(200, a.get().statusCode());
+        assertEquals(200, b.get().statusCode());
+        assertEquals(200, post(status, "application/json", "2").statusCode());
+        awaitTrue(() -> last(root).text().startsWith("Conversation "), "the status reply");
+        Thread.sleep(300);
+
+        assertEquals(1, slack.thread(CHANNEL, root.ts()).stream().filter(m -> m.text().startsWith("Conversation "))
+                .count(), "one turn for three deliveries of one event");
+    }
+
+    @Test
+    void theBotsOwnAndOtherBotsMessagesAndMessagesOutsideAConversationAreIgnored() throws Exception {
+        post(SlackRequests.command("/wizard", "a todo service", "U1", CHANNEL, "trig-1"),
+                "application/x-www-form-urlencoded");
+        awaitTrue(() -> slack.messages().size() >= 2, "the first question");
+        FakeSlack.Posted root = slack.messages().getFirst();
+        int before = slack.messages().size();
+
+        post(SlackRequests.event("Ev-bot", "{\"type\":\"message\",\"channel\":\"" + CHANNEL + "\",\"bot_id\":\"B0002\","
+                + "\"text\":\"skip\",\"ts\":\"1700000100.000003\",\"thread_ts\":\"" + root.ts() + "\"}"),
+                "application/json");
+        post(SlackRequests.event("Ev-own", SlackRequests.threadReply(CHANNEL, root.ts(), FakeSlack.BOT_USER, "skip",
+                "1700000100.000004")), "application/json");
+        post(SlackRequests.event("Ev-elsewhere", SlackRequests.threadReply(CHANNEL, "1600000000.000001", "U1",
+                "skip", "1700000100.000005")), "application/json");
+        Thread.sleep(500);
+
+        assertEquals(before, slack.messages().size(), "no reply to any of them");
+    }
+
+    @Test
+    void badMissingAndStaleSignaturesAre401AndLeaveNothingBehindWhileUrlVerificationEchoes() throws Exception {
+        String body = SlackRequests.command("/wizard", "a todo service", "U1", CHANNEL, "trig-1");
+        long now = Instant.now().getEpochSecond();
+
+        HttpResponse<String> missing = send(body, "application/x-www-form-urlencoded", null, null, null);
+        HttpResponse<String> bad = send(body, "application/x-www-form-urlencoded", now,
+                SlackRequests.signature("another secret", now, body), null);
+        long stale = now - 6 * 60;
+        HttpResponse<String> old = send(body, "application/x-www-form-urlencoded", stale,
+                SlackRequests.signature(SECRET, stale, body), null);
+        String challenge = "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                + "\"type\":\"url_verification\"}";
+        HttpResponse<String> verification = post(challenge, "application/json");
+
+        assertEquals(List.of(401, 401, 401), List.of(missing.statusCode(), bad.statusCode(), old.statusCode()));
+        assertTrue(verification.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"),
+                verification.body());
+        Thread.sleep(300);
+        assertEquals(List.of(), slack.messages(), "nothing was posted");
+        assertTrue(wizard.storage().conversations().list(10, 0).isEmpty(), "nothing was stored");
+    }
+
+    private FakeSlack.Posted last(FakeSlack.Posted root) {
+        return slack.thread(CHANNEL, root.ts()).getLast();
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws Exception {
+        return post(body, contentType, null);
+    }
+
+    private HttpResponse<String> post(String body, String contentType, String retryNum) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return send(body, contentType, now, SlackRequests.signature(SECRET, now, body), retryNum);
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(String body, String contentType, String retryNum) {
+        long now = Instant.now().getEpochSecond();
+        return http.sendAsync(request(body, contentType, now, SlackRequests.signature(SECRET, now, body), retryNum),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String body, String contentType, Long timestamp, String signature,
+                                      String retryNum) throws Exception {
+        return http.send(request(body, contentType, timestamp, signature, retryNum),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String body, String contentType, Long timestamp, String signature, String retryNum) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wizard.port()
+                + "/slack/events")).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) {
+            b.header("X-Slack-Request-Timestamp", String.valueOf(timestamp));
+        }
+        if (signature != null) {
+            b.header("X-Slack-Signature", signature);
+        }
+        if (retryNum != null) {
+            b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return b.build();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+}
