@@ -52,6 +52,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Posted> messages = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private long clock = 1_700_000_000_000_100L;
+    private String appToken;
+    private String socketUrl;
 
     private FakeSlack(String token) throws IOException {
         this.token = token;
@@ -94,6 +96,12 @@ public final class FakeSlack implements AutoCloseable {
                 && (threadTs.equals(m.threadTs()) || threadTs.equals(m.ts()))).toList();
     }
 
+    /** Socket Mode: {@code apps.connections.open} with {@code token} (an {@code xapp-} token) hands out {@code url}. */
+    public synchronized void socketMode(String token, String url) {
+        appToken = token;
+        socketUrl = url;
+    }
+
     /** The next call of {@code method} gets this answer instead (once). */
     public synchronized void failNext(String method, int status, Map<String, String> headers, String body) {
         failures.add(new Failure(method, status, headers, body));
@@ -115,6 +123,9 @@ public final class FakeSlack implements AutoCloseable {
                     status = f.status();
                     headers = f.headers();
                     answer = f.body();
+                } else if (method.equals("apps.connections.open")) {
+                    answer = appToken != null && ("Bearer " + appToken).equals(auth)
+                            ? ok().put("url", socketUrl) : error("invalid_auth");
                 } else if (!("Bearer " + token).equals(auth)) {
                     answer = error("invalid_auth");
                 } else {
