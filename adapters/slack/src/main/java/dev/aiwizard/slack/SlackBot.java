@@ -16,6 +16,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
  * handled once (the conversation service checks it through the coordination port).
  */
 public final class SlackBot {
+    private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
     /** Choices that only the person who asked (or an admin) may make. */
     private static final Set<String> GUARDED = Set.of("generate", "cancel");
@@ -105,9 +107,20 @@ public final class SlackBot {
                 UserRef who = user(p.getUserId(), p.getUserName());
                 String channel = p.getChannelId();
                 queues.submit("channel:" + channel, () -> {
-                    String root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: " + text);
-                    conversations.start(new InboundMessage(new ThreadRef(SlackGateway.PLATFORM, channel, root), who,
-                            text, "command:" + p.getTriggerId()));
+                    String root;
+                    try {
+                        root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: " + text);
+                    } catch (WizardException e) {
+                        // Most often the bot is not in the channel; only the person who typed the command hears it.
+                        LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": "
+                                + e.getMessage());
+                        respond(ctx, "I couldn't start a thread here (" + e.getMessage() + "). If I'm not in this "
+                                + "channel yet, invite me with `/invite @AI Wizard` and try again.");
+                        return;
+                    }
+                    inThread(new ThreadRef(SlackGateway.PLATFORM, channel, root), () -> conversations.start(
+                            new InboundMessage(new ThreadRef(SlackGateway.PLATFORM, channel, root), who, text,
+                                    "command:" + p.getTriggerId())));
                 });
                 return ctx.ack();
             }
@@ -123,13 +136,13 @@ public final class SlackBot {
         String root = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), root);
         InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), text, payload.getEventId());
-        queues.submit(key(thread), () -> {
+        queues.submit(key(thread), () -> inThread(thread, () -> {
             if (conversations.find(thread).isPresent()) {
                 conversations.reply(msg);
             } else {
                 conversations.start(msg);
             }
-        });
+        }));
         return ctx.ack();
     }
 
@@ -146,11 +159,11 @@ public final class SlackBot {
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), e.getThreadTs());
         InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), e.getText() == null ? ""
                 : e.getText(), payload.getEventId());
-        queues.submit(key(thread), () -> {
+        queues.submit(key(thread), () -> inThread(thread, () -> {
             if (conversations.find(thread).isPresent()) {
                 conversations.reply(msg);
             }
-        });
+        }));
         return ctx.ack();
     }
 
@@ -163,7 +176,7 @@ public final class SlackBot {
         String userId = p.getUser().getId();
         String root = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, p.getChannel().getId(), root);
-        queues.submit(key(thread), () -> {
+        queues.submit(key(thread), () -> inThread(thread, () -> {
             Optional<Conversation> c = conversations.find(thread);
             if (c.isEmpty()) {
                 return;
@@ -175,8 +188,32 @@ public final class SlackBot {
             }
             conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
                     "action:" + p.getTriggerId()));
-        });
+        }));
         return ctx.ack();
+    }
+
+    /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */
+    private void inThread(ThreadRef thread, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Slack turn in " + thread.channel() + "/" + thread.thread()
+                    + " failed", e);
+            try {
+                gateway.post(thread, dev.aiwizard.core.chat.BotMessage.text("Sorry, something went wrong on my side ("
+                        + e.getClass().getSimpleName() + "); the details are in the bot's log. Please try again."));
+            } catch (RuntimeException alsoSlack) {
+                LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoSlack.getMessage());
+            }
+        }
+    }
+
+    private static void respond(SlashCommandContext ctx, String text) {
+        try {
+            ctx.respond(text);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "could not answer the command: " + e.getMessage());
+        }
     }
 
     private static UserRef user(String id, String name) {

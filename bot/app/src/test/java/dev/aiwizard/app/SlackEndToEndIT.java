@@ -139,6 +139,26 @@ class SlackEndToEndIT {
     }
 
     @Test
+    void aChannelTheBotIsNotInIsExplainedToThePersonOnlyAndHelpAndListAnswerPrivately() throws Exception {
+        slack.failNext("chat.postMessage", 200, java.util.Map.of(), "{\"ok\":false,\"error\":\"not_in_channel\"}");
+
+        HttpResponse<String> start = post(SlackRequests.command("/wizard", "a todo service", "U1", "C0PRIVATE",
+                "trig-9", slack.url() + "/respond"), "application/x-www-form-urlencoded");
+        HttpResponse<String> help = post(SlackRequests.command("/wizard", "help", "U1", CHANNEL, "trig-10"),
+                "application/x-www-form-urlencoded");
+        HttpResponse<String> list = post(SlackRequests.command("/wizard", "list", "U1", CHANNEL, "trig-11"),
+                "application/x-www-form-urlencoded");
+
+        assertEquals(200, start.statusCode());
+        awaitTrue(() -> !slack.responses().isEmpty(), "the person hears why");
+        assertTrue(slack.responses().getFirst().contains("not_in_channel")
+                && slack.responses().getFirst().contains("/invite @AI Wizard"), slack.responses().getFirst());
+        assertTrue(help.body().contains("Start a conversation with `/wizard"), help.body());
+        assertTrue(list.body().contains("No conversations here yet."), list.body());
+        assertEquals(List.of(), slack.messages(), "nothing was posted in any channel");
+    }
+
+    @Test
     void badMissingAndStaleSignaturesAre401AndLeaveNothingBehindWhileUrlVerificationEchoes() throws Exception {
         String body = SlackRequests.command("/wizard", "a todo service", "U1", CHANNEL, "trig-1");
         long now = Instant.now().getEpochSecond();

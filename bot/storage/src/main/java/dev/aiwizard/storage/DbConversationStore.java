@@ -128,6 +128,28 @@ final class DbConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean recordEvent(String key) {
+        requireNonNull(key, "key");
+        if (key.length() > 200) {
+            throw new IllegalArgumentException("an event key has at most 200 characters");
+        }
+        return Sql.run("record event " + key, () -> {
+            try {
+                db.execute().createNamedInsert("insert-inbound-event")
+                        .addParam("event_key", key)
+                        .addParam("received_at", Columns.time(clock.instant()))
+                        .execute();
+                return true;
+            } catch (RuntimeException e) {
+                if (Sql.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
     public void audit(ConversationId id, String event, String detail) {
         requireNonNull(id, "id");
         requireNonNull(event, "event");

@@ -83,6 +83,26 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void anEventIsRecordedOnceAndEveryLaterRecordOfItIsRefused() throws Exception {
+        String key = "event:slack:Ev" + ConversationId.random().value();
+
+        java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> store.recordEvent(key)));
+            }
+        }
+        long firsts = 0;
+        for (var r : results) {
+            firsts += r.get() ? 1 : 0;
+        }
+
+        assertEquals(1, firsts, "exactly one of four concurrent records wins");
+        assertTrue(!store.recordEvent(key), "and it stays recorded");
+        assertTrue(store.recordEvent(key + "-other"));
+    }
+
+    @Test
     void aConversationIsFoundByTheBranchItsCodeIsOn() {
         String branch = "wizard/todo-service-" + ConversationId.random().value().substring(2);
         Conversation c = conversation(T0);

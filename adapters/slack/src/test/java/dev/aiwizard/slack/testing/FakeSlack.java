@@ -51,6 +51,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Posted> messages = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
+    private final List<String> responses = new ArrayList<>();
     private long clock = 1_700_000_000_000_100L;
     private String appToken;
     private String socketUrl;
@@ -59,6 +60,7 @@ public final class FakeSlack implements AutoCloseable {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::handle);
+        server.createContext("/respond", this::respond);
         server.setExecutor(executor);
         server.start();
     }
@@ -138,6 +140,23 @@ public final class FakeSlack implements AutoCloseable {
             headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
             ex.sendResponseHeaders(status, out.length);
             ex.getResponseBody().write(out);
+        }
+    }
+
+    /** What was posted to the response URL ({@code url() + "/respond"}) of slash commands, in order. */
+    public synchronized List<String> responses() {
+        return List.copyOf(responses);
+    }
+
+    private void respond(HttpExchange ex) throws IOException {
+        try (ex) {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (this) {
+                responses.add(body);
+            }
+            byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, ok.length);
+            ex.getResponseBody().write(ok);
         }
     }
 

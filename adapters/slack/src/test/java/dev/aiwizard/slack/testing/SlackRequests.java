@@ -29,9 +29,15 @@ public final class SlackRequests {
 
     /** A slash command's form body. */
     public static String command(String command, String text, String user, String channel, String triggerId) {
+        return command(command, text, user, channel, triggerId, "https://hooks.slack.example/x");
+    }
+
+    /** A slash command's form body whose answers go to {@code responseUrl}. */
+    public static String command(String command, String text, String user, String channel, String triggerId,
+                                 String responseUrl) {
         return "token=legacy&team_id=T0001&team_domain=acme&channel_id=" + enc(channel) + "&channel_name=general"
                 + "&user_id=" + enc(user) + "&user_name=" + enc(user.toLowerCase()) + "&command=" + enc(command)
-                + "&text=" + enc(text) + "&api_app_id=A0001&response_url=" + enc("https://hooks.slack.example/x")
+                + "&text=" + enc(text) + "&api_app_id=A0001&response_url=" + enc(responseUrl)
                 + "&trigger_id=" + enc(triggerId);
     }
 

@@ -419,7 +419,9 @@ public final class ConversationService {
         if (msg.eventId() == null) {
             return true;
         }
-        boolean first = coordination.firstSeen("event:" + msg.thread().platform() + ":" + msg.eventId(), SEEN_TTL);
+        String key = "event:" + msg.thread().platform() + ":" + msg.eventId();
+        // The coordination store answers fast (and for every replica); the database remembers for good.
+        boolean first = coordination.firstSeen(key, SEEN_TTL) && store.recordEvent(key);
         if (!first) {
             LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
         }

@@ -28,6 +28,12 @@ public interface ConversationStore {
     /** The conversation held in {@code thread}, if any. */
     Optional<Conversation> findByThread(ThreadRef thread);
 
+    /**
+     * Records that the chat event {@code key} (platform and the platform's event id) arrived; true only the first
+     * time, for good: the durable half of "each event is handled once", behind the coordination store's fast check.
+     */
+    boolean recordEvent(String key);
+
     /** The conversations whose code is on {@code branch} (in any repository), newest first. */
     List<Conversation> findByBranch(String branch);
 

@@ -56,6 +56,13 @@ public final class MemoryConversationStore implements ConversationStore {
         return conversations.values().stream().filter(c -> c.thread().equals(thread)).findFirst();
     }
 
+    private final java.util.Set<String> events = new java.util.HashSet<>();
+
+    @Override
+    public synchronized boolean recordEvent(String key) {
+        return events.add(key);
+    }
+
     @Override
     public synchronized List<Conversation> findByBranch(String branch) {
         return conversations.values().stream().filter(c -> branch.equals(c.branch()))
