@@ -18,6 +18,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;

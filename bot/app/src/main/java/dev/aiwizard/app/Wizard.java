@@ -7,8 +7,12 @@ import dev.aiwizard.app.config.AppSettings;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import dev.aiwizard.app.slack.SlackEndpoint;
 import dev.aiwizard.console.ConsoleGateway;
+import dev.aiwizard.discord.DiscordBot;
+import dev.aiwizard.discord.DiscordConnection;
+import dev.aiwizard.discord.DiscordGateway;
 import dev.aiwizard.slack.SlackBot;
 import dev.aiwizard.slack.SlackGateway;
 import dev.aiwizard.slack.SlackSettings;
@@ -68,6 +72,8 @@ public final class Wizard implements AutoCloseable {
     private final Coordination coordination;
     private final ConsoleGateway console;
     private SlackBot slack;
+    private DiscordBot discord;
+    private ShardManager discordShards;
     private final ConversationService conversations;
     private final JobRunner runner;
     private final WebServer server;
@@ -87,6 +93,11 @@ public final class Wizard implements AutoCloseable {
             SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
             if (slackGateway != null) {
                 chat.register(slackGateway);
+            }
+            AtomicReference<ShardManager> discordShards = new AtomicReference<>();
+            DiscordGateway discordGateway = settings.discord() == null ? null : new DiscordGateway(discordShards::get);
+            if (discordGateway != null) {
+                chat.register(discordGateway);
             }
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
@@ -122,6 +133,15 @@ public final class Wizard implements AutoCloseable {
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, settings.slack(),
                     push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())));
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
+            if (discordGateway != null) {
+                discord = new DiscordBot(discordGateway, conversations, settings.discord(),
+                        push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory())),
+                        clock);
+                ShardManager shards = DiscordConnection.start(settings.discord(), discord);
+                discordShards.set(shards);
+                this.discordShards = shards;
+                push(shards::shutdown);
+            }
             server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -216,6 +236,16 @@ public final class Wizard implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The Discord entry points, when Discord is configured. */
+    public DiscordBot discord() {
+        return discord;
+    }
+
+    /** The Discord shards this process runs, when Discord is configured. */
+    public ShardManager discordShards() {
+        return discordShards;
     }
 
     /** The Slack entry points, when Slack is configured. */

@@ -26,13 +26,13 @@ class ArchitectureTest {
     void coreUsesNoFrameworkOrDriver() {
         noClasses().that().resideInAPackage("dev.aiwizard.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "com.fasterxml..",
-                        "org.eclipse.jgit..", "redis.clients..", "org.postgresql..", "org.h2..")
+                        "org.eclipse.jgit..", "redis.clients..", "org.postgresql..", "org.h2..", "net.dv8tion..", "com.slack..")
                 .check(CLASSES);
     }
 
     @Test
     void adaptersEnginesAndStorageDoNotDependOnEachOther() {
-        for (String module : new String[] {"storage", "console", "slack", "generator", "git"}) {
+        for (String module : new String[] {"storage", "console", "slack", "discord", "generator", "git"}) {
             String own = "dev.aiwizard." + module + "..";
             String[] others = java.util.Arrays.stream(OUTER).filter(p -> !p.equals(own)).toArray(String[]::new);
             noClasses().that().resideInAPackage(own).should().dependOnClassesThat().resideInAnyPackage(others)

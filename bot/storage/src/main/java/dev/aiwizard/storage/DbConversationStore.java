@@ -104,6 +104,19 @@ final class DbConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Conversation> listOpen(String platform, int limit) {
+        requireNonNull(platform, "platform");
+        if (limit <= 0) {
+            return List.of();
+        }
+        return Sql.run("list the open conversations on " + platform, () -> Sql.all(db.execute()
+                .createNamedQuery("list-open-conversations")
+                .addParam("platform", platform)
+                .addParam("limit", limit)
+                .execute(), Conversation.class));
+    }
+
+    @Override
     public List<Conversation> list(int limit, int offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);

@@ -233,6 +233,25 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void openConversationsOfOnePlatformAreListedNewestFirst() {
+        String platform = "p" + channel().toLowerCase(java.util.Locale.ROOT);
+        Conversation questioning = conversation(new ThreadRef(platform, channel(), "t1"), T0);
+        Conversation open = conversation(new ThreadRef(platform, channel(), "t2"), T0.plusSeconds(60))
+                .withState(ConversationState.PR_OPEN, T0.plusSeconds(61));
+        Conversation merged = conversation(new ThreadRef(platform, channel(), "t3"), T0.plusSeconds(120))
+                .withState(ConversationState.MERGED, T0.plusSeconds(121));
+        Conversation cancelled = conversation(new ThreadRef(platform, channel(), "t4"), T0.plusSeconds(180))
+                .withState(ConversationState.CANCELLED, T0.plusSeconds(181));
+        Conversation otherPlatform = conversation(T0.plusSeconds(240));
+        for (Conversation c : List.of(questioning, open, merged, cancelled, otherPlatform)) {
+            store.create(c, List.of());
+        }
+
+        assertEquals(List.of(open.id(), questioning.id()), ids(store.listOpen(platform, 10)));
+        assertEquals(List.of(open.id()), ids(store.listOpen(platform, 1)));
+    }
+
+    @Test
     void allConversationsArePagedNewestFirst() {
         Instant future = T0.plus(Duration.ofDays(3650));
         List<Conversation> mine = List.of(conversation(future), conversation(future.plusSeconds(1)),

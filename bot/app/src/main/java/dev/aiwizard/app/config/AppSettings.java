@@ -6,6 +6,7 @@ import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
+import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           JobSettings jobs, String target, String authorName, String authorEmail,
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
-                          SlackSettings slack) {
+                          SlackSettings slack, DiscordSettings discord) {
     public AppSettings {
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
@@ -44,9 +45,9 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         }
     }
 
-    /** Whether Slack is configured (then the console is off unless asked for). */
+    /** Whether Slack or Discord is configured (then the console is off unless asked for). */
     public boolean hasChatPlatform() {
-        return slack != null;
+        return slack != null || discord != null;
     }
 
     /** Whether the console adapter runs: {@code auto} turns it on while no chat platform is configured. */
@@ -58,63 +59,70 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack);
+                webhookSecret, slack, discord);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack);
+                slack, discord);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack);
+                slack, discord);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack);
+                slack, discord);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack);
+                webhookSecret, slack, discord);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack);
+                webhookSecret, slack, discord);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack);
+                github, webhookSecret, slack, discord);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack);
+                secret, slack, discord);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other);
+                webhookSecret, other, discord);
+    }
+
+    /** Same settings with Discord ({@code null}: no Discord). */
+    public AppSettings withDiscord(DiscordSettings other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack, other);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -123,6 +131,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         return "AppSettings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
                 + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
-                + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack + "]";
+                + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack
+                + ", discord=" + discord + "]";
     }
 }

@@ -9,6 +9,7 @@ import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.llm.Role;
 import dev.aiwizard.git.GitHubSettings;
+import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -84,7 +85,7 @@ public final class SettingsLoader {
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
                 llm, allowedTargets, github(),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack());
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord());
     }
 
     /** Slack, when a bot token is set: tokens and secret only from the environment, Slack's usual names. */
@@ -101,6 +102,28 @@ public final class SettingsLoader {
                     Duration.ofMillis(longValue("slack.post-interval-ms", "WIZARD_SLACK_POST_INTERVAL_MS")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Slack settings (SLACK_*): " + e.getMessage());
+        }
+    }
+
+    /** Discord, when a bot token is set: the token only from the environment. */
+    private DiscordSettings discord() {
+        String token = env.getOrDefault("DISCORD_BOT_TOKEN", "").strip();
+        if (token.isEmpty()) {
+            return null;
+        }
+        String api = env.getOrDefault("DISCORD_API_URL", "").strip();
+        String gateway = env.getOrDefault("DISCORD_GATEWAY_URL", "").strip();
+        try {
+            String total = env.getOrDefault("DISCORD_SHARD_TOTAL", "").strip();
+            return new DiscordSettings(token, env.get("DISCORD_GUILD_ID"), api.isEmpty() ? null : URI.create(api),
+                    gateway.isEmpty() ? null : URI.create(gateway), total.isEmpty() ? 0 : Integer.parseInt(total),
+                    DiscordSettings.parseShards(env.get("DISCORD_SHARDS")),
+                    List.of(string("discord.admin-roles", "WIZARD_DISCORD_ADMIN_ROLES").split(",")),
+                    bool("discord.message-content", "WIZARD_DISCORD_MESSAGE_CONTENT"));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Discord settings: DISCORD_SHARD_TOTAL must be a number");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Discord settings (DISCORD_*): " + e.getMessage());
         }
     }
 
@@ -223,7 +246,7 @@ public final class SettingsLoader {
         List<String> secrets = new ArrayList<>();
         for (String name : new String[] {"WIZARD_DB_PASSWORD", "WIZARD_API_TOKEN", "OPENAI_API_KEY",
                 "ANTHROPIC_API_KEY", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET", "SLACK_BOT_TOKEN",
-                "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"}) {
+                "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_BOT_TOKEN"}) {
             String value = env.getOrDefault(name, "");
             if (!value.isBlank()) {
                 secrets.add(value);

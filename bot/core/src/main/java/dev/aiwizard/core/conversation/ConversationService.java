@@ -170,6 +170,11 @@ public final class ConversationService {
         return store.listByChannel(platform, channel, limit);
     }
 
+    /** Conversations of {@code platform} that still take answers, newest first (to catch up after an outage). */
+    public List<Conversation> open(String platform, int limit) {
+        return store.listOpen(platform, limit);
+    }
+
     /** The newest conversation in the channel that is not over, to continue after a restart. */
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
         return store.listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();

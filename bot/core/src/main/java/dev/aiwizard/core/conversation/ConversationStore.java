@@ -40,6 +40,9 @@ public interface ConversationStore {
     /** Conversations in one channel of one platform, newest first. */
     List<Conversation> listByChannel(String platform, String channel, int limit);
 
+    /** Conversations of one platform that are not over (not merged, closed or cancelled), newest first. */
+    List<Conversation> listOpen(String platform, int limit);
+
     /** All conversations, newest first, for the REST API. */
     List<Conversation> list(int limit, int offset);
 

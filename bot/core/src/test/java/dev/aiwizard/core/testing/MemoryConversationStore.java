@@ -77,6 +77,13 @@ public final class MemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized List<Conversation> listOpen(String platform, int limit) {
+        return conversations.values().stream()
+                .filter(c -> c.thread().platform().equals(platform) && !c.state().isFinal())
+                .sorted(Comparator.comparing(Conversation::createdAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Conversation> list(int limit, int offset) {
         return conversations.values().stream().sorted(Comparator.comparing(Conversation::createdAt).reversed())
                 .skip(offset).limit(limit).toList();

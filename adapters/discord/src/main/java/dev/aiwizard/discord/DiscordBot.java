@@ -1,0 +1,460 @@
+package dev.aiwizard.discord;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.CloseCode;
+
+/**
+ * The Discord entry points, as a JDA listener: {@code /wizard} (an idea, an answer, or help/status/list), messages in
+ * a conversation's thread or DM, mentions of the bot, and presses of the conversation's buttons. Every interaction is
+ * acknowledged (deferred) at once and the conversation work runs on a queue per thread, so Discord always hears back
+ * within its three seconds and the 15-minute interaction token is never needed for the conversation itself: all of
+ * it is posted as ordinary messages. When a gateway session had to be re-created, or the bot starts, recent
+ * messages of each open conversation's thread are read again; the conversation service handles a message id once.
+ */
+public final class DiscordBot extends ListenerAdapter {
+    private static final System.Logger LOG = System.getLogger(DiscordBot.class.getName());
+    /** Choices that only the person who asked (or an admin) may make. */
+    private static final Set<String> GUARDED = Set.of("generate", "cancel");
+    private static final Pattern MENTION = Pattern.compile("<@!?\\d+>");
+    private static final int MAX_THREAD_NAME = 100;
+    /** How many open conversations, and how many recent messages of each, a catch-up reads. */
+    private static final int CATCH_UP_CONVERSATIONS = 200;
+    private static final int CATCH_UP_MESSAGES = 100;
+    private static final Duration HINT_EVERY = Duration.ofHours(1);
+
+    private final DiscordGateway gateway;
+    private final ConversationService conversations;
+    private final DiscordSettings settings;
+    private final ThreadQueues queues;
+    private final Executor executor;
+    private final Clock clock;
+    /** Per thread, the newest message id seen: where a catch-up starts reading. */
+    private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    private final Map<String, Instant> hinted = new ConcurrentHashMap<>();
+
+    public DiscordBot(DiscordGateway gateway, ConversationService conversations, DiscordSettings settings,
+                      Executor executor, Clock clock) {
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.conversations = requireNonNull(conversations, "conversations");
+        this.settings = requireNonNull(settings, "settings");
+        this.executor = requireNonNull(executor, "executor");
+        this.queues = new ThreadQueues(executor);
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** The {@code /wizard} command as registered with Discord. */
+    public static SlashCommandData command() {
+        return Commands.slash("wizard", "Turn an app idea into a pull request, talking it through in a thread")
+                .addOptions(new OptionData(OptionType.STRING, "idea", "What should be built? Starts a conversation.")
+                                .setMaxLength(4000),
+                        new OptionData(OptionType.STRING, "answer", "An answer in this conversation's thread (when I "
+                                + "cannot read plain replies)").setMaxLength(4000),
+                        new OptionData(OptionType.STRING, "show", "help, status or list of this channel")
+                                .addChoice("help", "help").addChoice("status", "status").addChoice("list", "list"))
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+    }
+
+    /** Whether queued work is still running (tests wait for quiet). */
+    public boolean isBusy() {
+        return queues.busy() > 0;
+    }
+
+    // ---- session
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        JDA jda = event.getJDA();
+        registerCommand(jda);
+        executor.execute(() -> catchUp(jda, "start"));
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        JDA jda = event.getJDA();
+        executor.execute(() -> catchUp(jda, "a new gateway session"));
+    }
+
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+        if (event.getCloseCode() == CloseCode.DISALLOWED_INTENTS) {
+            LOG.log(System.Logger.Level.ERROR, "Discord refused the Message Content intent: enable it for the bot "
+                    + "in the Developer Portal (Bot > Privileged Gateway Intents), or set "
+                    + "WIZARD_DISCORD_MESSAGE_CONTENT=false to answer through /wizard answer: and mentions");
+        } else if (event.getCloseCode() == CloseCode.AUTHENTICATION_FAILED) {
+            LOG.log(System.Logger.Level.ERROR, "Discord refused DISCORD_BOT_TOKEN: reset it in the Developer Portal");
+        }
+    }
+
+    private void registerCommand(JDA jda) {
+        if (settings.guildId() != null) {
+            var guild = jda.getGuildById(settings.guildId());
+            if (guild != null) {
+                guild.updateCommands().addCommands(command()).queue(ok -> LOG.log(System.Logger.Level.INFO,
+                        "/wizard registered in guild " + guild.getId()), e -> LOG.log(System.Logger.Level.WARNING,
+                        "could not register /wizard in guild " + guild.getId() + ": " + e.getMessage()));
+            }
+        } else if (jda.getShardInfo().getShardId() == 0) {
+            // Global commands belong to the application: one shard registers them.
+            jda.updateCommands().addCommands(command()).queue(ok -> LOG.log(System.Logger.Level.INFO,
+                    "/wizard registered globally"), e -> LOG.log(System.Logger.Level.WARNING,
+                    "could not register /wizard: " + e.getMessage()));
+        }
+    }
+
+    /** Reads what arrived in open conversations' threads while the bot was not listening. */
+    void catchUp(JDA jda, String why) {
+        int threads = 0;
+        for (Conversation c : conversations.open(DiscordGateway.PLATFORM, CATCH_UP_CONVERSATIONS)) {
+            ThreadChannel t = jda.getThreadChannelById(c.thread().thread());
+            if (t == null) {
+                continue; // a DM, another shard's guild, or a deleted thread
+            }
+            threads++;
+            try {
+                String after = cursors.get(t.getId());
+                List<Message> recent = after != null
+                        ? t.getHistoryAfter(after, CATCH_UP_MESSAGES).complete().getRetrievedHistory()
+                        : t.getHistory().retrievePast(CATCH_UP_MESSAGES).complete();
+                recent.stream().sorted(Comparator.comparingLong(Message::getIdLong))
+                        .filter(m -> !m.getTimeCreated().toInstant().isBefore(c.createdAt()))
+                        .forEach(m -> threadMessage(m, t));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not catch up on thread " + t.getId() + ": "
+                        + e.getMessage());
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "caught up on " + threads + " Discord thread(s) after " + why);
+    }
+
+    // ---- slash command
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.getName().equals("wizard")) {
+            return;
+        }
+        // Acknowledge first: Discord allows three seconds.
+        event.deferReply(true).queue(null, e -> LOG.log(System.Logger.Level.WARNING,
+                "could not acknowledge /wizard: " + e.getMessage()));
+        InteractionHook hook = event.getHook();
+        String idea = option(event.getOption("idea"));
+        String answer = option(event.getOption("answer"));
+        String show = option(event.getOption("show"));
+        User user = event.getUser();
+        MessageChannelUnion channel = event.getChannel();
+        String interaction = "interaction:" + event.getId();
+        if (idea != null) {
+            queues.submit("channel:" + channel.getId(), () -> startFromCommand(hook, channel, user, idea, interaction));
+        } else if (answer != null) {
+            Optional<ThreadRef> thread = threadOf(channel, user);
+            if (thread.isEmpty()) {
+                edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.");
+                return;
+            }
+            queues.submit(key(thread.get()), () -> inThread(thread.get(), () -> {
+                conversations.reply(new InboundMessage(thread.get(), user(user), answer, interaction));
+                edit(hook, "Noted: " + shorten(answer, 200));
+            }));
+        } else {
+            String what = show == null ? "help" : show;
+            queues.submit("channel:" + channel.getId(), () -> edit(hook, switch (what) {
+                case "status", "list" -> conversations.channelOverview(DiscordGateway.PLATFORM, channelKey(channel,
+                        user));
+                default -> conversations.helpText(gateway.startHint()) + "\nIn a conversation's thread, reply with "
+                        + "your answers or `skip`, `generate`, `change <what>`, `status`, `cancel`"
+                        + (settings.messageContent() ? "." : ", or use `/wizard answer:`.");
+            }));
+        }
+    }
+
+    private void startFromCommand(InteractionHook hook, MessageChannelUnion channel, User user, String idea,
+                                  String interaction) {
+        if (channel.getType() == ChannelType.PRIVATE) {
+            ThreadRef thread = new ThreadRef(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + user.getId(),
+                    interaction.substring("interaction:".length()));
+            edit(hook, "Let's talk it through here.");
+            inThread(thread, () -> conversations.start(new InboundMessage(thread, user(user), idea, interaction)));
+            return;
+        }
+        GuildMessageChannel parent = channel.getType().isThread()
+                ? (GuildMessageChannel) channel.asThreadChannel().getParentMessageChannel()
+                : channel.asGuildMessageChannel();
+        ThreadChannel thread;
+        try {
+            Message starter = parent.sendMessage(user.getAsMention() + " asked for: " + shorten(idea, 1800))
+                    .setAllowedMentions(List.of(Message.MentionType.USER)).complete();
+            thread = starter.createThreadChannel(shorten(idea.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + parent.getId() + ": " + e.getMessage());
+            edit(hook, "I couldn't start a thread here (" + e.getMessage() + "). I need to send messages, create "
+                    + "public threads and send messages in threads in this channel — ask an admin to check my role.");
+            return;
+        }
+        edit(hook, "Started: " + thread.getAsMention());
+        ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, parent.getId(), thread.getId());
+        inThread(ref, () -> conversations.start(new InboundMessage(ref, user(user), idea, interaction)));
+    }
+
+    // ---- messages
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message m = event.getMessage();
+        User author = m.getAuthor();
+        if (author.isBot() || author.isSystem() || m.isWebhookMessage()) {
+            return; // its own messages too
+        }
+        ChannelType type = event.getChannelType();
+        if (type.isThread()) {
+            threadMessage(m, event.getChannel().asThreadChannel());
+        } else if (type == ChannelType.PRIVATE) {
+            directMessage(m, author);
+        } else if (type.isGuild() && mentionsMe(m)) {
+            String idea = withoutMentions(m.getContentRaw());
+            if (idea.isEmpty()) {
+                return;
+            }
+            GuildMessageChannel parent = event.getGuildChannel();
+            queues.submit("channel:" + parent.getId(), () -> {
+                ThreadChannel t;
+                try {
+                    t = m.createThreadChannel(shorten(idea.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + parent.getId() + ": "
+                            + e.getMessage());
+                    return;
+                }
+                ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, parent.getId(), t.getId());
+                inThread(ref, () -> conversations.start(new InboundMessage(ref, user(author), idea, m.getId())));
+            });
+        }
+    }
+
+    /** A message in a thread: an answer when the thread holds a conversation, or a start when it mentions the bot. */
+    private void threadMessage(Message m, ThreadChannel t) {
+        cursors.merge(t.getId(), m.getId(), (a, b) -> Long.parseUnsignedLong(a) >= Long.parseUnsignedLong(b) ? a : b);
+        if (m.getAuthor().isBot() || m.getAuthor().isSystem() || m.isWebhookMessage()) {
+            return;
+        }
+        ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId());
+        boolean mentioned = mentionsMe(m);
+        String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
+        InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
+        queues.submit(key(ref), () -> inThread(ref, () -> {
+            if (conversations.find(ref).isPresent()) {
+                if (text.isEmpty() && !mentioned) {
+                    unreadable(ref);
+                    return;
+                }
+                conversations.reply(msg);
+            } else if (mentioned && !text.isEmpty()) {
+                conversations.start(msg);
+            }
+        }));
+    }
+
+    private void directMessage(Message m, User author) {
+        String text = m.getContentRaw().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        String channel = DiscordGateway.DM_PREFIX + author.getId();
+        queues.submit("dm:" + author.getId(), () -> {
+            Optional<Conversation> open = conversations.latestUnfinished(DiscordGateway.PLATFORM, channel);
+            ThreadRef ref = open.map(Conversation::thread)
+                    .orElse(new ThreadRef(DiscordGateway.PLATFORM, channel, m.getId()));
+            InboundMessage msg = new InboundMessage(ref, user(author), text, m.getId());
+            inThread(ref, () -> {
+                if (open.isPresent()) {
+                    conversations.reply(msg);
+                } else {
+                    conversations.start(msg);
+                }
+            });
+        });
+    }
+
+    /** Without the Message Content intent, replies arrive empty: say how to answer instead (once an hour). */
+    private void unreadable(ThreadRef ref) {
+        Instant now = clock.instant();
+        Instant last = hinted.get(ref.thread());
+        if (last != null && last.plus(HINT_EVERY).isAfter(now)) {
+            return;
+        }
+        hinted.put(ref.thread(), now);
+        gateway.post(ref, BotMessage.text("I can't read plain replies here (the bot runs without Discord's Message "
+                + "Content intent). Mention me with your answer, e.g. `@AI Wizard skip`, or use `/wizard answer:`."));
+    }
+
+    // ---- buttons
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String id = event.getComponentId();
+        if (!id.startsWith(DiscordGateway.CHOICE_PREFIX)) {
+            return;
+        }
+        event.deferEdit().queue(null, e -> LOG.log(System.Logger.Level.WARNING, "could not acknowledge a button: "
+                + e.getMessage()));
+        String value = id.substring(DiscordGateway.CHOICE_PREFIX.length());
+        User user = event.getUser();
+        Member member = event.getMember();
+        InteractionHook hook = event.getHook();
+        Optional<ThreadRef> thread = threadOf(event.getChannel(), user);
+        if (thread.isEmpty()) {
+            return;
+        }
+        String interaction = "interaction:" + event.getId();
+        queues.submit(key(thread.get()), () -> inThread(thread.get(), () -> {
+            Optional<Conversation> c = conversations.find(thread.get());
+            if (c.isEmpty()) {
+                return;
+            }
+            String requester = c.get().requester().id();
+            if (GUARDED.contains(value) && !user.getId().equals(requester) && !isAdmin(member)) {
+                hook.sendMessage("Only <@" + requester + "> can " + value + " this.").setEphemeral(true)
+                        .setAllowedMentions(List.of()).queue();
+                return;
+            }
+            conversations.reply(new InboundMessage(thread.get(), user(user), value, interaction));
+        }));
+    }
+
+    private boolean isAdmin(Member member) {
+        if (member == null || settings.adminRoles().isEmpty()) {
+            return false;
+        }
+        for (Role r : member.getRoles()) {
+            if (settings.adminRoles().contains(r.getId())
+                    || settings.adminRoles().stream().anyMatch(n -> n.equalsIgnoreCase(r.getName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- helpers
+
+    /** The conversation thread an interaction in {@code channel} belongs to, if any. */
+    private Optional<ThreadRef> threadOf(MessageChannel channel, User user) {
+        if (channel.getType().isThread()) {
+            ThreadChannel t = (ThreadChannel) channel;
+            return Optional.of(new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId()));
+        }
+        if (channel.getType() == ChannelType.PRIVATE) {
+            return conversations.latestUnfinished(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + user.getId())
+                    .map(Conversation::thread);
+        }
+        return Optional.empty();
+    }
+
+    private static String channelKey(MessageChannel channel, User user) {
+        if (channel.getType() == ChannelType.PRIVATE) {
+            return DiscordGateway.DM_PREFIX + user.getId();
+        }
+        if (channel.getType().isThread()) {
+            return ((ThreadChannel) channel).getParentChannel().getId();
+        }
+        return channel.getId();
+    }
+
+    /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */
+    private void inThread(ThreadRef thread, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Discord turn in " + thread.channel() + "/" + thread.thread()
+                    + " failed", e);
+            try {
+                gateway.post(thread, BotMessage.text("Sorry, something went wrong on my side ("
+                        + e.getClass().getSimpleName() + "); the details are in the bot's log. Please try again."));
+            } catch (WizardException alsoDiscord) {
+                LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoDiscord.getMessage());
+            }
+        }
+    }
+
+    private boolean mentionsMe(Message m) {
+        User self = m.getJDA().getSelfUser();
+        return m.getMentions().getUsers().stream().anyMatch(u -> u.getIdLong() == self.getIdLong())
+                || m.getContentRaw().contains("<@" + self.getId() + ">")
+                || m.getContentRaw().contains("<@!" + self.getId() + ">");
+    }
+
+    private static String withoutMentions(String text) {
+        return MENTION.matcher(text).replaceAll("").strip();
+    }
+
+    private static void edit(InteractionHook hook, String text) {
+        hook.editOriginal(shorten(text, DiscordGateway.MAX_CONTENT)).setAllowedMentions(List.of())
+                .queue(null, e -> LOG.log(System.Logger.Level.WARNING, "could not answer the interaction: "
+                        + e.getMessage()));
+    }
+
+    private static String option(OptionMapping o) {
+        if (o == null) {
+            return null;
+        }
+        String s = o.getAsString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static UserRef user(User u) {
+        String name = u.getEffectiveName();
+        return new UserRef(u.getId(), name == null || name.isBlank() ? "<@" + u.getId() + ">" : name);
+    }
+
+    private static String key(ThreadRef thread) {
+        return thread.channel() + ":" + thread.thread();
+    }
+}
