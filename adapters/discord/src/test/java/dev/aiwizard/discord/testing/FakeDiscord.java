@@ -87,12 +87,15 @@ public final class FakeDiscord implements AutoCloseable {
         text.putNull("last_message_id");
         text.putArray("permission_overwrites");
         channels.put(channelId, text);
+        // Answer without Nagle's delay, as Discord's edge does; the JDK server reads this once, before its first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         rest.createContext("/api/v10/", this::handle);
         rest.setExecutor(executor);
         rest.start();
         gateway = new Gateway();
         gateway.setReuseAddr(true);
+        gateway.setTcpNoDelay(true);
         gateway.start();
         try {
             gateway.started.await();
@@ -799,6 +802,9 @@ public final class FakeDiscord implements AutoCloseable {
         byte[] bytes = JSON.writeValueAsBytes(body);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
+        // Complete the response now: events this call causes are dispatched after the client has its answer.
+        try (var out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 }

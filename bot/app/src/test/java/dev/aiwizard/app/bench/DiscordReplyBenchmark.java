@@ -14,19 +14,20 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Time from a dispatched {@code MESSAGE_CREATE} in a conversation's thread to the bot's reply arriving at the fake
  * Discord REST API: the real JDA and the whole bot in this process, the offline engines, the database and Redis from
  * the environment ({@code WIZARD_DB_URL}, {@code WIZARD_REDIS_URL}). Conversations are started with {@code /wizard
- * idea:}, then each thread is sent {@code status} one message at a time (the next after the reply), all threads in
- * parallel; every message is one turn that stores the message and posts one reply.
+ * idea:}; then {@code status} messages (each one turn that stores the message and posts one reply) go to the threads
+ * round-robin at a fixed rate (after a warm-up at the same rate), and finally with one message in flight per thread
+ * all at once, to show the limit.
  *
- * <p>Usage: {@code DiscordReplyBenchmark [threads] [messages] [warm-up messages]}.
+ * <p>Usage: {@code DiscordReplyBenchmark [threads] [messages] [messages per second]}.
  */
 public final class DiscordReplyBenchmark {
     private DiscordReplyBenchmark() {
@@ -35,7 +36,7 @@ public final class DiscordReplyBenchmark {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         try (FakeDiscord discord = FakeDiscord.start()) {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("DISCORD_BOT_TOKEN", FakeDiscord.TOKEN);
@@ -49,15 +50,31 @@ public final class DiscordReplyBenchmark {
             long user = discord.addMember("Bench", false);
             try (Wizard wizard = Wizard.start(settings, new PrintStream(OutputStream.nullOutputStream()))) {
                 DiscordConnection.awaitReady(wizard.discordShards());
-                Map<Long, BlockingQueue<Long>> replies = new ConcurrentHashMap<>();
-                discord.onBotPost((channel, nanos) -> replies.computeIfAbsent(channel, c -> new LinkedBlockingQueue<>())
-                        .add(nanos));
                 List<Long> ids = startConversations(discord, user, threads);
-                // The first question of every conversation has arrived; from here on one reply per message.
-                ids.forEach(id -> replies.computeIfAbsent(id, c -> new LinkedBlockingQueue<>()).clear());
-                run(discord, user, ids, replies, warmUp);
-                List<Long> micros = run(discord, user, ids, replies, messages);
-                report(threads, micros, settings);
+                // From here on, every message the bot posts in a thread answers the oldest unanswered one there.
+                Map<Long, Queue<Long>> sent = new ConcurrentHashMap<>();
+                List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+                ids.forEach(id -> sent.put(id, new ConcurrentLinkedQueue<>()));
+                discord.onBotPost((channel, nanos) -> {
+                    Queue<Long> q = sent.get(channel);
+                    Long at = q == null ? null : q.poll();
+                    if (at != null) {
+                        micros.add((nanos - at) / 1000);
+                    }
+                });
+                System.out.printf("database: %s, coordination: %s%n", settings.dbUrl().isEmpty() ? "embedded H2"
+                        : settings.dbUrl(), settings.redisUrl().isEmpty() ? "in-process" : "Redis");
+                fixedRate(discord, user, ids, sent, micros, rate, Math.max(rate * 5, 250));
+                micros.clear();
+                fixedRate(discord, user, ids, sent, micros, rate, messages);
+                report(String.format("%d messages at %d/s over %d threads", messages, rate, threads), micros,
+                        messages);
+                micros.clear();
+                long began = System.nanoTime();
+                closedLoop(discord, user, ids, sent, messages);
+                double seconds = (System.nanoTime() - began) / 1e9;
+                report(String.format("%d messages, one in flight per thread (%d at once), %.0f messages/s",
+                        messages, threads, messages / seconds), micros, messages);
             }
         }
     }
@@ -72,25 +89,45 @@ public final class DiscordReplyBenchmark {
         return discord.threads().stream().map(t -> t.get("id").asLong()).toList();
     }
 
-    /** Latencies in microseconds of {@code total} messages spread over the threads, one at a time per thread. */
-    private static List<Long> run(FakeDiscord discord, long user, List<Long> ids, Map<Long, BlockingQueue<Long>> replies,
-                                  int total) throws InterruptedException {
-        List<Long> out = Collections.synchronizedList(new ArrayList<>());
+    /** Sends {@code total} messages at {@code rate} per second, round-robin over the threads; waits for the replies. */
+    private static void fixedRate(FakeDiscord discord, long user, List<Long> ids, Map<Long, Queue<Long>> sent,
+                                  List<Long> micros, int rate, int total) throws InterruptedException {
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long thread = ids.get(i % ids.size());
+            sent.get(thread).add(System.nanoTime());
+            discord.say(thread, user, "status");
+        }
+        awaitReplies(micros, total);
+    }
+
+    /** Every thread sends its next message as soon as the last was answered: the bot at its limit. */
+    private static void closedLoop(FakeDiscord discord, long user, List<Long> ids, Map<Long, Queue<Long>> sent,
+                                   int total) throws InterruptedException {
         List<Thread> senders = new ArrayList<>();
         for (int t = 0; t < ids.size(); t++) {
             long thread = ids.get(t);
             int mine = total / ids.size() + (t < total % ids.size() ? 1 : 0);
             senders.add(Thread.ofVirtual().start(() -> {
-                BlockingQueue<Long> queue = replies.get(thread);
+                Queue<Long> q = sent.get(thread);
                 for (int i = 0; i < mine; i++) {
-                    long sent = System.nanoTime();
+                    q.add(System.nanoTime());
                     discord.say(thread, user, "status");
-                    try {
-                        Long arrived = queue.poll(30, TimeUnit.SECONDS);
-                        out.add(arrived == null ? -1L : (arrived - sent) / 1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (!q.isEmpty() && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                        try {
+                            Thread.sleep(0, 200_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             }));
@@ -98,17 +135,24 @@ public final class DiscordReplyBenchmark {
         for (Thread s : senders) {
             s.join();
         }
-        return out;
     }
 
-    private static void report(int threads, List<Long> micros, AppSettings settings) {
-        List<Long> ok = new ArrayList<>(micros.stream().filter(m -> m >= 0).toList());
+    private static void awaitReplies(List<Long> micros, int total) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (micros.size() < total && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static void report(String what, List<Long> micros, int total) {
+        List<Long> ok;
+        synchronized (micros) {
+            ok = new ArrayList<>(micros);
+        }
         Collections.sort(ok);
-        System.out.printf("database: %s, coordination: %s%n", settings.dbUrl().isEmpty() ? "embedded H2"
-                : settings.dbUrl(), settings.redisUrl().isEmpty() ? "in-process" : "Redis");
-        System.out.printf("%d messages over %d threads: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "%d without a reply%n", micros.size(), threads, at(ok, 0.50), at(ok, 0.90), at(ok, 0.99),
-                ok.isEmpty() ? 0 : ok.getLast() / 1000.0, micros.size() - ok.size());
+        System.out.printf("%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d without a reply%n", what,
+                at(ok, 0.50), at(ok, 0.90), at(ok, 0.99), ok.isEmpty() ? 0 : ok.getLast() / 1000.0,
+                total - ok.size());
     }
 
     private static double at(List<Long> sorted, double q) {
