@@ -2,8 +2,11 @@ package dev.aiwizard.discord;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.WizardException;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -48,7 +51,25 @@ public final class DiscordConnection {
         if (!settings.shards().isEmpty()) {
             b.setShards(settings.shards());
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (InvalidTokenException e) {
+            throw refusedToken();
+        } catch (ErrorResponseException e) {
+            if (e.getResponse() != null && e.getResponse().code == 401) {
+                throw refusedToken();
+            }
+            throw new WizardException("cannot connect to Discord at " + settings.restBase() + ": " + e.getMessage(),
+                    e);
+        } catch (RuntimeException e) {
+            throw new WizardException("cannot connect to Discord at " + settings.restBase() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static WizardException refusedToken() {
+        return new WizardException("Discord refused DISCORD_BOT_TOKEN (401 Unauthorized): copy the bot's token again "
+                + "from the Developer Portal (Bot > Reset Token)");
     }
 
     /** Waits until every shard of {@code shards} is connected (tests, and start-up checks). */

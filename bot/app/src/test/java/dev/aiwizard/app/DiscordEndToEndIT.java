@@ -232,6 +232,19 @@ class DiscordEndToEndIT {
         assertEquals(List.of(), discord.botMessages(discord.channelId), "nothing in the guild channel");
     }
 
+    @Test
+    void aWrongTokenStopsStartUpWithAClearMessage() {
+        discord = FakeDiscord.start();
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "DISCORD_BOT_TOKEN", "not-the-token",
+                "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl());
+
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> Wizard.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8)));
+
+        assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.toString());
+        assertFalse(e.getMessage().contains("not-the-token"), "the token is never shown: " + e.getMessage());
+    }
+
     private long awaitThread() {
         FakeDiscord.await("a thread", WAIT, () -> !discord.threads().isEmpty());
         return discord.threads().getLast().get("id").asLong();
