@@ -288,8 +288,11 @@ public final class DiscordBot extends ListenerAdapter {
         InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
         queues.submit(key(ref), () -> inThread(ref, () -> {
             if (conversations.find(ref).isPresent()) {
-                if (text.isEmpty() && !mentioned) {
-                    unreadable(ref);
+                if (text.isEmpty()) {
+                    // Only an attachment or a sticker; or, without the intent, text Discord did not send.
+                    if (!settings.messageContent() && !mentioned) {
+                        unreadable(ref);
+                    }
                     return;
                 }
                 conversations.reply(msg);

@@ -123,6 +123,7 @@ class DiscordEndToEndIT {
 
         long otherBot = discord.addBot("Another Bot");
         discord.say(thread, otherBot, "skip");
+        discord.say(thread, alice, ""); // an attachment only: nothing to answer
         long status = discord.say(thread, alice, "status");
         discord.redeliver(thread, status);
         discord.awaitBotMessage(thread, WAIT, c -> c.startsWith("Conversation "));
@@ -131,6 +132,8 @@ class DiscordEndToEndIT {
         assertEquals(1, discord.botMessages(thread).stream()
                 .filter(m -> m.get("content").asText().startsWith("Conversation ")).count(),
                 "one turn for two deliveries of one message, and none for the bot's own reply");
+        assertTrue(discord.botMessages(thread).stream().noneMatch(m -> m.get("content").asText()
+                .startsWith("I can't read")), "no hint about unreadable replies while the intent is on");
         assertTrue(discord.botMessages(thread).stream().noneMatch(m -> m.get("content").asText()
                 .contains("Here is the spec")), "another bot's skip was not taken as an answer");
         assertEquals(1, discord.calls().stream().filter(c -> c.path().endsWith("/threads")).count(),
