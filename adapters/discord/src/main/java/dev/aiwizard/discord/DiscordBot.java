@@ -287,7 +287,8 @@ public final class DiscordBot extends ListenerAdapter {
         String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
         InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
         queues.submit(key(ref), () -> inThread(ref, () -> {
-            if (conversations.find(ref).isPresent()) {
+            // The bot hears every thread of its servers; most hold no conversation.
+            if (conversations.mayHoldConversation(ref) && conversations.find(ref).isPresent()) {
                 if (text.isEmpty()) {
                     // Only an attachment or a sticker; or, without the intent, text Discord did not send.
                     if (!settings.messageContent() && !mentioned) {

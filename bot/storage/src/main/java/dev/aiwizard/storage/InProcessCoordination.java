@@ -7,9 +7,12 @@ import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +29,7 @@ public final class InProcessCoordination implements Coordination {
     private static final int SWEEP_EVERY = 1024;
 
     private final Map<String, Long> seenUntil = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
     private final Map<String, Window> uses = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
     private final ReentrantLock locksGuard = new ReentrantLock();
@@ -53,6 +57,19 @@ public final class InProcessCoordination implements Coordination {
             return until;
         });
         return first.get();
+    }
+
+    @Override
+    public void addToSet(String set, Collection<String> members) {
+        requireNonNull(set, "set");
+        sets.computeIfAbsent(set, k -> ConcurrentHashMap.newKeySet()).addAll(members);
+    }
+
+    @Override
+    public List<Boolean> inSet(String set, List<String> members) {
+        requireNonNull(set, "set");
+        Set<String> s = sets.getOrDefault(set, Set.of());
+        return members.stream().map(s::contains).toList();
     }
 
     @Override

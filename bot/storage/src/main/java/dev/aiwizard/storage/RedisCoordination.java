@@ -6,6 +6,7 @@ import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,6 +78,24 @@ public final class RedisCoordination implements Coordination {
         long millis = positiveMillis(ttl, "ttl");
         return call("record event " + key, () ->
                 "OK".equals(redis.set(prefix + "seen:" + key, "1", SetParams.setParams().nx().px(millis))));
+    }
+
+    @Override
+    public void addToSet(String set, Collection<String> members) {
+        requireNonNull(set, "set");
+        if (members.isEmpty()) {
+            return;
+        }
+        call("add to set " + set, () -> redis.sadd(prefix + "set:" + set, members.toArray(String[]::new)));
+    }
+
+    @Override
+    public List<Boolean> inSet(String set, List<String> members) {
+        requireNonNull(set, "set");
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        return call("read set " + set, () -> redis.smismember(prefix + "set:" + set, members.toArray(String[]::new)));
     }
 
     @Override

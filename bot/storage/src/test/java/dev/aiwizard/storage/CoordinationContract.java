@@ -10,6 +10,7 @@ import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -173,6 +174,18 @@ abstract class CoordinationContract {
         assertTrue(coordination.lock(name, Duration.ofMillis(100), LONG).isEmpty());
         successor.close();
         assertTrue(coordination.lock(name, Duration.ZERO, LONG).isPresent());
+    }
+
+    @Test
+    void aSetAnswersMembershipForSeveralMembersAtOnce() {
+        String set = "threads-" + UUID.randomUUID();
+        assertEquals(List.of(false, false), coordination.inSet(set, List.of("a", "b")), "an unknown set is empty");
+
+        coordination.addToSet(set, List.of("a", "c"));
+        coordination.addToSet(set, List.of("a"));
+
+        assertEquals(List.of(true, false, true), coordination.inSet(set, List.of("a", "b", "c")));
+        assertEquals(List.of(false), coordination.inSet("other-" + set, List.of("a")), "sets are separate");
     }
 
     @Test

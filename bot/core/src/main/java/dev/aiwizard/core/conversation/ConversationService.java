@@ -27,6 +27,10 @@ import java.util.Optional;
  * redelivered event is handled once.
  */
 public final class ConversationService {
+    /** A member of a thread index meaning: every conversation thread is listed. */
+    private static final String INDEX_COMPLETE = "\u0000complete";
+    /** Platforms whose thread index is being rebuilt right now. */
+    private final java.util.Set<String> rebuilding = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
     private static final Duration SEEN_TTL = Duration.ofDays(2);
     private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
@@ -160,6 +164,77 @@ public final class ConversationService {
         return Replies.status(null, null, list(platform, channel, 10));
     }
 
+    /**
+     * Whether {@code thread} may hold a conversation: false means it surely holds none. The answer comes from an index
+     * of conversation threads in the coordination store (one round trip, no database), which is filled as
+     * conversations start and rebuilt from the database, in the background, when the store has lost it (until then
+     * the answer is true). Chat adapters ask this before looking a thread up, even before acknowledging, since most
+     * messages they hear are in threads without a conversation. When the coordination store fails, the answer is
+     * true.
+     */
+    public boolean mayHoldConversation(ThreadRef thread) {
+        try {
+            List<Boolean> known = coordination.inSet(threadIndex(thread.platform()),
+                    List.of(threadKey(thread), INDEX_COMPLETE));
+            if (known.get(0)) {
+                return true;
+            }
+            if (known.get(1)) {
+                return false;
+            }
+            if (rebuilding.add(thread.platform())) {
+                Thread.ofVirtual().name("thread-index-" + thread.platform()).start(() -> {
+                    try {
+                        rebuildThreadIndex(thread.platform());
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "could not rebuild the thread index: " + e.getMessage());
+                    } finally {
+                        rebuilding.remove(thread.platform());
+                    }
+                });
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "thread index unavailable, asking the database: " + e.getMessage());
+            return true;
+        }
+    }
+
+    /** Lists every stored conversation thread of {@code platform}, then marks the index complete. */
+    private void rebuildThreadIndex(String platform) {
+        int page = 500;
+        int offset = 0;
+        int count = 0;
+        while (true) {
+            List<Conversation> batch = store.list(page, offset);
+            List<ThreadRef> threads = batch.stream().map(Conversation::thread)
+                    .filter(t -> t.platform().equals(platform)).toList();
+            indexThreads(platform, threads);
+            count += threads.size();
+            if (batch.size() < page) {
+                break;
+            }
+            offset += page;
+        }
+        coordination.addToSet(threadIndex(platform), List.of(INDEX_COMPLETE));
+        LOG.log(System.Logger.Level.INFO, "rebuilt the index of " + count + " conversation thread(s) on " + platform);
+    }
+
+    private void indexThreads(String platform, List<ThreadRef> threads) {
+        if (!threads.isEmpty()) {
+            coordination.addToSet(threadIndex(platform), threads.stream().map(ConversationService::threadKey)
+                    .toList());
+        }
+    }
+
+    private static String threadIndex(String platform) {
+        return "threads:" + platform;
+    }
+
+    private static String threadKey(ThreadRef thread) {
+        return thread.channel() + "\u0000" + thread.thread();
+    }
+
     /** The conversation held in {@code thread}, if any. */
     public Optional<Conversation> find(ThreadRef thread) {
         return store.findByThread(thread);
@@ -195,6 +270,8 @@ public final class ConversationService {
     private void begin(InboundMessage msg, String idea) {
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
+        // Into the index first: a thread listed without a conversation only costs a database look-up.
+        indexThreads(msg.thread().platform(), List.of(msg.thread()));
         store.create(c, List.of(userMessage(c, msg)));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
         telemetry.conversationStarted(msg.thread().platform());

@@ -1,6 +1,8 @@
 package dev.aiwizard.core.coordination;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,12 @@ public interface Coordination extends AutoCloseable {
      * dies. Empty when it could not be had in time.
      */
     Optional<Lock> lock(String name, Duration wait, Duration lease);
+
+    /** Adds {@code members} to the named set, which is kept until the backing service loses it. */
+    void addToSet(String set, Collection<String> members);
+
+    /** For each of {@code members}, whether it is in the named set, in one round trip. */
+    List<Boolean> inSet(String set, List<String> members);
 
     /** Whether the backing service answers (for readiness). */
     boolean isHealthy();

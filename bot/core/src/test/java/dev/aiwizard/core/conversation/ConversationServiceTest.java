@@ -1,6 +1,7 @@
 package dev.aiwizard.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.Telemetry;
@@ -62,6 +63,57 @@ class ConversationServiceTest {
 
     private Conversation conversation() {
         return store.findByThread(THREAD).orElseThrow();
+    }
+
+    @Test
+    void theThreadIndexTellsThreadsThatMayHoldAConversationFromThoseThatSurelyDoNot() {
+        MemoryCoordination coordination = new MemoryCoordination();
+        ConversationService indexed = new ConversationService(store, jobs, coordination, new ScriptedInterviewer(),
+                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(),
+                wakeUps::incrementAndGet, telemetry);
+        ThreadRef elsewhere = new ThreadRef(THREAD.platform(), THREAD.channel(), "no-conversation-here");
+        ThreadRef otherPlatform = new ThreadRef("other", THREAD.channel(), THREAD.thread());
+
+        indexed.start(new InboundMessage(THREAD, ALICE, "a todo service", null));
+
+        assertTrue(indexed.mayHoldConversation(THREAD));
+        // A new index is complete once it was rebuilt from the database, in the background.
+        awaitFalse(() -> indexed.mayHoldConversation(elsewhere));
+        awaitFalse(() -> indexed.mayHoldConversation(otherPlatform));
+        assertTrue(indexed.mayHoldConversation(THREAD));
+    }
+
+    @Test
+    void aLostThreadIndexIsRebuiltFromTheDatabase() {
+        start("a todo service");
+        Conversation stored = Conversation.start(ConversationId.random(), new ThreadRef(THREAD.platform(), "C2", "T2"),
+                ALICE, "an older conversation, from before the index", java.time.Instant.now());
+        store.create(stored, List.of());
+        MemoryCoordination lost = new MemoryCoordination();
+        ConversationService restarted = new ConversationService(store, jobs, lost, new ScriptedInterviewer(),
+                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(),
+                wakeUps::incrementAndGet, telemetry);
+
+        ThreadRef none = new ThreadRef(THREAD.platform(), "C2", "T3");
+
+        assertTrue(restarted.mayHoldConversation(none), "maybe, while the index is rebuilt in the background");
+        awaitFalse(() -> restarted.mayHoldConversation(none));
+        assertTrue(restarted.mayHoldConversation(new ThreadRef(THREAD.platform(), "C2", "T2")));
+        assertTrue(restarted.mayHoldConversation(THREAD));
+        lost.forgetSets();
+        restarted.mayHoldConversation(none);
+        awaitFalse(() -> restarted.mayHoldConversation(none));
+        assertTrue(restarted.mayHoldConversation(THREAD), "rebuilt again after a second loss");
+    }
+
+    private static void awaitFalse(java.util.function.BooleanSupplier check) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (check.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("still true after 10 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 public final class MemoryCoordination implements Coordination {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Integer> uses = new HashMap<>();
+    private final Map<String, Set<String>> sets = new HashMap<>();
 
     @Override
     public synchronized boolean firstSeen(String key, Duration ttl) {
@@ -28,6 +29,22 @@ public final class MemoryCoordination implements Coordination {
     @Override
     public Optional<Lock> lock(String name, Duration wait, Duration lease) {
         return Optional.of(() -> { });
+    }
+
+    @Override
+    public synchronized void addToSet(String set, java.util.Collection<String> members) {
+        sets.computeIfAbsent(set, k -> new HashSet<>()).addAll(members);
+    }
+
+    @Override
+    public synchronized java.util.List<Boolean> inSet(String set, java.util.List<String> members) {
+        Set<String> s = sets.getOrDefault(set, Set.of());
+        return members.stream().map(s::contains).toList();
+    }
+
+    /** Forgets every set, as a Redis that restarted empty would. */
+    public synchronized void forgetSets() {
+        sets.clear();
     }
 
     @Override
