@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +74,7 @@ public final class DiscordBot extends ListenerAdapter {
     private final ThreadQueues queues;
     private final Executor executor;
     private final Clock clock;
-    /** Per thread, the newest message id seen: where a catch-up starts reading. */
+    /** Per thread or DM channel, the newest message id seen: where a catch-up starts reading. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     private final Map<String, Instant> hinted = new ConcurrentHashMap<>();
 
@@ -147,29 +148,60 @@ public final class DiscordBot extends ListenerAdapter {
         }
     }
 
-    /** Reads what arrived in open conversations' threads while the bot was not listening. */
+    /** Reads what arrived in open conversations' threads and DMs while the bot was not listening. */
     void catchUp(JDA jda, String why) {
-        int threads = 0;
+        int read = 0;
         for (Conversation c : conversations.open(DiscordGateway.PLATFORM, CATCH_UP_CONVERSATIONS)) {
-            ThreadChannel t = jda.getThreadChannelById(c.thread().thread());
-            if (t == null) {
-                continue; // a DM, another shard's guild, or a deleted thread
+            MessageChannel channel = catchUpChannel(jda, c);
+            if (channel == null) {
+                continue; // another shard's guild or DMs, or a deleted thread
             }
-            threads++;
+            read++;
             try {
-                String after = cursors.get(t.getId());
+                String after = cursors.get(channel.getId());
                 List<Message> recent = after != null
-                        ? t.getHistoryAfter(after, CATCH_UP_MESSAGES).complete().getRetrievedHistory()
-                        : t.getHistory().retrievePast(CATCH_UP_MESSAGES).complete();
+                        ? channel.getHistoryAfter(after, CATCH_UP_MESSAGES).complete().getRetrievedHistory()
+                        : channel.getHistory().retrievePast(CATCH_UP_MESSAGES).complete();
                 recent.stream().sorted(Comparator.comparingLong(Message::getIdLong))
                         .filter(m -> !m.getTimeCreated().toInstant().isBefore(c.createdAt()))
-                        .forEach(m -> threadMessage(m, t));
+                        .forEach(m -> {
+                            if (channel instanceof ThreadChannel t) {
+                                threadMessage(m, t);
+                            } else {
+                                seen(channel.getId(), m.getId());
+                                if (!m.getAuthor().isBot() && !m.getAuthor().isSystem()) {
+                                    directMessage(m, m.getAuthor());
+                                }
+                            }
+                        });
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not catch up on thread " + t.getId() + ": "
+                LOG.log(System.Logger.Level.WARNING, "could not catch up on channel " + channel.getId() + ": "
                         + e.getMessage());
             }
         }
-        LOG.log(System.Logger.Level.INFO, "caught up on " + threads + " Discord thread(s) after " + why);
+        LOG.log(System.Logger.Level.INFO, "caught up on " + read + " Discord conversation(s) after " + why);
+    }
+
+    /** Where conversation {@code c} lives, if this shard serves it: its thread, or the DM (shard 0 gets DMs). */
+    private static MessageChannel catchUpChannel(JDA jda, Conversation c) {
+        if (!c.thread().channel().startsWith(DiscordGateway.DM_PREFIX)) {
+            return jda.getThreadChannelById(c.thread().thread());
+        }
+        if (jda.getShardInfo().getShardId() != 0) {
+            return null;
+        }
+        String userId = c.thread().channel().substring(DiscordGateway.DM_PREFIX.length());
+        try {
+            return jda.retrieveUserById(userId).complete().openPrivateChannel().complete();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot open the DM with " + userId + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Remembers the newest message id seen in {@code channel}: where a catch-up starts reading. */
+    private void seen(String channel, String messageId) {
+        cursors.merge(channel, messageId, (a, b) -> Long.parseUnsignedLong(a) >= Long.parseUnsignedLong(b) ? a : b);
     }
 
     // ---- slash command
@@ -189,8 +221,15 @@ public final class DiscordBot extends ListenerAdapter {
         User user = event.getUser();
         MessageChannelUnion channel = event.getChannel();
         String interaction = "interaction:" + event.getId();
+        if (idea != null && show == null && List.of("help", "status", "list").contains(idea.toLowerCase(Locale.ROOT))) {
+            // `/wizard idea:help` reads as Slack's `/wizard help`
+            show = idea.toLowerCase(Locale.ROOT);
+            idea = null;
+        }
         if (idea != null) {
-            queues.submit("channel:" + channel.getId(), () -> startFromCommand(hook, channel, user, idea, interaction));
+            String theIdea = idea;
+            queues.submit("channel:" + channel.getId(), () -> startFromCommand(hook, channel, user, theIdea,
+                    interaction));
         } else if (answer != null) {
             Optional<ThreadRef> thread = threadOf(channel, user);
             if (thread.isEmpty()) {
@@ -254,6 +293,7 @@ public final class DiscordBot extends ListenerAdapter {
         if (type.isThread()) {
             threadMessage(m, event.getChannel().asThreadChannel());
         } else if (type == ChannelType.PRIVATE) {
+            seen(event.getChannel().getId(), m.getId());
             directMessage(m, author);
         } else if (type.isGuild() && mentionsMe(m)) {
             String idea = withoutMentions(m.getContentRaw());
@@ -278,7 +318,7 @@ public final class DiscordBot extends ListenerAdapter {
 
     /** A message in a thread: an answer when the thread holds a conversation, or a start when it mentions the bot. */
     private void threadMessage(Message m, ThreadChannel t) {
-        cursors.merge(t.getId(), m.getId(), (a, b) -> Long.parseUnsignedLong(a) >= Long.parseUnsignedLong(b) ? a : b);
+        seen(t.getId(), m.getId());
         if (m.getAuthor().isBot() || m.getAuthor().isSystem() || m.isWebhookMessage()) {
             return;
         }

@@ -158,6 +158,20 @@ class DiscordEndToEndIT {
     }
 
     @Test
+    void aDirectMessageSentWhileTheGatewaySessionWasLostIsReadAfterTheNewSession() throws Exception {
+        start();
+        long dm = discord.dmChannel(alice);
+        discord.slash(dm, alice, Map.of("idea", IDEA));
+        discord.awaitBotMessage(dm, WAIT, c -> c.contains("?"));
+
+        discord.sayUnseen(dm, alice, "skip");
+        discord.invalidateSession();
+        FakeDiscord.await("a new gateway session", WAIT, () -> discord.readies() >= 2);
+
+        discord.awaitBotMessage(dm, WAIT, c -> c.contains("Here is the spec"));
+    }
+
+    @Test
     void anAdminMayApproveSomebodyElsesConversationAndHelpAnswersPrivately() throws Exception {
         start();
         discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
@@ -169,7 +183,7 @@ class DiscordEndToEndIT {
         discord.press(thread, summary.get("id").asLong(), carol, "wizard:generate");
         discord.awaitBotMessage(thread, Duration.ofSeconds(60), c -> c.startsWith("Done:"));
 
-        String help = discord.slash(discord.channelId, bob, Map.of("show", "help"));
+        String help = discord.slash(discord.channelId, bob, Map.of("idea", "help"));
         FakeDiscord.await("the help answer", WAIT, () -> discord.original(help).isPresent());
         assertTrue(discord.original(help).orElseThrow().get("content").asText().contains("/wizard idea:"),
                 discord.original(help).orElseThrow().toString());
