@@ -117,9 +117,7 @@ class DiscordEndToEndIT {
     @Test
     void aMessageDeliveredTwiceIsOneTurnAndTheBotsOwnMessagesAreIgnored() throws Exception {
         start();
-        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
-        long thread = awaitThread();
-        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        long thread = startConversation();
 
         long otherBot = discord.addBot("Another Bot");
         discord.say(thread, otherBot, "skip");
@@ -144,9 +142,7 @@ class DiscordEndToEndIT {
     @Test
     void anAnswerSentWhileTheGatewaySessionWasLostIsReadAfterTheNewSession() throws Exception {
         start();
-        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
-        long thread = awaitThread();
-        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        long thread = startConversation();
 
         discord.sayUnseen(thread, alice, "skip");
         discord.invalidateSession();
@@ -174,9 +170,7 @@ class DiscordEndToEndIT {
     @Test
     void anAdminMayApproveSomebodyElsesConversationAndHelpAnswersPrivately() throws Exception {
         start();
-        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
-        long thread = awaitThread();
-        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        long thread = startConversation();
         discord.say(thread, alice, "skip");
         JsonNode summary = discord.awaitBotMessage(thread, WAIT, c -> c.contains("Here is the spec"));
 
@@ -197,9 +191,7 @@ class DiscordEndToEndIT {
     void withoutTheMessageContentIntentAnswersComeByMentionOrTheAnswerOption() throws Exception {
         start("WIZARD_DISCORD_MESSAGE_CONTENT", "false");
         assertFalse(discord.messageContentIntent(), "the intent was not asked for");
-        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
-        long thread = awaitThread();
-        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        long thread = startConversation();
 
         discord.say(thread, alice, "skip");
         discord.awaitBotMessage(thread, WAIT, c -> c.startsWith("I can't read plain replies here"));
@@ -214,9 +206,7 @@ class DiscordEndToEndIT {
     @Test
     void longContentIsSplitWithinDiscordsLimit() throws Exception {
         start();
-        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
-        long thread = awaitThread();
-        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        long thread = startConversation();
         int before = discord.botMessages(thread).size();
         String line = "x".repeat(99) + "\n";
 
@@ -260,6 +250,14 @@ class DiscordEndToEndIT {
 
         assertTrue(e.getMessage().contains("DISCORD_BOT_TOKEN"), e.toString());
         assertFalse(e.getMessage().contains("not-the-token"), "the token is never shown: " + e.getMessage());
+    }
+
+    /** Alice's conversation in a new thread, with its first question asked; returns the thread. */
+    private long startConversation() {
+        discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
+        long thread = awaitThread();
+        discord.awaitBotMessage(thread, WAIT, c -> c.contains("?"));
+        return thread;
     }
 
     private long awaitThread() {
