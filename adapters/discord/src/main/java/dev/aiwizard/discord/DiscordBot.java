@@ -2,11 +2,11 @@ package dev.aiwizard.discord;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationService;
@@ -450,18 +450,7 @@ public final class DiscordBot extends ListenerAdapter {
 
     /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */
     private void inThread(ThreadRef thread, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Discord turn in " + thread.channel() + "/" + thread.thread()
-                    + " failed", e);
-            try {
-                gateway.post(thread, BotMessage.text("Sorry, something went wrong on my side ("
-                        + e.getClass().getSimpleName() + "); the details are in the bot's log. Please try again."));
-            } catch (WizardException alsoDiscord) {
-                LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoDiscord.getMessage());
-            }
-        }
+        Turns.guarded(thread, gateway, work);
     }
 
     private boolean mentionsMe(Message m) {

@@ -20,6 +20,7 @@ import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationService;
@@ -197,18 +198,7 @@ public final class SlackBot {
 
     /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */
     private void inThread(ThreadRef thread, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Slack turn in " + thread.channel() + "/" + thread.thread()
-                    + " failed", e);
-            try {
-                gateway.post(thread, dev.aiwizard.core.chat.BotMessage.text("Sorry, something went wrong on my side ("
-                        + e.getClass().getSimpleName() + "); the details are in the bot's log. Please try again."));
-            } catch (RuntimeException alsoSlack) {
-                LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoSlack.getMessage());
-            }
-        }
+        Turns.guarded(thread, gateway, work);
     }
 
     private static void respond(SlashCommandContext ctx, String text) {
