@@ -18,7 +18,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.InboundMessage;
-import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
@@ -47,7 +47,7 @@ public final class SlackBot {
     private final SlackGateway gateway;
     private final ConversationService conversations;
     private final SlackSettings settings;
-    private final ThreadQueues queues;
+    private final ThreadSieve queues;
 
     public SlackBot(App app, SlackGateway gateway, ConversationService conversations, SlackSettings settings,
                     Executor executor) {
@@ -55,7 +55,7 @@ public final class SlackBot {
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
-        this.queues = new ThreadQueues(requireNonNull(executor, "executor"));
+        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(executor, "executor"));
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
         app.event(MessageEvent.class, this::message);
@@ -161,10 +161,10 @@ public final class SlackBot {
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), e.getThreadTs());
         InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), e.getText() == null ? ""
                 : e.getText(), payload.getEventId());
-        queues.submit(key(thread), () -> inThread(thread, () -> {
-            // Most thread replies the bot hears are in threads without a conversation: the index answers those
-            // without the database. (Asked here rather than before the acknowledgement: measured faster.)
-            if (conversations.mayHoldConversation(thread) && conversations.find(thread).isPresent()) {
+        // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in batches,
+        // after the acknowledgement, without the database.
+        queues.submitIfConversation(thread, key(thread), () -> inThread(thread, () -> {
+            if (conversations.find(thread).isPresent()) {
                 conversations.reply(msg);
             }
         }));

@@ -71,9 +71,27 @@ public final class SlackAckBenchmark {
                         rate * seconds);
                 report("bot (Helidon + Bolt, PostgreSQL, Redis)", fixedRate(http, botUrl, rate, seconds));
                 report("reference (bolt-jetty, ack only)", fixedRate(http, refUrl, rate, seconds));
-                System.out.printf("== sustained throughput, %d senders for %d s%n", senders, seconds / 2);
-                System.out.printf("bot: %.0f events/s%n", closedLoop(http, botUrl, senders, seconds / 2));
-                System.out.printf("reference: %.0f events/s%n", closedLoop(http, refUrl, senders, seconds / 2));
+                // The machine's speed drifts from run to run: alternate the two, three rounds each, and compare
+                // medians, so both see the same conditions.
+                int round = Math.max(5, seconds / 4);
+                System.out.printf("== sustained throughput, %d senders, alternating %d-second rounds%n", senders, round);
+                List<Double> bots = new ArrayList<>();
+                List<Double> refs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    // The load generator's own client and both servers warm up under this load too.
+                    System.out.printf("warm-up round %d: bot %.0f events/s, reference %.0f events/s%n", i + 1,
+                            closedLoop(http, botUrl, senders, round), closedLoop(http, refUrl, senders, round));
+                }
+                for (int i = 0; i < 3; i++) {
+                    bots.add(closedLoop(http, botUrl, senders, round));
+                    refs.add(closedLoop(http, refUrl, senders, round));
+                    System.out.printf("round %d: bot %.0f events/s, reference %.0f events/s%n", i + 1, bots.getLast(),
+                            refs.getLast());
+                }
+                double botMedian = median(bots);
+                double refMedian = median(refs);
+                System.out.printf("median: bot %.0f events/s, reference %.0f events/s (bot at %.0f %%)%n", botMedian, refMedian,
+                        100 * botMedian / refMedian);
             } finally {
                 bot.destroy();
                 ref.destroy();
@@ -138,6 +156,11 @@ public final class SlackAckBenchmark {
             t.join();
         }
         return acked.get() / ((System.nanoTime() - began) / 1e9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void report(String who, List<Long> micros) {

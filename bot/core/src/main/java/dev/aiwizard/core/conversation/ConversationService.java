@@ -168,35 +168,49 @@ public final class ConversationService {
      * Whether {@code thread} may hold a conversation: false means it surely holds none. The answer comes from an index
      * of conversation threads in the coordination store (one round trip, no database), which is filled as
      * conversations start and rebuilt from the database, in the background, when the store has lost it (until then
-     * the answer is true). Chat adapters ask this before looking a thread up, even before acknowledging, since most
-     * messages they hear are in threads without a conversation. When the coordination store fails, the answer is
-     * true.
+     * the answer is true). Chat adapters ask this before looking a thread up, since most messages they hear are in
+     * threads without a conversation. When the coordination store fails, the answer is true.
      */
     public boolean mayHoldConversation(ThreadRef thread) {
+        return mayHoldConversations(List.of(thread)).getFirst();
+    }
+
+    /** {@link #mayHoldConversation} for several threads of one platform, in one round trip. */
+    public List<Boolean> mayHoldConversations(List<ThreadRef> threads) {
+        if (threads.isEmpty()) {
+            return List.of();
+        }
+        String platform = threads.getFirst().platform();
+        List<Boolean> maybe = threads.stream().map(t -> true).toList();
+        if (threads.stream().anyMatch(t -> !t.platform().equals(platform))) {
+            throw new IllegalArgumentException("threads of one platform only");
+        }
         try {
-            List<Boolean> known = coordination.inSet(threadIndex(thread.platform()),
-                    List.of(threadKey(thread), INDEX_COMPLETE));
-            if (known.get(0)) {
-                return true;
+            List<String> keys = new java.util.ArrayList<>(threads.stream().map(ConversationService::threadKey).toList());
+            keys.add(INDEX_COMPLETE);
+            List<Boolean> known = coordination.inSet(threadIndex(platform), keys);
+            if (known.getLast()) {
+                return known.subList(0, threads.size());
             }
-            if (known.get(1)) {
-                return false;
-            }
-            if (rebuilding.add(thread.platform())) {
-                Thread.ofVirtual().name("thread-index-" + thread.platform()).start(() -> {
-                    try {
-                        rebuildThreadIndex(thread.platform());
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "could not rebuild the thread index: " + e.getMessage());
-                    } finally {
-                        rebuilding.remove(thread.platform());
-                    }
-                });
-            }
-            return true;
+            rebuildInBackground(platform);
+            return maybe;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "thread index unavailable, asking the database: " + e.getMessage());
-            return true;
+            return maybe;
+        }
+    }
+
+    private void rebuildInBackground(String platform) {
+        if (rebuilding.add(platform)) {
+            Thread.ofVirtual().name("thread-index-" + platform).start(() -> {
+                try {
+                    rebuildThreadIndex(platform);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not rebuild the thread index: " + e.getMessage());
+                } finally {
+                    rebuilding.remove(platform);
+                }
+            });
         }
     }
 

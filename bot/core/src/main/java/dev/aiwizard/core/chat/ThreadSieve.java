@@ -1,0 +1,109 @@
+package dev.aiwizard.core.chat;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * In front of {@link ThreadQueues}: work for a thread that surely holds no conversation is dropped before it costs a
+ * queue or a database look-up. A chat adapter hears every message of its channels, most of them outside any
+ * conversation; this asks the thread index about everything that arrived since the last ask in one round trip, then
+ * queues only what may matter, in arrival order. Work that must run regardless (a button press, a new conversation)
+ * goes through here too, unchecked, so that one thread's work keeps its order.
+ */
+public final class ThreadSieve {
+    private static final int MAX_BATCH = 512;
+    private static final System.Logger LOG = System.getLogger(ThreadSieve.class.getName());
+
+    private record Pending(ThreadRef thread, String key, Runnable work, boolean check) {
+    }
+
+    private final Function<List<ThreadRef>, List<Boolean>> mayHold;
+    private final ThreadQueues queues;
+    private final Executor executor;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Work submitted and not yet queued or dropped. */
+    private final java.util.concurrent.atomic.AtomicInteger sieving = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * {@code mayHold} answers, for threads of one platform, whether each may hold a conversation; {@code executor}
+     * runs the sieve itself and the queues' work.
+     */
+    public ThreadSieve(Function<List<ThreadRef>, List<Boolean>> mayHold, Executor executor) {
+        this.mayHold = requireNonNull(mayHold, "mayHold");
+        this.executor = requireNonNull(executor, "executor");
+        this.queues = new ThreadQueues(executor);
+    }
+
+    /** Queues {@code work} under {@code key} if {@code thread} may hold a conversation. */
+    public void submitIfConversation(ThreadRef thread, String key, Runnable work) {
+        add(new Pending(thread, key, work, true));
+    }
+
+    /** Queues {@code work} under {@code key}, unchecked, in order with the checked work. */
+    public void submit(String key, Runnable work) {
+        add(new Pending(null, key, work, false));
+    }
+
+    /** How many queues still have work, for tests and shutdown. */
+    public int busy() {
+        return queues.busy() + sieving.get();
+    }
+
+    private void add(Pending p) {
+        sieving.incrementAndGet();
+        pending.add(p);
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        do {
+            try {
+                List<Pending> batch;
+                while (!(batch = take()).isEmpty()) {
+                    pass(batch);
+                }
+            } finally {
+                draining.set(false);
+            }
+        } while (!pending.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>();
+        Pending p;
+        while (batch.size() < MAX_BATCH && (p = pending.poll()) != null) {
+            batch.add(p);
+        }
+        return batch;
+    }
+
+    private void pass(List<Pending> batch) {
+        List<ThreadRef> asked = batch.stream().filter(Pending::check).map(Pending::thread).toList();
+        List<Boolean> answers;
+        try {
+            answers = asked.isEmpty() ? List.of() : mayHold.apply(asked);
+            if (answers.size() != asked.size()) {
+                throw new IllegalStateException(answers.size() + " answers for " + asked.size() + " threads");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not sieve chat work, queueing all of it: " + e.getMessage());
+            answers = asked.stream().map(t -> true).toList();
+        }
+        int i = 0;
+        for (Pending p : batch) {
+            if (!p.check() || answers.get(i++)) {
+                queues.submit(p.key(), p.work());
+            }
+            sieving.decrementAndGet();
+        }
+    }
+}

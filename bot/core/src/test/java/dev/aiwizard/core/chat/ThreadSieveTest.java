@@ -1,0 +1,101 @@
+package dev.aiwizard.core.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ThreadSieveTest {
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> askedSizes = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static ThreadRef thread(String id) {
+        return new ThreadRef("slack", "C1", id);
+    }
+
+    private Function<List<ThreadRef>, List<Boolean>> holding(Set<String> conversations) {
+        return threads -> {
+            askedSizes.add(threads.size());
+            return threads.stream().map(t -> conversations.contains(t.thread())).toList();
+        };
+    }
+
+    private static void awaitQuiet(ThreadSieve sieve) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sieve.busy() > 0) {
+            assertTrue(System.nanoTime() < end, "the sieve never went quiet");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void workForThreadsWithoutAConversationIsDroppedAndTheRestRunsInOrder() throws Exception {
+        ThreadSieve sieve = new ThreadSieve(holding(Set.of("t1")), executor);
+
+        sieve.submitIfConversation(thread("t1"), "t1", () -> ran.add("t1 first"));
+        sieve.submitIfConversation(thread("t2"), "t2", () -> ran.add("t2"));
+        sieve.submit("t1", () -> ran.add("t1 unchecked"));
+        sieve.submitIfConversation(thread("t1"), "t1", () -> ran.add("t1 last"));
+        awaitQuiet(sieve);
+
+        assertEquals(List.of("t1 first", "t1 unchecked", "t1 last"), ran);
+    }
+
+    @Test
+    void whatArrivesWhileTheIndexIsAskedIsAskedAboutInOneBatch() throws Exception {
+        CountDownLatch firstAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Function<List<ThreadRef>, List<Boolean>> slow = threads -> {
+            askedSizes.add(threads.size());
+            firstAsked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return threads.stream().map(t -> true).toList();
+        };
+        ThreadSieve sieve = new ThreadSieve(slow, executor);
+
+        sieve.submitIfConversation(thread("a"), "a", () -> ran.add("a"));
+        assertTrue(firstAsked.await(10, TimeUnit.SECONDS));
+        for (int i = 0; i < 20; i++) {
+            String id = "b" + i;
+            sieve.submitIfConversation(thread(id), id, () -> ran.add(id));
+        }
+        release.countDown();
+        awaitQuiet(sieve);
+
+        assertEquals(List.of(1, 20), askedSizes, "one ask for the first, one for the twenty that waited");
+        assertEquals(21, ran.size());
+    }
+
+    @Test
+    void whenTheIndexFailsEverythingIsQueued() throws Exception {
+        ThreadSieve sieve = new ThreadSieve(threads -> {
+            throw new IllegalStateException("Redis is down");
+        }, executor);
+
+        sieve.submitIfConversation(thread("t1"), "t1", () -> ran.add("t1"));
+        awaitQuiet(sieve);
+
+        assertEquals(List.of("t1"), ran);
+    }
+}
