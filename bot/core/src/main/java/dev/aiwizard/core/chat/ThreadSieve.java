@@ -2,6 +2,7 @@ package dev.aiwizard.core.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +19,8 @@ import java.util.function.Function;
  */
 public final class ThreadSieve {
     private static final int MAX_BATCH = 512;
+    /** How long the sieve lets work gather before asking: a millisecond or two is nothing next to a turn. */
+    private static final Duration LINGER = Duration.ofMillis(2);
     private static final System.Logger LOG = System.getLogger(ThreadSieve.class.getName());
 
     private record Pending(ThreadRef thread, String key, Runnable work, boolean check) {
@@ -67,10 +70,18 @@ public final class ThreadSieve {
     private void drain() {
         do {
             try {
-                List<Pending> batch;
-                while (!(batch = take()).isEmpty()) {
+                while (true) {
+                    // Let a moment's arrivals gather: one question to the index for all of them.
+                    Thread.sleep(LINGER);
+                    List<Pending> batch = take();
+                    if (batch.isEmpty()) {
+                        break;
+                    }
                     pass(batch);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } finally {
                 draining.set(false);
             }
