@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.InboundMessage;
-import dev.aiwizard.core.chat.ThreadSieve;
+import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
@@ -71,7 +71,7 @@ public final class DiscordBot extends ListenerAdapter {
     private final DiscordGateway gateway;
     private final ConversationService conversations;
     private final DiscordSettings settings;
-    private final ThreadSieve queues;
+    private final ThreadQueues queues;
     private final Executor executor;
     private final Clock clock;
     /** Per thread or DM channel, the newest message id seen: where a catch-up starts reading. */
@@ -84,7 +84,7 @@ public final class DiscordBot extends ListenerAdapter {
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
         this.executor = requireNonNull(executor, "executor");
-        this.queues = new ThreadSieve(conversations::mayHoldConversations, executor);
+        this.queues = new ThreadQueues(executor);
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -326,8 +326,9 @@ public final class DiscordBot extends ListenerAdapter {
         boolean mentioned = mentionsMe(m);
         String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
         InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
-        Runnable turn = () -> inThread(ref, () -> {
-            if (conversations.find(ref).isPresent()) {
+        queues.submit(key(ref), () -> inThread(ref, () -> {
+            // The bot hears every thread of its servers; most hold no conversation: the index answers those.
+            if ((mentioned || conversations.mayHoldConversation(ref)) && conversations.find(ref).isPresent()) {
                 if (text.isEmpty()) {
                     // Only an attachment or a sticker; or, without the intent, text Discord did not send.
                     if (!settings.messageContent() && !mentioned) {
@@ -339,13 +340,7 @@ public final class DiscordBot extends ListenerAdapter {
             } else if (mentioned && !text.isEmpty()) {
                 conversations.start(msg);
             }
-        });
-        if (mentioned) {
-            queues.submit(key(ref), turn); // may start a conversation here
-        } else {
-            // The bot hears every thread of its servers; most hold no conversation.
-            queues.submitIfConversation(ref, key(ref), turn);
-        }
+        }));
     }
 
     private void directMessage(Message m, User author) {
