@@ -2,6 +2,7 @@ package dev.aiwizard.discord;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadQueues;
@@ -169,9 +170,7 @@ public final class DiscordBot extends ListenerAdapter {
                                 threadMessage(m, t);
                             } else {
                                 seen(channel.getId(), m.getId());
-                                if (!m.getAuthor().isBot() && !m.getAuthor().isSystem()) {
-                                    directMessage(m, m.getAuthor());
-                                }
+                                directMessage(m, m.getAuthor());
                             }
                         });
             } catch (RuntimeException e) {
@@ -183,18 +182,17 @@ public final class DiscordBot extends ListenerAdapter {
     }
 
     /** Where conversation {@code c} lives, if this shard serves it: its thread, or the DM (shard 0 gets DMs). */
-    private static MessageChannel catchUpChannel(JDA jda, Conversation c) {
+    private MessageChannel catchUpChannel(JDA jda, Conversation c) {
         if (!c.thread().channel().startsWith(DiscordGateway.DM_PREFIX)) {
             return jda.getThreadChannelById(c.thread().thread());
         }
         if (jda.getShardInfo().getShardId() != 0) {
             return null;
         }
-        String userId = c.thread().channel().substring(DiscordGateway.DM_PREFIX.length());
         try {
-            return jda.retrieveUserById(userId).complete().openPrivateChannel().complete();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot open the DM with " + userId + ": " + e.getMessage());
+            return gateway.channel(c.thread());
+        } catch (WizardException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
             return null;
         }
     }
@@ -228,21 +226,18 @@ public final class DiscordBot extends ListenerAdapter {
         }
         if (idea != null) {
             String theIdea = idea;
-            queues.submit("channel:" + channel.getId(), () -> startFromCommand(hook, channel, user, theIdea,
+            queues.submit(queueKey(channel, user), () -> startFromCommand(hook, channel, user, theIdea,
                     interaction));
         } else if (answer != null) {
-            Optional<ThreadRef> thread = threadOf(channel, user);
-            if (thread.isEmpty()) {
-                edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.");
-                return;
-            }
-            queues.submit(key(thread.get()), () -> inThread(thread.get(), () -> {
-                conversations.reply(new InboundMessage(thread.get(), user(user), answer, interaction));
-                edit(hook, "Noted: " + shorten(answer, 200));
-            }));
+            queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresentOrElse(
+                    thread -> inThread(thread, () -> {
+                        conversations.reply(new InboundMessage(thread, user(user), answer, interaction));
+                        edit(hook, "Noted: " + shorten(answer, 200));
+                    }),
+                    () -> edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.")));
         } else {
             String what = show == null ? "help" : show;
-            queues.submit("channel:" + channel.getId(), () -> edit(hook, switch (what) {
+            queues.submit(queueKey(channel, user), () -> edit(hook, switch (what) {
                 case "status", "list" -> conversations.channelOverview(DiscordGateway.PLATFORM, channelKey(channel,
                         user));
                 default -> conversations.helpText(gateway.startHint()) + "\nIn a conversation's thread, reply with "
@@ -326,7 +321,7 @@ public final class DiscordBot extends ListenerAdapter {
         boolean mentioned = mentionsMe(m);
         String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
         InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
-        queues.submit(key(ref), () -> inThread(ref, () -> {
+        queues.submit(queueKey(t, m.getAuthor()), () -> inThread(ref, () -> {
             // The bot hears every thread of its servers; most hold no conversation: the index answers those.
             if ((mentioned || conversations.mayHoldConversation(ref)) && conversations.find(ref).isPresent()) {
                 if (text.isEmpty()) {
@@ -345,11 +340,11 @@ public final class DiscordBot extends ListenerAdapter {
 
     private void directMessage(Message m, User author) {
         String text = m.getContentRaw().strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || author.isBot() || author.isSystem()) {
             return;
         }
         String channel = DiscordGateway.DM_PREFIX + author.getId();
-        queues.submit("dm:" + author.getId(), () -> {
+        queues.submit(queueKey(m.getChannel(), author), () -> {
             Optional<Conversation> open = conversations.latestUnfinished(DiscordGateway.PLATFORM, channel);
             ThreadRef ref = open.map(Conversation::thread)
                     .orElse(new ThreadRef(DiscordGateway.PLATFORM, channel, m.getId()));
@@ -390,24 +385,23 @@ public final class DiscordBot extends ListenerAdapter {
         User user = event.getUser();
         Member member = event.getMember();
         InteractionHook hook = event.getHook();
-        Optional<ThreadRef> thread = threadOf(event.getChannel(), user);
-        if (thread.isEmpty()) {
-            return;
-        }
+        MessageChannel channel = event.getChannel();
         String interaction = "interaction:" + event.getId();
-        queues.submit(key(thread.get()), () -> inThread(thread.get(), () -> {
-            Optional<Conversation> c = conversations.find(thread.get());
-            if (c.isEmpty()) {
-                return;
-            }
-            String requester = c.get().requester().id();
-            if (GUARDED.contains(value) && !user.getId().equals(requester) && !isAdmin(member)) {
-                hook.sendMessage("Only <@" + requester + "> can " + value + " this.").setEphemeral(true)
-                        .setAllowedMentions(List.of()).queue();
-                return;
-            }
-            conversations.reply(new InboundMessage(thread.get(), user(user), value, interaction));
-        }));
+        // Which conversation a DM button belongs to is a database question: asked in the queue, not here.
+        queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresent(thread -> inThread(thread,
+                () -> {
+                    Optional<Conversation> c = conversations.find(thread);
+                    if (c.isEmpty()) {
+                        return;
+                    }
+                    String requester = c.get().requester().id();
+                    if (GUARDED.contains(value) && !user.getId().equals(requester) && !isAdmin(member)) {
+                        hook.sendMessage("Only <@" + requester + "> can " + value + " this.").setEphemeral(true)
+                                .setAllowedMentions(List.of()).queue();
+                        return;
+                    }
+                    conversations.reply(new InboundMessage(thread, user(user), value, interaction));
+                })));
     }
 
     private boolean isAdmin(Member member) {
@@ -436,6 +430,14 @@ public final class DiscordBot extends ListenerAdapter {
                     .map(Conversation::thread);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The queue a channel's work runs on, so that one conversation's messages, answers and button presses keep their
+     * order: one per thread or channel, one per person's DMs.
+     */
+    private static String queueKey(MessageChannel channel, User user) {
+        return channel.getType() == ChannelType.PRIVATE ? "dm:" + user.getId() : "channel:" + channel.getId();
     }
 
     private static String channelKey(MessageChannel channel, User user) {
@@ -487,7 +489,4 @@ public final class DiscordBot extends ListenerAdapter {
         return new UserRef(u.getId(), name == null || name.isBlank() ? "<@" + u.getId() + ">" : name);
     }
 
-    private static String key(ThreadRef thread) {
-        return thread.channel() + ":" + thread.thread();
-    }
 }

@@ -11,11 +11,13 @@ import dev.aiwizard.core.chat.ThreadRef;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -45,6 +47,8 @@ public final class DiscordGateway implements ChatGateway {
     private static final EnumSet<Message.MentionType> MENTIONS = EnumSet.of(Message.MentionType.USER);
 
     private final Supplier<ShardManager> shards;
+    /** DM channels by user id: without the members intent, finding one costs two REST calls. */
+    private final Map<String, PrivateChannel> dms = new ConcurrentHashMap<>();
 
     /** {@code shards} is asked on each post, so the gateway can exist before the connection does. */
     public DiscordGateway(Supplier<ShardManager> shards) {
@@ -112,9 +116,14 @@ public final class DiscordGateway implements ChatGateway {
         }
         if (thread.channel().startsWith(DM_PREFIX)) {
             String userId = thread.channel().substring(DM_PREFIX.length());
+            PrivateChannel known = dms.get(userId);
+            if (known != null) {
+                return known;
+            }
             try {
-                User user = sm.retrieveUserById(userId).complete();
-                return user.openPrivateChannel().complete();
+                PrivateChannel dm = sm.retrieveUserById(userId).complete().openPrivateChannel().complete();
+                dms.put(userId, dm);
+                return dm;
             } catch (ErrorResponseException e) {
                 throw new WizardException("cannot open a DM with Discord user " + userId + ": " + e.getMessage(), e);
             }

@@ -73,7 +73,7 @@ public final class Wizard implements AutoCloseable {
     private final ConsoleGateway console;
     private SlackBot slack;
     private DiscordBot discord;
-    private ShardManager discordShards;
+    private volatile ShardManager discordShards;
     private final ConversationService conversations;
     private final JobRunner runner;
     private final WebServer server;
@@ -94,8 +94,9 @@ public final class Wizard implements AutoCloseable {
             if (slackGateway != null) {
                 chat.register(slackGateway);
             }
-            AtomicReference<ShardManager> discordShards = new AtomicReference<>();
-            DiscordGateway discordGateway = settings.discord() == null ? null : new DiscordGateway(discordShards::get);
+            // The gateway exists before the shards do (the engine needs it); it asks for them on each post.
+            DiscordGateway discordGateway = settings.discord() == null ? null
+                    : new DiscordGateway(() -> discordShards);
             if (discordGateway != null) {
                 chat.register(discordGateway);
             }
@@ -137,10 +138,8 @@ public final class Wizard implements AutoCloseable {
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(),
                         push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory())),
                         clock);
-                ShardManager shards = DiscordConnection.start(settings.discord(), discord);
-                discordShards.set(shards);
-                this.discordShards = shards;
-                push(shards::shutdown);
+                discordShards = DiscordConnection.start(settings.discord(), discord);
+                push(discordShards::shutdown);
             }
             server = WebServer.builder()
                     .host(settings.host())
