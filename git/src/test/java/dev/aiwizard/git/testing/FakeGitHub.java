@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aiwizard.core.testing.FormData;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -449,17 +449,7 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private static Map<String, String> query(HttpExchange ex) {
-        Map<String, String> out = new HashMap<>();
-        String q = ex.getRequestURI().getRawQuery();
-        if (q != null) {
-            for (String part : q.split("&")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    out.put(part.substring(0, eq), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
+        return FormData.parse(ex.getRequestURI().getRawQuery());
     }
 
     private static String key(String owner, String name) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aiwizard.core.testing.FormData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -368,7 +368,7 @@ public final class FakeDiscord implements AutoCloseable {
             send(ex, 200, posted);
             dispatch("MESSAGE_CREATE", posted);
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("GET")) {
-            send(ex, 200, history(Long.parseLong(m.group(1)), query(query)));
+            send(ex, 200, history(Long.parseLong(m.group(1)), FormData.parse(query)));
         } else if (method.equals("POST") && path.equals("users/@me/channels")) {
             send(ex, 200, channelJson(dmChannel(body.get("recipient_id").asLong())));
         } else if ((m = CALLBACK.matcher(path)).matches() && method.equals("POST")) {
@@ -772,21 +772,6 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static String token(String interactionId) {
         return "interaction-token-" + interactionId;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     private long nextId() {

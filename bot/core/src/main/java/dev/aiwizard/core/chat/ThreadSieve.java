@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,7 @@ public final class ThreadSieve {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Work submitted and not yet queued or dropped. */
-    private final java.util.concurrent.atomic.AtomicInteger sieving = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger sieving = new AtomicInteger();
 
     /**
      * {@code mayHold} answers, for threads of one platform, whether each may hold a conversation; {@code executor}

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
@@ -29,12 +31,12 @@ import java.util.Optional;
 public final class ConversationService {
     /** A member of a thread index meaning: every conversation thread is listed. */
     private static final String INDEX_COMPLETE = "\u0000complete";
-    /** Platforms whose thread index is being rebuilt right now. */
-    private final java.util.Set<String> rebuilding = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
     private static final Duration SEEN_TTL = Duration.ofDays(2);
     private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
 
+    /** Platforms whose thread index is being rebuilt right now. */
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final ConversationStore store;
     private final JobStore jobs;
     private final Coordination coordination;
@@ -181,12 +183,12 @@ public final class ConversationService {
             return List.of();
         }
         String platform = threads.getFirst().platform();
-        List<Boolean> maybe = threads.stream().map(t -> true).toList();
         if (threads.stream().anyMatch(t -> !t.platform().equals(platform))) {
             throw new IllegalArgumentException("threads of one platform only");
         }
+        List<Boolean> maybe = threads.stream().map(t -> true).toList();
         try {
-            List<String> keys = new java.util.ArrayList<>(threads.stream().map(ConversationService::threadKey).toList());
+            List<String> keys = new ArrayList<>(threads.stream().map(ConversationService::threadKey).toList());
             keys.add(INDEX_COMPLETE);
             List<Boolean> known = coordination.inSet(threadIndex(platform), keys);
             if (known.getLast()) {
