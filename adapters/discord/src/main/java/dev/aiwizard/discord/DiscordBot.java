@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +61,6 @@ import net.dv8tion.jda.api.requests.CloseCode;
  */
 public final class DiscordBot extends ListenerAdapter {
     private static final System.Logger LOG = System.getLogger(DiscordBot.class.getName());
-    /** Choices that only the person who asked (or an admin) may make. */
-    private static final Set<String> GUARDED = Set.of("generate", "cancel");
     private static final Pattern MENTION = Pattern.compile("<@!?\\d+>");
     private static final int MAX_THREAD_NAME = 100;
     /** How many open conversations, and how many recent messages of each, a catch-up reads. */
@@ -217,6 +216,7 @@ public final class DiscordBot extends ListenerAdapter {
         String answer = option(event.getOption("answer"));
         String show = option(event.getOption("show"));
         User user = event.getUser();
+        Member member = event.getMember();
         MessageChannelUnion channel = event.getChannel();
         String interaction = "interaction:" + event.getId();
         if (idea != null && show == null && List.of("help", "status", "list").contains(idea.toLowerCase(Locale.ROOT))) {
@@ -231,7 +231,7 @@ public final class DiscordBot extends ListenerAdapter {
         } else if (answer != null) {
             queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresentOrElse(
                     thread -> inThread(thread, () -> {
-                        conversations.reply(new InboundMessage(thread, user(user), answer, interaction));
+                        conversations.reply(new InboundMessage(thread, user(user, member), answer, interaction));
                         edit(hook, "Noted: " + shorten(answer, 200));
                     }),
                     () -> edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.")));
@@ -320,7 +320,7 @@ public final class DiscordBot extends ListenerAdapter {
         ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId());
         boolean mentioned = mentionsMe(m);
         String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
-        InboundMessage msg = new InboundMessage(ref, user(m.getAuthor()), text, m.getId());
+        InboundMessage msg = new InboundMessage(ref, user(m.getAuthor(), m.getMember()), text, m.getId());
         queues.submit(queueKey(t, m.getAuthor()), () -> inThread(ref, () -> {
             // The bot hears every thread of its servers; most hold no conversation: the index answers those.
             if ((mentioned || conversations.mayHoldConversation(ref)) && conversations.find(ref).isPresent()) {
@@ -384,37 +384,16 @@ public final class DiscordBot extends ListenerAdapter {
         String value = id.substring(DiscordGateway.CHOICE_PREFIX.length());
         User user = event.getUser();
         Member member = event.getMember();
-        InteractionHook hook = event.getHook();
         MessageChannel channel = event.getChannel();
         String interaction = "interaction:" + event.getId();
         // Which conversation a DM button belongs to is a database question: asked in the queue, not here.
+        // Who may press what is the conversation's rule, the same as for typing it.
         queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresent(thread -> inThread(thread,
                 () -> {
-                    Optional<Conversation> c = conversations.find(thread);
-                    if (c.isEmpty()) {
-                        return;
+                    if (conversations.find(thread).isPresent()) {
+                        conversations.reply(new InboundMessage(thread, user(user, member), value, interaction));
                     }
-                    String requester = c.get().requester().id();
-                    if (GUARDED.contains(value) && !user.getId().equals(requester) && !isAdmin(member)) {
-                        hook.sendMessage("Only <@" + requester + "> can " + value + " this.").setEphemeral(true)
-                                .setAllowedMentions(List.of()).queue();
-                        return;
-                    }
-                    conversations.reply(new InboundMessage(thread, user(user), value, interaction));
                 })));
-    }
-
-    private boolean isAdmin(Member member) {
-        if (member == null || settings.adminRoles().isEmpty()) {
-            return false;
-        }
-        for (Role r : member.getRoles()) {
-            if (settings.adminRoles().contains(r.getId())
-                    || settings.adminRoles().stream().anyMatch(n -> n.equalsIgnoreCase(r.getName()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- helpers
@@ -485,8 +464,20 @@ public final class DiscordBot extends ListenerAdapter {
     }
 
     private static UserRef user(User u) {
+        return user(u, null);
+    }
+
+    /** The person, with their server roles (ids and names) so the core can tell a configured admin role. */
+    private static UserRef user(User u, Member member) {
         String name = u.getEffectiveName();
-        return new UserRef(u.getId(), name == null || name.isBlank() ? "<@" + u.getId() + ">" : name);
+        Set<String> roles = new HashSet<>();
+        if (member != null) {
+            for (Role r : member.getRoles()) {
+                roles.add(r.getId());
+                roles.add(r.getName());
+            }
+        }
+        return new UserRef(u.getId(), name == null || name.isBlank() ? "<@" + u.getId() + ">" : name, roles);
     }
 
 }

@@ -8,6 +8,7 @@ import dev.aiwizard.core.chat.ChatGateway;
 import dev.aiwizard.core.chat.Choice;
 import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,6 +93,11 @@ public final class DiscordGateway implements ChatGateway {
             throw new WizardException("Discord refused an edit in " + describe(ref.thread()) + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    @Override
+    public String mention(UserRef user) {
+        return "<@" + user.id() + ">";
     }
 
     @Override

@@ -17,12 +17,11 @@ import java.util.Locale;
  * @param shardTotal     how many shards the bot runs in all ({@code 0}: Discord's recommendation, which needs the
  *                       default gateway)
  * @param shards         the shard ids this process runs (empty: all of them)
- * @param adminRoles     role ids or names whose members may approve or cancel anybody's conversation
  * @param messageContent whether to ask for the privileged Message Content intent (without it, answers come through
  *                       {@code /wizard answer:} or by mentioning the bot)
  */
 public record DiscordSettings(String botToken, String guildId, URI apiUrl, URI gatewayUrl, int shardTotal,
-                              List<Integer> shards, List<String> adminRoles, boolean messageContent) {
+                              List<Integer> shards, boolean messageContent) {
     public DiscordSettings {
         if (botToken == null || botToken.isBlank()) {
             throw new IllegalArgumentException("DISCORD_BOT_TOKEN is needed for Discord");
@@ -57,8 +56,6 @@ public record DiscordSettings(String botToken, String guildId, URI apiUrl, URI g
         if (gatewayUrl != null && shardTotal == 0) {
             shardTotal = 1;
         }
-        adminRoles = adminRoles == null ? List.of()
-                : adminRoles.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
     }
 
     /**
@@ -105,14 +102,14 @@ public record DiscordSettings(String botToken, String guildId, URI apiUrl, URI g
 
     /** The same settings asking, or not, for the Message Content intent. */
     public DiscordSettings withMessageContent(boolean on) {
-        return new DiscordSettings(botToken, guildId, apiUrl, gatewayUrl, shardTotal, shards, adminRoles, on);
+        return new DiscordSettings(botToken, guildId, apiUrl, gatewayUrl, shardTotal, shards, on);
     }
 
     @Override
     public String toString() {
         return "DiscordSettings[api=" + restBase() + ", gateway=" + (gatewayUrl == null ? "Discord's" : gatewayUrl)
                 + ", guild=" + guildId + ", shards=" + (shards.isEmpty() ? "all" : shards) + "/"
-                + (shardTotal == 0 ? "auto" : shardTotal) + ", adminRoles=" + adminRoles + ", messageContent="
+                + (shardTotal == 0 ? "auto" : shardTotal) + ", messageContent="
                 + messageContent + "]";
     }
 }

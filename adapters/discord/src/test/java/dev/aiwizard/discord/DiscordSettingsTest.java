@@ -36,24 +36,23 @@ class DiscordSettingsTest {
     @Test
     void badValuesAreRefusedWithTheVariableNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings(" ", null, null, null, 0,
-                null, null, true)).getMessage().contains("DISCORD_BOT_TOKEN"));
+                null, true)).getMessage().contains("DISCORD_BOT_TOKEN"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", "my-guild", null,
-                null, 0, null, null, true)).getMessage().contains("DISCORD_GUILD_ID"));
+                null, 0, null, true)).getMessage().contains("DISCORD_GUILD_ID"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null,
-                URI.create("ftp://x/"), null, 0, null, null, true)).getMessage().contains("DISCORD_API_URL"));
+                URI.create("ftp://x/"), null, 0, null, true)).getMessage().contains("DISCORD_API_URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null, null,
-                URI.create("http://x/"), 0, null, null, true)).getMessage().contains("DISCORD_GATEWAY_URL"));
+                URI.create("http://x/"), 0, null, true)).getMessage().contains("DISCORD_GATEWAY_URL"));
     }
 
     @Test
     void theTokenNeverShowsInTheDescription() {
-        DiscordSettings s = new DiscordSettings("secret-token-value", "123", null, null, 0, null, List.of("Admins"),
-                false);
+        DiscordSettings s = new DiscordSettings("secret-token-value", "123", null, null, 0, null, false);
         assertFalse(s.toString().contains("secret-token-value"), s.toString());
         assertEquals("https://discord.com/api/v10/", s.restBase());
     }
 
     private static DiscordSettings settings(URI gateway, int total, List<Integer> shards) {
-        return new DiscordSettings("token", null, null, gateway, total, shards, List.of(), true);
+        return new DiscordSettings("token", null, null, gateway, total, shards, true);
     }
 }

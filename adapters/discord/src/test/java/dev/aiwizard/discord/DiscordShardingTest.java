@@ -52,6 +52,6 @@ class DiscordShardingTest {
 
     private static DiscordSettings settings(FakeDiscord discord, List<Integer> shards) {
         return new DiscordSettings(FakeDiscord.TOKEN, null, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl()), 2, shards, List.of(), true);
+                URI.create(discord.gatewayUrl()), 2, shards, true);
     }
 }

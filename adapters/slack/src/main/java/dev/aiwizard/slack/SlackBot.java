@@ -22,12 +22,9 @@ import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
-import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationService;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -40,21 +37,16 @@ import java.util.regex.Pattern;
 public final class SlackBot {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
-    /** Choices that only the person who asked (or an admin) may make. */
-    private static final Set<String> GUARDED = Set.of("generate", "cancel");
 
     private final App app;
     private final SlackGateway gateway;
     private final ConversationService conversations;
-    private final SlackSettings settings;
     private final ThreadSieve queues;
 
-    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, SlackSettings settings,
-                    Executor executor) {
+    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Executor executor) {
         this.app = requireNonNull(app, "app");
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
-        this.settings = requireNonNull(settings, "settings");
         this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(executor, "executor"));
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
@@ -180,18 +172,12 @@ public final class SlackBot {
         String userId = p.getUser().getId();
         String root = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, p.getChannel().getId(), root);
+        // Who may press what is the conversation's rule, the same as for typing it.
         queues.submit(key(thread), () -> inThread(thread, () -> {
-            Optional<Conversation> c = conversations.find(thread);
-            if (c.isEmpty()) {
-                return;
+            if (conversations.find(thread).isPresent()) {
+                conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
+                        "action:" + p.getTriggerId()));
             }
-            String requester = c.get().requester().id();
-            if (GUARDED.contains(value) && !userId.equals(requester) && !settings.admins().contains(userId)) {
-                gateway.ephemeral(thread, userId, "Only <@" + requester + "> can " + value + " this.");
-                return;
-            }
-            conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
-                    "action:" + p.getTriggerId()));
         }));
         return ctx.ack();
     }

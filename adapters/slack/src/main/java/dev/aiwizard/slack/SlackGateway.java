@@ -15,6 +15,7 @@ import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatGateway;
 import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.UserRef;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,16 @@ public final class SlackGateway implements ChatGateway {
     public void ephemeral(ThreadRef thread, String user, String text) {
         call("chat.postEphemeral", () -> slack.chatPostEphemeral(ChatPostEphemeralRequest.builder()
                 .channel(thread.channel()).threadTs(thread.thread()).user(user).text(text).build()));
+    }
+
+    @Override
+    public void whisper(ThreadRef thread, UserRef user, BotMessage message) {
+        ephemeral(thread, user.id(), message.text());
+    }
+
+    @Override
+    public String mention(UserRef user) {
+        return "<@" + user.id() + ">";
     }
 
     @Override

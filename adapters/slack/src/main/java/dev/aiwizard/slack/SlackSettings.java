@@ -2,16 +2,13 @@ package dev.aiwizard.slack;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * How the bot reaches Slack: the bot token ({@code xoxb-}), the signing secret that proves requests come from Slack,
  * the app-level token ({@code xapp-}) for Socket Mode ({@code null}: HTTP only), the Web API base URL ({@code null}:
- * Slack's own), the people besides the requester who may approve or cancel ({@code admins}, Slack user ids), and the
- * least time between two of the bot's posts in one channel (Slack allows about one per second).
+ * Slack's own), and the least time between two of the bot's posts in one channel (Slack allows about one per second).
  */
-public record SlackSettings(String botToken, String signingSecret, String appToken, URI apiUrl, List<String> admins,
-                            Duration postInterval) {
+public record SlackSettings(String botToken, String signingSecret, String appToken, URI apiUrl, Duration postInterval) {
     public SlackSettings {
         if (botToken == null || botToken.isBlank()) {
             throw new IllegalArgumentException("SLACK_BOT_TOKEN is needed for Slack");
@@ -28,7 +25,6 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
         if (apiUrl != null && (apiUrl.getHost() == null || apiUrl.getUserInfo() != null)) {
             throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL without credentials");
         }
-        admins = admins == null ? List.of() : admins.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
         postInterval = postInterval == null ? Duration.ofSeconds(1) : postInterval;
     }
 
@@ -45,12 +41,12 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
 
     /** The same settings with another least time between posts in a channel (tests use zero). */
     public SlackSettings withPostInterval(Duration interval) {
-        return new SlackSettings(botToken, signingSecret, appToken, apiUrl, admins, interval);
+        return new SlackSettings(botToken, signingSecret, appToken, apiUrl, interval);
     }
 
     @Override
     public String toString() {
         return "SlackSettings[api=" + methodsUrlPrefix() + ", signing=" + (signingSecret != null) + ", socketMode="
-                + socketMode() + ", admins=" + admins + ", postInterval=" + postInterval + "]";
+                + socketMode() + ", postInterval=" + postInterval + "]";
     }
 }

@@ -32,7 +32,7 @@ class SlackGatewayTest {
     }
 
     private SlackGateway gateway(Duration interval) {
-        SlackSettings settings = new SlackSettings(TOKEN, "secret", null, URI.create(slack.url()), List.of(), interval);
+        SlackSettings settings = new SlackSettings(TOKEN, "secret", null, URI.create(slack.url()), interval);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
         return new SlackGateway(Slack.getInstance(config).methods(TOKEN), settings, waits::add, Clock.systemUTC());
@@ -81,7 +81,7 @@ class SlackGatewayTest {
     void aRefusalIsReportedWithSlacksReason() {
         WizardException e = assertThrows(WizardException.class, () -> new SlackGateway(
                 Slack.getInstance(config()).methods("xoxb-wrong"), new SlackSettings(TOKEN, "s", null,
-                URI.create(slack.url()), List.of(), Duration.ZERO), waits::add, Clock.systemUTC()).postRoot("C1", "x"));
+                URI.create(slack.url()), Duration.ZERO), waits::add, Clock.systemUTC()).postRoot("C1", "x"));
 
         assertTrue(e.getMessage().contains("invalid_auth"), e.getMessage());
     }

@@ -131,7 +131,7 @@ public final class Wizard implements AutoCloseable {
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
             GitHubWebhookService webhooks = webhooks(settings, publisher);
-            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, settings.slack(),
+            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations,
                     push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())));
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             if (discordGateway != null) {

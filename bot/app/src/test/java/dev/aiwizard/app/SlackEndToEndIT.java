@@ -83,7 +83,15 @@ class SlackEndToEndIT {
         awaitTrue(() -> !slack.calls("chat.postEphemeral").isEmpty(), "someone else is told only U1 may approve");
         FakeSlack.Call ephemeral = slack.calls("chat.postEphemeral").getFirst();
         assertEquals("U2", ephemeral.param("user"));
-        assertEquals("Only <@U1> can generate this.", ephemeral.param("text"));
+        assertEquals("Only <@U1> can approve this conversation (or an admin).", ephemeral.param("text"));
+        // Typing it is the same decision as pressing it.
+        for (String word : List.of("generate", "yes", "1", "cancel")) {
+            post(SlackRequests.event("Ev-u2-" + word, SlackRequests.threadReply(CHANNEL, root.ts(), "U2", word,
+                    "1700000200.00000" + word.length())), "application/json");
+        }
+        awaitTrue(() -> slack.calls("chat.postEphemeral").size() == 5, "every typed decision refused to U2");
+        assertEquals("Only <@U1> can cancel this conversation (or an admin).",
+                slack.calls("chat.postEphemeral").getLast().param("text"));
         assertEquals(afterSummary, slack.thread(CHANNEL, root.ts()).size(), "nothing happened in the thread");
 
         assertEquals(200, post(SlackRequests.buttonPress(CHANNEL, root.ts(), summary.ts(), "U1", "wizard_choice_0",

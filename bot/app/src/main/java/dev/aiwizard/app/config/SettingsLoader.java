@@ -1,5 +1,6 @@
 package dev.aiwizard.app.config;
 
+import dev.aiwizard.core.conversation.AdminPolicy;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.job.ProjectLimits;
@@ -63,7 +64,7 @@ public final class SettingsLoader {
                 integer("conversation.generations-per-hour", "WIZARD_GENERATIONS_PER_HOUR"),
                 integer("conversation.conversations-per-hour", "WIZARD_CONVERSATIONS_PER_HOUR"),
                 Duration.ofSeconds(10), llm.usesModel() ? allowedModels() : List.of(),
-                new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target, allowedTargets));
+                new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target, allowedTargets), admins());
         var limits = limits();
         var jobs = new JobSettings(integer("jobs.concurrency", "WIZARD_JOB_CONCURRENCY"),
                 Duration.ofSeconds(integer("jobs.lease-seconds", "WIZARD_JOB_LEASE_SECONDS")),
@@ -88,6 +89,13 @@ public final class SettingsLoader {
                 env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord());
     }
 
+    /** Who besides the requester approves, cancels and changes delivered code: per platform, in the core's terms. */
+    private AdminPolicy admins() {
+        return AdminPolicy.none()
+                .withUsers("slack", List.of(string("slack.admins", "WIZARD_SLACK_ADMINS").split(",")))
+                .withRoles("discord", List.of(string("discord.admin-roles", "WIZARD_DISCORD_ADMIN_ROLES").split(",")));
+    }
+
     /** Slack, when a bot token is set: tokens and secret only from the environment, Slack's usual names. */
     private SlackSettings slack() {
         String token = env.getOrDefault("SLACK_BOT_TOKEN", "").strip();
@@ -98,7 +106,6 @@ public final class SettingsLoader {
         try {
             return new SlackSettings(token, env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_APP_TOKEN"),
                     api.isEmpty() ? null : URI.create(api),
-                    List.of(string("slack.admins", "WIZARD_SLACK_ADMINS").split(",")),
                     Duration.ofMillis(longValue("slack.post-interval-ms", "WIZARD_SLACK_POST_INTERVAL_MS")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Slack settings (SLACK_*): " + e.getMessage());
@@ -118,7 +125,6 @@ public final class SettingsLoader {
             return new DiscordSettings(token, env.get("DISCORD_GUILD_ID"), api.isEmpty() ? null : URI.create(api),
                     gateway.isEmpty() ? null : URI.create(gateway), total.isEmpty() ? 0 : Integer.parseInt(total),
                     DiscordSettings.parseShards(env.get("DISCORD_SHARDS")),
-                    List.of(string("discord.admin-roles", "WIZARD_DISCORD_ADMIN_ROLES").split(",")),
                     bool("discord.message-content", "WIZARD_DISCORD_MESSAGE_CONTENT"));
         } catch (NumberFormatException e) {
             throw new ConfigException("Discord settings: DISCORD_SHARD_TOTAL must be a number");

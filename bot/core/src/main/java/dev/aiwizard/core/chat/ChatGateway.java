@@ -15,6 +15,19 @@ public interface ChatGateway {
     String startHint();
 
     /**
+     * Tells only {@code user} something in {@code thread} where the platform can (a refusal meant for one person);
+     * platforms without private messages in a thread post it there.
+     */
+    default void whisper(ThreadRef thread, UserRef user, BotMessage message) {
+        post(thread, message);
+    }
+
+    /** How the bot names {@code user} in a message on this platform (a mention where the platform has them). */
+    default String mention(UserRef user) {
+        return user.displayName();
+    }
+
+    /**
      * A web link to {@code thread} for pull request bodies, or a plain description where the platform has no links
      * (the console). Never includes a secret.
      */

@@ -30,6 +30,10 @@ public final class ChatRouter {
         return gatewayFor(thread).post(thread, message);
     }
 
+    public void whisper(ThreadRef thread, UserRef user, BotMessage message) {
+        gatewayFor(thread).whisper(thread, user, message);
+    }
+
     public void update(MessageRef ref, BotMessage message) {
         gatewayFor(ref.thread()).update(ref, message);
     }

@@ -343,13 +343,54 @@ public final class ConversationService {
 
         void run() {
             pendingWrites.add(userMessage(conversation, msg));
-            Command cmd = Command.parse(msg.text());
+            Command cmd = choiceTyped(Command.parse(msg.text()));
+            String act = decision(cmd);
+            if (act != null && !mayDecide(msg.user())) {
+                refuse(Replies.onlyRequester(chat.gatewayFor(conversation.thread()).mention(conversation.requester()),
+                        act));
+                return;
+            }
             switch (cmd.kind()) {
                 case HELP -> answer(Replies.help(conversation, hint()));
                 case STATUS -> answer(BotMessage.text(statusText()));
                 case CANCEL -> cancel();
                 default -> byState(cmd);
             }
+        }
+
+        /** A number typed while the approval choices are shown means that choice, exactly like pressing it. */
+        private Command choiceTyped(Command cmd) {
+            boolean approvalShown = conversation.state() == ConversationState.AWAITING_APPROVAL
+                    || conversation.state() == ConversationState.FAILED;
+            if (!approvalShown || cmd.kind() != Command.Kind.TEXT || !cmd.argument().matches("[0-9]{1,2}")) {
+                return cmd;
+            }
+            int n = Integer.parseInt(cmd.argument());
+            return n >= 1 && n <= Replies.APPROVAL_CHOICES.size()
+                    ? Command.parse(Replies.APPROVAL_CHOICES.get(n - 1).value()) : cmd;
+        }
+
+        /**
+         * What {@code cmd} would decide for the requester ("approve this conversation"), or null when anyone in the
+         * thread may say it: answers and spec changes before approval are teamwork, while approving, cancelling and
+         * changing what was already pushed are the requester's (or an admin's) call.
+         */
+        private String decision(Command cmd) {
+            ConversationState state = conversation.state();
+            boolean delivered = conversation.branch() != null;
+            return switch (cmd.kind()) {
+                case CANCEL -> state.isFinal() ? null : "cancel this conversation";
+                case GENERATE -> state == ConversationState.AWAITING_APPROVAL || state == ConversationState.FAILED
+                        ? "approve this conversation" : null;
+                case CHANGE -> delivered && state != ConversationState.QUESTIONING ? "change the delivered code" : null;
+                case TEXT -> state == ConversationState.PR_OPEN ? "change the delivered code" : null;
+                default -> null;
+            };
+        }
+
+        private boolean mayDecide(UserRef who) {
+            return who.id().equals(conversation.requester().id())
+                    || settings.admins().isAdmin(conversation.thread().platform(), who);
         }
 
         void fromReview(String what, String where) {
@@ -494,6 +535,14 @@ public final class ConversationService {
             }
             pendingWrites.clear();
             chat.post(conversation.thread(), reply);
+        }
+
+        /** Tells only the person who asked that they may not; the conversation stays as it was. */
+        private void refuse(String text) {
+            pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", text, clock.instant()));
+            conversation = store.save(conversation, pendingWrites);
+            pendingWrites.clear();
+            chat.whisper(conversation.thread(), msg.user(), BotMessage.text(text));
         }
 
         private String statusText() {

@@ -13,6 +13,10 @@ final class Replies {
     private Replies() {
     }
 
+    /** The choices shown with the spec; a number typed in the thread means the same as pressing one. */
+    static final List<Choice> APPROVAL_CHOICES = List.of(new Choice("Generate", "generate"),
+            new Choice("Change", "change"), new Choice("Cancel", "cancel"));
+
     static BotMessage question(Question q, String note) {
         StringBuilder text = new StringBuilder();
         if (note != null && !note.isBlank()) {
@@ -32,8 +36,11 @@ final class Replies {
         }
         text.append("Here is the spec. Reply `generate` to build it, `change <what>` to adjust it, or `cancel`.\n\n");
         text.append(SpecMarkdown.render(c.spec()));
-        return new BotMessage(text.toString(), List.of(new Choice("Generate", "generate"),
-                new Choice("Change", "change"), new Choice("Cancel", "cancel")));
+        return new BotMessage(text.toString(), APPROVAL_CHOICES);
+    }
+
+    static String onlyRequester(String requester, String act) {
+        return "Only " + requester + " can " + act + " (or an admin).";
     }
 
     static BotMessage help(Conversation c, String startHint) {

@@ -395,6 +395,78 @@ class ConversationServiceTest {
         assertTrue(chat.lastPosted().contains("so nothing was changed"), chat.lastPosted());
     }
 
+    private void sayAs(UserRef who, String text) {
+        service.reply(new InboundMessage(THREAD, who, text, null));
+    }
+
+    @Test
+    void someoneElseTypingGenerateYesOrTheChoiceNumberIsRefusedAndNothingIsQueued() {
+        UserRef mallory = new UserRef("u-mallory", "mallory");
+        start("a todo service");
+        say("skip");
+
+        for (String word : List.of("generate", "yes", "1", "approve")) {
+            sayAs(mallory, word);
+            assertEquals("Only alice can approve this conversation (or an admin).", chat.lastPosted(), word);
+        }
+
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertTrue(jobs.forConversation(conversation().id()).isEmpty());
+        say("1");
+        assertEquals(ConversationState.GENERATING, conversation().state(), "the requester's choice number approves");
+    }
+
+    @Test
+    void someoneElseTypingCancelIsRefusedAndTheConversationGoesOn() {
+        UserRef mallory = new UserRef("u-mallory", "mallory");
+        start("a todo service");
+
+        sayAs(mallory, "cancel");
+        assertEquals("Only alice can cancel this conversation (or an admin).", chat.lastPosted());
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+        say("skip");
+        sayAs(mallory, "3");
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+    }
+
+    @Test
+    void anyoneInTheThreadMayAnswerTheQuestionsBeforeApproval() {
+        start("a todo service");
+
+        sayAs(new UserRef("u-bob", "bob"), "todo-service");
+
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertEquals("todo-service", conversation().spec().name());
+    }
+
+    @Test
+    void onlyTheRequesterOrAnAdminMayAskForAChangeAfterDelivery() {
+        delivered();
+        String before = conversation().spec().name();
+
+        sayAs(new UserRef("u-mallory", "mallory"), "change rename to evil-api");
+        assertEquals("Only alice can change the delivered code (or an admin).", chat.lastPosted());
+        sayAs(new UserRef("u-mallory", "mallory"), "rename to evil-api");
+        assertEquals(before, conversation().spec().name());
+        assertEquals(ConversationState.PR_OPEN, conversation().state());
+
+        say("change rename to shop-api");
+        assertEquals("shop-api", conversation().spec().name());
+    }
+
+    @Test
+    void aConfiguredAdminMayApproveAndCancelAnyonesConversationByTyping() {
+        service = service(ConversationSettings.defaults().withAdmins(
+                AdminPolicy.none().withUsers("test", List.of("u-admin")).withRoles("test", List.of("Moderators"))));
+        start("a todo service");
+        say("skip");
+
+        sayAs(new UserRef("u-admin", "admin"), "generate");
+        assertEquals(ConversationState.GENERATING, conversation().state());
+        sayAs(new UserRef("u-mod", "mod", java.util.Set.of("r-9", "moderators")), "cancel");
+        assertEquals(ConversationState.CANCELLED, conversation().state());
+    }
+
     private Conversation delivered() {
         start("a todo service");
         say("todo-service");
