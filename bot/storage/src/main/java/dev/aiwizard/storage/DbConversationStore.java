@@ -7,6 +7,7 @@ import dev.aiwizard.core.conversation.ConcurrentUpdateException;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.DuplicateEventException;
 import dev.aiwizard.core.conversation.StoredMessage;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -27,10 +28,12 @@ final class DbConversationStore implements ConversationStore {
     }
 
     @Override
-    public void create(Conversation conversation, List<StoredMessage> messages) {
+    public void create(Conversation conversation, List<StoredMessage> messages, String eventKey) {
         requireNonNull(conversation, "conversation");
         checkBelong(conversation.id(), messages);
         Sql.inTransaction(db, "create conversation " + conversation.id(), tx -> {
+            // The event first: a duplicate fails before anything else is written, and rolls back with the rest.
+            recordWith(tx, eventKey);
             tx.createNamedInsert("insert-conversation").namedParam(conversation).execute();
             insertMessages(tx, messages);
             return null;
@@ -38,10 +41,11 @@ final class DbConversationStore implements ConversationStore {
     }
 
     @Override
-    public Conversation save(Conversation conversation, List<StoredMessage> messages) {
+    public Conversation save(Conversation conversation, List<StoredMessage> messages, String eventKey) {
         requireNonNull(conversation, "conversation");
         checkBelong(conversation.id(), messages);
         return Sql.inTransaction(db, "save conversation " + conversation.id(), tx -> {
+            recordWith(tx, eventKey);
             long updated = tx.createNamedUpdate("update-conversation").namedParam(conversation).execute();
             if (updated == 0) {
                 throw new ConcurrentUpdateException(conversation.id());
@@ -143,9 +147,7 @@ final class DbConversationStore implements ConversationStore {
     @Override
     public boolean recordEvent(String key) {
         requireNonNull(key, "key");
-        if (key.length() > 200) {
-            throw new IllegalArgumentException("an event key has at most 200 characters");
-        }
+        checkKey(key);
         return Sql.run("record event " + key, () -> {
             try {
                 db.execute().createNamedInsert("insert-inbound-event")
@@ -160,6 +162,37 @@ final class DbConversationStore implements ConversationStore {
                 throw e;
             }
         });
+    }
+
+    @Override
+    public boolean eventHandled(String key) {
+        requireNonNull(key, "key");
+        return Sql.run("look up event " + key, () -> db.execute().createNamedGet("get-inbound-event")
+                .addParam("event_key", key).execute().isPresent());
+    }
+
+    private void recordWith(DbExecute tx, String eventKey) {
+        if (eventKey == null) {
+            return;
+        }
+        checkKey(eventKey);
+        try {
+            tx.createNamedInsert("insert-inbound-event")
+                    .addParam("event_key", eventKey)
+                    .addParam("received_at", Columns.time(clock.instant()))
+                    .execute();
+        } catch (RuntimeException e) {
+            if (Sql.isDuplicateKey(e)) {
+                throw new DuplicateEventException(eventKey);
+            }
+            throw e;
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key.length() > 200) {
+            throw new IllegalArgumentException("an event key has at most 200 characters");
+        }
     }
 
     @Override

@@ -42,6 +42,13 @@ public final class InProcessCoordination implements Coordination {
     }
 
     @Override
+    public boolean seen(String key) {
+        requireNonNull(key, "key");
+        Long until = seenUntil.get(key);
+        return until != null && until - System.nanoTime() > 0;
+    }
+
+    @Override
     public boolean firstSeen(String key, Duration ttl) {
         requireNonNull(key, "key");
         requirePositive(ttl, "ttl");

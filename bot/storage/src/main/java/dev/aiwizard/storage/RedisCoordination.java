@@ -81,6 +81,12 @@ public final class RedisCoordination implements Coordination {
     }
 
     @Override
+    public boolean seen(String key) {
+        requireNonNull(key, "key");
+        return call("look up event " + key, () -> redis.exists(prefix + "seen:" + key));
+    }
+
+    @Override
     public void addToSet(String set, Collection<String> members) {
         requireNonNull(set, "set");
         if (members.isEmpty()) {

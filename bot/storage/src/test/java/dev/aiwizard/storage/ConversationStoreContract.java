@@ -19,6 +19,7 @@ import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.DuplicateEventException;
 import dev.aiwizard.core.conversation.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,39 @@ abstract class ConversationStoreContract {
         assertEquals(1, firsts, "exactly one of four concurrent records wins");
         assertTrue(!store.recordEvent(key), "and it stays recorded");
         assertTrue(store.recordEvent(key + "-other"));
+    }
+
+    @Test
+    void anEventCountsAsHandledOnlyWithTheWritesOfItsTurnAndADuplicateWritesNothing() {
+        String key = "event:slack:Ev" + ConversationId.random().value();
+        Conversation c = conversation(T0);
+        assertFalse(store.eventHandled(key));
+
+        store.create(c, List.of(said(c, "a todo service", T0)), key);
+        assertTrue(store.eventHandled(key), "recorded with the conversation");
+
+        String next = key + "-2";
+        Conversation saved = store.save(c.asking(null, T0.plusSeconds(1)), List.of(botSaid(c, "Hi", T0)), next);
+        assertTrue(store.eventHandled(next));
+        assertThrows(DuplicateEventException.class, () -> store.save(saved, List.of(botSaid(c, "again", T0)), next));
+        assertThrows(DuplicateEventException.class, () -> store.create(conversation(T0), List.of(), key));
+
+        assertEquals(saved, store.find(c.id()).orElseThrow(), "the duplicate's save was not stored");
+        assertEquals(2, store.messages(c.id()).size(), "nor its messages");
+        assertFalse(store.recordEvent(next), "a recorded event is recorded for good");
+    }
+
+    @Test
+    void aTurnThatFailsToCommitLeavesItsEventUnrecorded() {
+        String key = "event:slack:Ev" + ConversationId.random().value();
+        Conversation c = conversation(T0);
+        store.create(c, List.of());
+
+        Conversation stale = c.asking(null, T0.plusSeconds(1));
+        store.save(stale, List.of());
+        assertThrows(ConcurrentUpdateException.class, () -> store.save(stale, List.of(), key));
+
+        assertFalse(store.eventHandled(key), "the retry of the event is not a duplicate");
     }
 
     @Test

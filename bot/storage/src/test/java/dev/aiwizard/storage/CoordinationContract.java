@@ -58,9 +58,21 @@ abstract class CoordinationContract {
     }
 
     @Test
+    void lookingAnEventUpRecordsNothing() {
+        String key = key("event");
+        assertFalse(coordination.seen(key));
+        assertFalse(coordination.seen(key), "asking twice does not make it seen");
+
+        assertTrue(coordination.firstSeen(key, LONG));
+
+        assertTrue(coordination.seen(key));
+    }
+
+    @Test
     void anEventIsNewAgainOnceItsTimeToLivePassed() throws Exception {
         String key = key("event");
         assertTrue(coordination.firstSeen(key, Duration.ofMillis(150)));
+        assertTrue(coordination.seen(key));
         assertFalse(coordination.firstSeen(key, Duration.ofMillis(150)));
 
         Thread.sleep(300);

@@ -73,39 +73,44 @@ public final class ConversationService {
     }
 
     private void startTurn(InboundMessage msg) {
-        if (!firstDelivery(msg)) {
+        if (seenBefore(msg)) {
             return;
         }
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
             say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
                     .replace("<idea>", "a todo service where people manage tasks with a title and a done flag") + "`.");
+            handledWithoutWrites(msg);
             return;
         }
         if (idea.length() > settings.maxIdeaLength()) {
             say(msg.thread(), "That idea is " + idea.length() + " characters long; the limit is "
                     + settings.maxIdeaLength() + ". Please shorten it — details can come as answers later.");
+            handledWithoutWrites(msg);
             return;
         }
         if (store.findByThread(msg.thread()).isPresent()) {
             handle(msg);
             return;
         }
-        RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
-                settings.conversationsPerHour(), Duration.ofHours(1));
-        if (!rate.allowed()) {
-            say(msg.thread(), "You have started " + settings.conversationsPerHour()
-                    + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
-            return;
-        }
-        withLock(msg.thread(), () -> begin(msg, idea));
+        withLock(msg.thread(), () -> inTurn(msg, () -> {
+            RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
+                    settings.conversationsPerHour(), Duration.ofHours(1));
+            if (!rate.allowed()) {
+                say(msg.thread(), "You have started " + settings.conversationsPerHour()
+                        + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
+                handledWithoutWrites(msg);
+                return;
+            }
+            begin(msg, idea);
+        }));
     }
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
     public void reply(InboundMessage msg) {
         long began = System.nanoTime();
         try {
-            if (firstDelivery(msg)) {
+            if (!seenBefore(msg)) {
                 handle(msg);
             }
         } finally {
@@ -152,7 +157,7 @@ public final class ConversationService {
         }
         withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
-            new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null)).fromReview(what, where);
+            new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null), null).fromReview(what, where);
         });
     }
 
@@ -275,12 +280,13 @@ public final class ConversationService {
         Optional<Conversation> found = store.findByThread(msg.thread());
         if (found.isEmpty()) {
             noConversation(msg);
+            handledWithoutWrites(msg);
             return;
         }
-        withLock(msg.thread(), () -> {
+        withLock(msg.thread(), () -> inTurn(msg, () -> {
             Conversation c = store.findByThread(msg.thread()).orElseThrow();
-            new Turn(c, msg).run();
-        });
+            new Turn(c, msg, eventKey(msg)).run();
+        }));
     }
 
     private void begin(InboundMessage msg, String idea) {
@@ -288,11 +294,11 @@ public final class ConversationService {
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         // Into the index first: a thread listed without a conversation only costs a database look-up.
         indexThreads(msg.thread().platform(), List.of(msg.thread()));
-        store.create(c, List.of(userMessage(c, msg)));
+        store.create(c, List.of(userMessage(c, msg)), eventKey(msg));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
-        Turn turn = new Turn(c, msg);
+        Turn turn = new Turn(c, msg, null);
         RequestOptions options = RequestOptions.read(idea);
         Spec start = Spec.empty().withPlacement(options.placement());
         if (options.repo() != null) {
@@ -331,10 +337,13 @@ public final class ConversationService {
         private Conversation conversation;
         private final InboundMessage msg;
         private final List<StoredMessage> pendingWrites = new ArrayList<>();
+        /** The chat event this turn handles, recorded with its first save; null once recorded, or without one. */
+        private String eventKey;
 
-        Turn(Conversation conversation, InboundMessage msg) {
+        Turn(Conversation conversation, InboundMessage msg, String eventKey) {
             this.conversation = conversation;
             this.msg = msg;
+            this.eventKey = eventKey;
         }
 
         private InterviewContext who() {
@@ -498,10 +507,16 @@ public final class ConversationService {
                         + " generations in the last hour. Please try again in " + minutes(rate.retryAfter()) + "."));
                 return;
             }
-            Job job = Job.queued(conversation.id(), kind, conversation.spec(), null, clock.instant());
-            // The job is stored before the conversation moves on: a crash in between leaves a job that still runs.
-            jobs.enqueue(job);
-            store.audit(conversation.id(), "job-queued", job.id() + " " + kind);
+            // The job is stored before the conversation moves on: a crash in between leaves a job that still runs,
+            // and the retry of the same approval adopts that job instead of queuing a second one.
+            Optional<Job> leftOver = jobs.forConversation(conversation.id()).stream()
+                    .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst();
+            Job job = leftOver.orElseGet(() -> {
+                Job queued = Job.queued(conversation.id(), kind, conversation.spec(), null, clock.instant());
+                jobs.enqueue(queued);
+                store.audit(conversation.id(), "job-queued", queued.id() + " " + kind);
+                return queued;
+            });
             conversation = conversation.withState(kind == JobKind.REVISE ? ConversationState.REVISING
                     : ConversationState.GENERATING, clock.instant());
             answer(BotMessage.text("Approved. Generation job " + job.id() + " is queued; I'll keep a status "
@@ -529,19 +544,24 @@ public final class ConversationService {
         private void answer(BotMessage reply) {
             Conversation before = conversation;
             pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", reply.text(), clock.instant()));
-            conversation = store.save(conversation, pendingWrites);
+            commit();
             if (before.state() != conversation.state()) {
                 store.audit(conversation.id(), "state", conversation.state().name());
             }
-            pendingWrites.clear();
             chat.post(conversation.thread(), reply);
+        }
+
+        /** Stores what the turn changed, with its event the first time: nothing is said before this. */
+        private void commit() {
+            conversation = store.save(conversation, pendingWrites, eventKey);
+            eventKey = null;
+            pendingWrites.clear();
         }
 
         /** Tells only the person who asked that they may not; the conversation stays as it was. */
         private void refuse(String text) {
             pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", text, clock.instant()));
-            conversation = store.save(conversation, pendingWrites);
-            pendingWrites.clear();
+            commit();
             chat.whisper(conversation.thread(), msg.user(), BotMessage.text(text));
         }
 
@@ -562,17 +582,76 @@ public final class ConversationService {
         }
     }
 
-    private boolean firstDelivery(InboundMessage msg) {
-        if (msg.eventId() == null) {
-            return true;
+    private static String eventKey(InboundMessage msg) {
+        return msg.eventId() == null ? null : "event:" + msg.thread().platform() + ":" + msg.eventId();
+    }
+
+    /**
+     * Whether the coordination store remembers {@code msg}'s event as handled: the fast check, for every replica.
+     * It records nothing, so a turn that fails leaves nothing that would block the platform's retry.
+     */
+    private boolean seenBefore(InboundMessage msg) {
+        String key = eventKey(msg);
+        if (key == null) {
+            return false;
         }
-        String key = "event:" + msg.thread().platform() + ":" + msg.eventId();
-        // The coordination store answers fast (and for every replica); the database remembers for good.
-        boolean first = coordination.firstSeen(key, SEEN_TTL) && store.recordEvent(key);
-        if (!first) {
+        try {
+            if (coordination.seen(key)) {
+                LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
+                return true;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, the database decides on duplicates: "
+                    + e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code turn} for {@code msg} under its thread's lock, unless the database says its event was handled: the
+     * event is recorded in the same transaction as the turn's writes, so it counts as handled exactly when they are
+     * committed. A duplicate that raced past both checks is dropped when its commit is refused.
+     */
+    private void inTurn(InboundMessage msg, Runnable turn) {
+        String key = eventKey(msg);
+        if (key != null && store.eventHandled(key)) {
             LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
+            remember(key);
+            return;
         }
-        return first;
+        try {
+            turn.run();
+        } catch (DuplicateEventException e) {
+            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} dropped at commit", msg.eventId());
+        }
+        remember(key);
+    }
+
+    /** A turn that wrote nothing to a conversation (a hint, a refusal before any): its event is recorded alone. */
+    private void handledWithoutWrites(InboundMessage msg) {
+        String key = eventKey(msg);
+        if (key == null) {
+            return;
+        }
+        try {
+            store.recordEvent(key);
+            remember(key);
+        } catch (RuntimeException e) {
+            // The answer was given; a retry would only give it again.
+            LOG.log(System.Logger.Level.WARNING, "could not record event " + key + ": " + e.getMessage());
+        }
+    }
+
+    private void remember(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            coordination.firstSeen(key, SEEN_TTL);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, event " + key
+                    + " is remembered by the database only: " + e.getMessage());
+        }
     }
 
     private void withLock(ThreadRef thread, Runnable work) {

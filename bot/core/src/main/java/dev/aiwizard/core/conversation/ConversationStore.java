@@ -10,7 +10,17 @@ import java.util.Optional;
  */
 public interface ConversationStore {
     /** Stores a new conversation together with its first messages, all or nothing. */
-    void create(Conversation conversation, List<StoredMessage> messages);
+    default void create(Conversation conversation, List<StoredMessage> messages) {
+        create(conversation, messages, null);
+    }
+
+    /**
+     * {@link #create(Conversation, List)} that also records the chat event {@code eventKey} (null: none) as handled,
+     * in the same transaction: the event counts as handled exactly when the turn's writes are committed.
+     *
+     * @throws DuplicateEventException when {@code eventKey} was recorded before; nothing is stored
+     */
+    void create(Conversation conversation, List<StoredMessage> messages, String eventKey);
 
     /**
      * Stores {@code conversation} and appends {@code messages}, all or nothing. The stored version must equal
@@ -18,7 +28,17 @@ public interface ConversationStore {
      *
      * @throws ConcurrentUpdateException when someone else saved the conversation in between
      */
-    Conversation save(Conversation conversation, List<StoredMessage> messages);
+    default Conversation save(Conversation conversation, List<StoredMessage> messages) {
+        return save(conversation, messages, null);
+    }
+
+    /**
+     * {@link #save(Conversation, List)} that also records the chat event {@code eventKey} (null: none) as handled,
+     * in the same transaction.
+     *
+     * @throws DuplicateEventException when {@code eventKey} was recorded before; nothing is stored
+     */
+    Conversation save(Conversation conversation, List<StoredMessage> messages, String eventKey);
 
     /** Appends one message to an existing conversation. */
     void append(StoredMessage message);
@@ -33,6 +53,9 @@ public interface ConversationStore {
      * time, for good: the durable half of "each event is handled once", behind the coordination store's fast check.
      */
     boolean recordEvent(String key);
+
+    /** Whether the chat event {@code key} was recorded as handled; records nothing. */
+    boolean eventHandled(String key);
 
     /** The conversations whose code is on {@code branch} (in any repository), newest first. */
     List<Conversation> findByBranch(String branch);

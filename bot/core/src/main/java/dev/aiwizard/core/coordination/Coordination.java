@@ -13,6 +13,9 @@ public interface Coordination extends AutoCloseable {
     /** Records {@code key} as seen for {@code ttl}; true only for the first caller, so an event is handled once. */
     boolean firstSeen(String key, Duration ttl);
 
+    /** Whether {@code key} was recorded with {@link #firstSeen} and has not expired; records nothing. */
+    boolean seen(String key);
+
     /** Counts one use of {@code key}; allowed while fewer than {@code limit} uses fell in the last {@code window}. */
     RateDecision tryAcquire(String key, int limit, Duration window);
 

@@ -2,8 +2,10 @@ package dev.aiwizard.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
@@ -275,6 +277,63 @@ class ConversationServiceTest {
         service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
         service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
         service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        assertEquals(4, store.messages(conversation().id()).size());
+    }
+
+    @Test
+    void aTurnThatFailsToStoreItsWritesDoesNotBlockThePlatformsRetryOfTheEvent() {
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+        int said = chat.sent().size();
+        store.failNextWrites(1);
+
+        assertThrows(StorageException.class, () -> service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2")));
+        assertEquals(said, chat.sent().size(), "nothing was said for the failed turn");
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+
+        service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state(), "the retry is handled");
+        service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
+        assertEquals(said + 1, chat.sent().size(), "and only once");
+    }
+
+    @Test
+    void aFailedStartDoesNotBlockTheRetryEither() {
+        store.failNextWrites(1);
+        assertThrows(StorageException.class, () -> service.start(new InboundMessage(THREAD, ALICE, "a todo service",
+                "ev-1")));
+
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+
+        assertEquals(ConversationState.QUESTIONING, conversation().state());
+    }
+
+    @Test
+    void theRetryOfAnApprovalWhoseSaveFailedAdoptsTheJobItQueuedInsteadOfQueuingASecond() {
+        start("a todo service");
+        say("skip");
+        store.failNextWrites(1);
+        assertThrows(StorageException.class, () -> service.reply(new InboundMessage(THREAD, ALICE, "generate", "ev-g")));
+
+        service.reply(new InboundMessage(THREAD, ALICE, "generate", "ev-g"));
+
+        assertEquals(ConversationState.GENERATING, conversation().state());
+        assertEquals(1, jobs.forConversation(conversation().id()).size());
+    }
+
+    @Test
+    void aDuplicateThatTheCoordinationStoreForgotIsStillHandledOnce() {
+        MemoryCoordination forgetful = new MemoryCoordination();
+        service = new ConversationService(store, jobs, forgetful, new ScriptedInterviewer(),
+                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, telemetry);
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+        service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
+        int said = chat.sent().size();
+        forgetful.forgetAll();
+
+        service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+
+        assertEquals(said, chat.sent().size());
         assertEquals(4, store.messages(conversation().id()).size());
     }
 

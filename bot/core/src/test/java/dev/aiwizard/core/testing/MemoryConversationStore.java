@@ -18,22 +18,39 @@ public final class MemoryConversationStore implements ConversationStore {
     private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
     private final List<StoredMessage> messages = new ArrayList<>();
     private final List<String> audit = new ArrayList<>();
+    private int failingWrites;
+
+    /** The next {@code n} creates and saves fail as a database that is down would, storing nothing. */
+    public synchronized void failNextWrites(int n) {
+        failingWrites = n;
+    }
+
+    private void maybeFail() {
+        if (failingWrites > 0) {
+            failingWrites--;
+            throw new dev.aiwizard.core.StorageException("Could not save: the database is down (test)");
+        }
+    }
 
     @Override
-    public synchronized void create(Conversation c, List<StoredMessage> first) {
+    public synchronized void create(Conversation c, List<StoredMessage> first, String eventKey) {
         if (findByThread(c.thread()).isPresent()) {
             throw new IllegalStateException("thread taken");
         }
+        maybeFail();
+        recordWith(eventKey);
         conversations.put(c.id(), c);
         messages.addAll(first);
     }
 
     @Override
-    public synchronized Conversation save(Conversation c, List<StoredMessage> more) {
+    public synchronized Conversation save(Conversation c, List<StoredMessage> more, String eventKey) {
         Conversation stored = conversations.get(c.id());
         if (stored == null || stored.version() != c.version()) {
             throw new ConcurrentUpdateException(c.id());
         }
+        maybeFail();
+        recordWith(eventKey);
         Conversation next = new Conversation(c.id(), c.thread(), c.requester(), c.idea(), c.state(), c.spec(),
                 c.pending(), c.questionsAsked(), c.branch(), c.createdAt(), c.updatedAt(), c.version() + 1);
         conversations.put(c.id(), next);
@@ -61,6 +78,17 @@ public final class MemoryConversationStore implements ConversationStore {
     @Override
     public synchronized boolean recordEvent(String key) {
         return events.add(key);
+    }
+
+    @Override
+    public synchronized boolean eventHandled(String key) {
+        return events.contains(key);
+    }
+
+    private void recordWith(String eventKey) {
+        if (eventKey != null && !events.add(eventKey)) {
+            throw new dev.aiwizard.core.conversation.DuplicateEventException(eventKey);
+        }
     }
 
     @Override

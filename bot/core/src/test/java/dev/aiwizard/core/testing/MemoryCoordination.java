@@ -20,6 +20,16 @@ public final class MemoryCoordination implements Coordination {
         return seen.add(key);
     }
 
+    /** Forgets every event, as a Redis that restarted would. */
+    public synchronized void forgetAll() {
+        seen.clear();
+    }
+
+    @Override
+    public synchronized boolean seen(String key) {
+        return seen.contains(key);
+    }
+
     @Override
     public synchronized RateDecision tryAcquire(String key, int limit, Duration window) {
         int n = uses.merge(key, 1, Integer::sum);
