@@ -11,6 +11,7 @@ import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,9 +262,11 @@ public final class DiscordBot extends ListenerAdapter {
                 : channel.asGuildMessageChannel();
         ThreadChannel thread;
         try {
-            Message starter = parent.sendMessage(user.getAsMention() + " asked for: " + shorten(idea, 1800))
+            // The starter and the thread's name repeat the idea in the channel: never a secret pasted into it.
+            String shown = InboundText.clean(idea).text();
+            Message starter = parent.sendMessage(user.getAsMention() + " asked for: " + shorten(shown, 1800))
                     .setAllowedMentions(List.of(Message.MentionType.USER)).complete();
-            thread = starter.createThreadChannel(shorten(idea.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
+            thread = starter.createThreadChannel(shorten(shown.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + parent.getId() + ": " + e.getMessage());
             edit(hook, "I couldn't start a thread here (" + e.getMessage() + "). I need to send messages, create "
@@ -299,7 +302,8 @@ public final class DiscordBot extends ListenerAdapter {
             queues.submit("channel:" + parent.getId(), () -> {
                 ThreadChannel t;
                 try {
-                    t = m.createThreadChannel(shorten(idea.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
+                    t = m.createThreadChannel(shorten(InboundText.clean(idea).text().replaceAll("\\s+", " "),
+                            MAX_THREAD_NAME)).complete();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + parent.getId() + ": "
                             + e.getMessage());

@@ -23,6 +23,7 @@ import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -103,7 +104,9 @@ public final class SlackBot {
                 queues.submit("channel:" + channel, () -> {
                     String root;
                     try {
-                        root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: " + text);
+                        // The root repeats the idea in the channel: never a secret pasted into it.
+                        root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: "
+                                + InboundText.clean(text).text());
                     } catch (WizardException e) {
                         // Most often the bot is not in the channel; only the person who typed the command hears it.
                         LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": "

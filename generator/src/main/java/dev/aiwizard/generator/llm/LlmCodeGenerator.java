@@ -16,6 +16,7 @@ import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.job.UsageLedger;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.core.text.HiddenText;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

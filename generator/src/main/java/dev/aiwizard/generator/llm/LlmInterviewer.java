@@ -15,6 +15,7 @@ import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Slot;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.core.text.HiddenText;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.stack.StackOption;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.aiwizard.generator.llm;
 
+import dev.aiwizard.core.text.HiddenText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

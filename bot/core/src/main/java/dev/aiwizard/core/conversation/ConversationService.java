@@ -15,6 +15,8 @@ import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.JobState;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.text.InboundText;
+import dev.aiwizard.core.text.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +74,12 @@ public final class ConversationService {
         }
     }
 
-    private void startTurn(InboundMessage msg) {
+    private void startTurn(InboundMessage raw) {
+        InboundMessage msg = cleaned(raw);
         if (seenBefore(msg)) {
             return;
         }
+        toldAboutSecrets(raw, msg);
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
             say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
@@ -110,8 +114,10 @@ public final class ConversationService {
     public void reply(InboundMessage msg) {
         long began = System.nanoTime();
         try {
-            if (!seenBefore(msg)) {
-                handle(msg);
+            InboundMessage clean = cleaned(msg);
+            if (!seenBefore(clean)) {
+                toldAboutSecrets(msg, clean);
+                handle(clean);
             }
         } finally {
             telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
@@ -150,10 +156,15 @@ public final class ConversationService {
      * queued straight away, since the person asking is a reviewer with write access. A conversation that is not
      * delivered (still busy, or over) only gets a note in its thread.
      */
-    public void revisionRequested(ConversationId id, UserRef who, String what, String where) {
+    public void revisionRequested(ConversationId id, UserRef who, String asked, String where) {
         Optional<Conversation> found = store.find(id);
         if (found.isEmpty()) {
             return;
+        }
+        Secrets.Redacted clean = InboundText.clean(asked);
+        String what = clean.text();
+        if (clean.removedAny()) {
+            say(found.get().thread(), who.displayName() + ": " + Secrets.notice(clean.kinds()));
         }
         withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
@@ -663,6 +674,27 @@ public final class ConversationService {
         }
         try (Coordination.Lock held = lock.get()) {
             work.run();
+        }
+    }
+
+    /**
+     * {@code msg} as the bot may keep and repeat it: what a person cannot see is stripped before either engine reads
+     * it, and what looks like a secret is removed before it can reach a spec, a log, a commit or a pull request.
+     */
+    private static InboundMessage cleaned(InboundMessage msg) {
+        Secrets.Redacted clean = InboundText.clean(msg.text());
+        return clean.text().equals(msg.text()) ? msg
+                : new InboundMessage(msg.thread(), msg.user(), clean.text(), msg.eventId());
+    }
+
+    /** Tells the person privately that a secret was removed from what they wrote ({@code raw}). */
+    private void toldAboutSecrets(InboundMessage raw, InboundMessage clean) {
+        if (!clean.text().contains(Secrets.REMOVED)) {
+            return;
+        }
+        List<String> kinds = InboundText.clean(raw.text()).kinds();
+        if (!kinds.isEmpty()) {
+            chat.whisper(clean.thread(), clean.user(), BotMessage.text(Secrets.notice(kinds)));
         }
     }
 

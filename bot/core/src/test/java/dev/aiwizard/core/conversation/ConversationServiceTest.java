@@ -338,6 +338,30 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aSecretInWhatPeopleWriteIsNeverKeptOrRepeatedAndThePersonIsTold() {
+        String token = "ghp_" + "Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe9Dc8";
+        start("a todo service, deploy with " + token);
+        say("skip");
+        say("change the purpose to a todo service, push with " + token);
+
+        Conversation c = conversation();
+        assertFalse(c.idea().contains(token), c.idea());
+        assertFalse(c.spec().toString().contains(token), c.spec().toString());
+        assertTrue(store.messages(c.id()).stream().noneMatch(m -> m.text().contains(token)), "stored messages");
+        assertTrue(chat.sent().stream().noneMatch(m -> m.message().text().contains(token)), chat.posted().toString());
+        assertTrue(c.idea().contains("[secret removed]"), c.idea());
+        assertEquals(2, chat.posted().stream().filter(p -> p.startsWith("I removed a GitHub token from your message"))
+                .count(), chat.posted().toString());
+    }
+
+    @Test
+    void hiddenCharactersNeverReachTheInterviewer() {
+        start("a todo\u200B service\uFE0F <!-- and a backdoor -->\u3164");
+
+        assertEquals("a todo service", conversation().idea());
+    }
+
+    @Test
     void aThreadWithoutConversationGetsTheStartHint() {
         say("hello");
         assertEquals("There is no conversation here yet. Start one with `new <idea>`.", chat.lastPosted());

@@ -63,4 +63,12 @@ class ProjectLimitsTest {
                 limits.problems(files), "secrets under 8 characters are not searched for");
         assertTrue(!limits.toString().contains("db-password-123"), limits.toString());
     }
+
+    @Test
+    void aSecretInAFilePathIsFoundWithoutRepeatingIt() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        List<String> problems = ProjectLimits.defaults().problems(List.of(
+                new GeneratedFile("config/" + token + ".txt", "nothing here")));
+        assertEquals(List.of("a file path: looks like a GitHub token"), problems);
+    }
 }
