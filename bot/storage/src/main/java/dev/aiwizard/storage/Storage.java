@@ -3,6 +3,7 @@ package dev.aiwizard.storage;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.job.GenerationCache;
 import dev.aiwizard.core.job.JobStore;
@@ -29,6 +30,7 @@ public final class Storage implements AutoCloseable {
     private final JobStore jobs;
     private final GenerationCache generationCache;
     private final UsageLedger usageLedger;
+    private final DbInbox inbox;
 
     private Storage(DbClient db, DatabaseUrl url) {
         this.db = db;
@@ -37,6 +39,7 @@ public final class Storage implements AutoCloseable {
         this.jobs = new DbJobStore(db);
         this.generationCache = new DbGenerationCache(db, Clock.systemUTC());
         this.usageLedger = new DbUsageLedger(db);
+        this.inbox = new DbInbox(db, Clock.systemUTC());
     }
 
     /**
@@ -79,6 +82,11 @@ public final class Storage implements AutoCloseable {
         return usageLedger;
     }
 
+    /** Chat events acknowledged and not yet handled. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
     /** Whether the database answers a trivial query now (for readiness checks); never throws. */
     public boolean ping() {
         try (var rows = db.execute().createNamedQuery("ping").execute()) {
@@ -95,6 +103,7 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close();
         db.close();
     }
 

@@ -1,0 +1,209 @@
+package dev.aiwizard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.chat.Inbox;
+import dev.aiwizard.core.chat.InboundEvent;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The inbox in the database. Events accepted at the same moment are written together, in one transaction: under load
+ * one commit makes a whole batch durable, so keeping every acknowledged event costs the acknowledgement little.
+ * Forgetting handled events is batched the same way and not waited for: one left behind is found handled later.
+ */
+final class DbInbox implements Inbox, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DbInbox.class.getName());
+    private static final int MAX_BATCH = 256;
+    /** How long an accept waits for its batch's commit before the platform is told to retry. */
+    private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(5);
+
+    private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Void> stored) {
+    }
+
+    private final DbClient db;
+    private final Clock clock;
+    private final LinkedBlockingQueue<Accepted> accepts = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<String> dones = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    DbInbox(DbClient db, Clock clock) {
+        this.db = requireNonNull(db, "db");
+        this.clock = requireNonNull(clock, "clock");
+        this.writer = Thread.ofVirtual().name("inbox-writer").start(this::write);
+    }
+
+    @Override
+    public void accept(InboundEvent event, String owner, Duration lease) {
+        requireNonNull(event, "event");
+        requireNonNull(owner, "owner");
+        if (closed) {
+            throw new StorageException("the inbox is closed");
+        }
+        Accepted a = new Accepted(event, owner, clock.instant().plus(lease), new CompletableFuture<>());
+        accepts.add(a);
+        try {
+            a.stored().get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StorageException s ? s
+                    : new StorageException("Could not store event " + event.key() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageException("Could not store event " + event.key() + " within "
+                    + ACCEPT_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while storing event " + event.key(), e);
+        }
+    }
+
+    @Override
+    public void done(Collection<String> keys) {
+        dones.addAll(keys);
+    }
+
+    @Override
+    public void renew(String owner, Collection<String> keys, Duration lease) {
+        Instant until = clock.instant().plus(lease);
+        Sql.inTransaction(db, "renew the leases of " + keys.size() + " chat event(s)", tx -> {
+            for (String key : keys) {
+                tx.createNamedUpdate("renew-inbox-event").addParam("event_key", key).addParam("owner", owner)
+                        .addParam("lease_until", Columns.time(until)).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<InboundEvent> claim(String owner, Duration lease, int limit) {
+        Instant now = clock.instant();
+        List<String> candidates = Sql.run("list chat events to claim", () -> {
+            try (Stream<DbRow> rows = db.execute().createNamedQuery("list-claimable-inbox-events")
+                    .addParam("now", Columns.time(now)).addParam("limit", limit).execute()) {
+                return rows.map(r -> Columns.string(r, "event_key")).toList();
+            }
+        });
+        List<InboundEvent> won = new ArrayList<>();
+        for (String key : candidates) {
+            // Another replica may claim the same candidate: the conditional update decides who has it.
+            Sql.inTransaction(db, "claim chat event " + key, tx -> {
+                long claimed = tx.createNamedUpdate("claim-inbox-event").addParam("event_key", key)
+                        .addParam("owner", owner).addParam("lease_until", Columns.time(now.plus(lease)))
+                        .addParam("now", Columns.time(now)).execute();
+                if (claimed == 1) {
+                    tx.createNamedGet("get-inbox-event").addParam("event_key", key).execute()
+                            .map(DbInbox::event).ifPresent(won::add);
+                }
+                return null;
+            });
+        }
+        return won;
+    }
+
+    @Override
+    public int pending() {
+        return Sql.run("count the stored chat events", () -> db.execute().createNamedGet("count-inbox-events")
+                .execute().map(r -> (int) Columns.number(r, "n")).orElse(0));
+    }
+
+    @Override
+    public void release(String owner) {
+        Sql.run("hand back the chat events of " + owner, () -> db.execute().createNamedUpdate("release-inbox-events")
+                .addParam("owner", owner).addParam("now", Columns.time(clock.instant().minusMillis(1))).execute());
+    }
+
+    /** Stops the writer after it wrote what was accepted. */
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+        try {
+            writer.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeBatch(null);
+    }
+
+    private void write() {
+        while (!closed) {
+            Accepted first;
+            try {
+                // Idle, it still wakes now and then to forget handled events.
+                first = accepts.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            writeBatch(first);
+        }
+    }
+
+    /** {@code first} and everything accepted and done since the last batch, in one transaction each. */
+    private void writeBatch(Accepted first) {
+        List<Accepted> batch = new ArrayList<>();
+        if (first != null) {
+            batch.add(first);
+        }
+        accepts.drainTo(batch, MAX_BATCH);
+        if (!batch.isEmpty()) {
+            try {
+                Sql.inTransaction(db, "store " + batch.size() + " chat event(s)", tx -> {
+                    for (Accepted a : batch) {
+                        tx.createNamedInsert("insert-inbox-event")
+                                .addParam("event_key", a.event().key())
+                                .addParam("platform", a.event().platform())
+                                .addParam("fields", Json.write(a.event().fields()))
+                                .addParam("received_at", Columns.time(a.event().receivedAt()))
+                                .addParam("owner", a.owner())
+                                .addParam("lease_until", Columns.time(a.leaseUntil()))
+                                .execute();
+                    }
+                    return null;
+                });
+                batch.forEach(a -> a.stored().complete(null));
+            } catch (RuntimeException e) {
+                batch.forEach(a -> a.stored().completeExceptionally(e));
+            }
+        }
+        List<String> handled = new ArrayList<>();
+        dones.drainTo(handled, MAX_BATCH);
+        if (!handled.isEmpty()) {
+            try {
+                Sql.inTransaction(db, "forget " + handled.size() + " handled chat event(s)", tx -> {
+                    for (String key : handled) {
+                        tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // Left behind, they are claimed once their lease ran out and found handled then.
+                LOG.log(System.Logger.Level.WARNING, "could not forget " + handled.size() + " handled chat event(s): "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InboundEvent event(DbRow row) {
+        Map<String, String> fields = Optional.ofNullable(Json.read(Columns.string(row, "fields"), Map.class))
+                .map(m -> new HashMap<String, String>((Map<String, String>) m)).orElseGet(HashMap::new);
+        return new InboundEvent(Columns.string(row, "event_key"), Columns.string(row, "platform"), fields,
+                Columns.instant(row, "received_at"), (int) Columns.number(row, "attempts"));
+    }
+}
