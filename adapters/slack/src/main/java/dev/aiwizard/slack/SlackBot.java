@@ -17,7 +17,10 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.InboxReplayer;
+import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
@@ -25,17 +28,22 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The Slack entry points, on a Bolt {@link App}: {@code /wizard}, mentions of the bot, replies in a conversation's
- * thread and presses of its buttons. Every handler acknowledges at once and leaves the conversation work to a queue
- * per thread, so Slack always hears back well within its three seconds. Redeliveries carry the same event id and are
- * handled once (the conversation service checks it through the coordination port).
+ * thread and presses of its buttons. Every handler keeps the event in the inbox, acknowledges, and leaves the
+ * conversation work to a queue per thread, so Slack always hears back well within its three seconds and an
+ * acknowledged event survives a crash (another replica replays it). Redeliveries carry the same event id and are
+ * handled once (the conversation service records each event with its turn's writes).
  */
-public final class SlackBot {
+public final class SlackBot implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
 
@@ -43,11 +51,16 @@ public final class SlackBot {
     private final SlackGateway gateway;
     private final ConversationService conversations;
     private final ThreadSieve queues;
+    private final Intake intake;
+    private final Clock clock;
 
-    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Executor executor) {
+    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Intake intake,
+                    Executor executor, Clock clock) {
         this.app = requireNonNull(app, "app");
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
+        this.intake = requireNonNull(intake, "intake");
+        this.clock = requireNonNull(clock, "clock");
         this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(executor, "executor"));
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
@@ -99,27 +112,8 @@ public final class SlackBot {
                 return ctx.ack(conversations.channelOverview(SlackGateway.PLATFORM, p.getChannelId()));
             }
             default -> {
-                UserRef who = user(p.getUserId(), p.getUserName());
-                String channel = p.getChannelId();
-                queues.submit("channel:" + channel, () -> {
-                    String root;
-                    try {
-                        // The root repeats the idea in the channel: never a secret pasted into it.
-                        root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: "
-                                + InboundText.clean(text).text());
-                    } catch (WizardException e) {
-                        // Most often the bot is not in the channel; only the person who typed the command hears it.
-                        LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": "
-                                + e.getMessage());
-                        respond(ctx, "I couldn't start a thread here (" + e.getMessage() + "). If I'm not in this "
-                                + "channel yet, invite me with `/invite @AI Wizard` and try again.");
-                        return;
-                    }
-                    inThread(new ThreadRef(SlackGateway.PLATFORM, channel, root), () -> conversations.start(
-                            new InboundMessage(new ThreadRef(SlackGateway.PLATFORM, channel, root), who, text,
-                                    "command:" + p.getTriggerId())));
-                });
-                return ctx.ack();
+                return accepted(fields("command", "command:" + p.getTriggerId(), p.getChannelId(), null,
+                        p.getUserId(), p.getUserName(), text), ctx::ack, msg -> respond(ctx, msg));
             }
         }
     }
@@ -131,16 +125,8 @@ public final class SlackBot {
         }
         String text = MENTION.matcher(e.getText() == null ? "" : e.getText()).replaceAll("").strip();
         String root = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), root);
-        InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), text, payload.getEventId());
-        queues.submit(key(thread), () -> inThread(thread, () -> {
-            if (conversations.find(thread).isPresent()) {
-                conversations.reply(msg);
-            } else {
-                conversations.start(msg);
-            }
-        }));
-        return ctx.ack();
+        return accepted(fields("mention", payload.getEventId(), e.getChannel(), root, e.getUser(), null, text),
+                ctx::ack, null);
     }
 
     private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
@@ -153,17 +139,8 @@ public final class SlackBot {
         if (fromABot || mentionsUs || e.getThreadTs() == null || e.getUser() == null) {
             return ctx.ack();
         }
-        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), e.getThreadTs());
-        InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), e.getText() == null ? ""
-                : e.getText(), payload.getEventId());
-        // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in batches,
-        // after the acknowledgement, without the database.
-        queues.submitIfConversation(thread, key(thread), () -> inThread(thread, () -> {
-            if (conversations.find(thread).isPresent()) {
-                conversations.reply(msg);
-            }
-        }));
-        return ctx.ack();
+        return accepted(fields("message", payload.getEventId(), e.getChannel(), e.getThreadTs(), e.getUser(), null,
+                e.getText() == null ? "" : e.getText()), ctx::ack, null);
     }
 
     private Response button(BlockActionRequest req, ActionContext ctx) {
@@ -171,23 +148,128 @@ public final class SlackBot {
         if (p.getActions() == null || p.getActions().isEmpty() || p.getChannel() == null || p.getMessage() == null) {
             return ctx.ack();
         }
-        String value = p.getActions().getFirst().getValue();
-        String userId = p.getUser().getId();
         String root = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
-        ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, p.getChannel().getId(), root);
-        // Who may press what is the conversation's rule, the same as for typing it.
-        queues.submit(key(thread), () -> inThread(thread, () -> {
-            if (conversations.find(thread).isPresent()) {
-                conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
-                        "action:" + p.getTriggerId()));
-            }
-        }));
-        return ctx.ack();
+        return accepted(fields("action", "action:" + p.getTriggerId(), p.getChannel().getId(), root,
+                p.getUser().getId(), p.getUser().getUsername(), p.getActions().getFirst().getValue()), ctx::ack, null);
     }
 
-    /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */
-    private void inThread(ThreadRef thread, Runnable work) {
-        Turns.guarded(thread, gateway, work);
+    /** What a turn needs of a Slack event, to run it now or after a crash. */
+    private static Map<String, String> fields(String type, String eventId, String channel, String thread, String user,
+                                              String name, String text) {
+        Map<String, String> f = new HashMap<>();
+        f.put("type", type);
+        f.put("eventId", eventId);
+        f.put("channel", channel);
+        f.put("user", user);
+        f.put("text", text);
+        if (thread != null) {
+            f.put("thread", thread);
+        }
+        if (name != null && !name.isBlank()) {
+            f.put("name", name);
+        }
+        return f;
+    }
+
+    /**
+     * Keeps the event durably, then acknowledges it and queues its work; when it cannot be kept, Slack is answered
+     * 503 so that it delivers the event again, rather than an acknowledgement followed by silence.
+     */
+    private Response accepted(Map<String, String> f, Supplier<Response> ack, Consumer<String> tellCommander) {
+        try {
+            intake.accept(new InboundEvent(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")),
+                    SlackGateway.PLATFORM, f, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not keep a Slack " + f.get("type") + " event; asking Slack to "
+                    + "send it again: " + e.getMessage());
+            return Response.builder().statusCode(503).contentType("text/plain; charset=utf-8")
+                    .body("The bot cannot store events right now; please retry.").build();
+        }
+        run(f, tellCommander);
+        return ack.get();
+    }
+
+    @Override
+    public String platform() {
+        return SlackGateway.PLATFORM;
+    }
+
+    @Override
+    public void replay(InboundEvent event) {
+        run(event.fields(), null);
+    }
+
+    /** Queues the work of an event kept in the inbox ({@code tellCommander}: the slash command's private answer). */
+    private void run(Map<String, String> f, Consumer<String> tellCommander) {
+        String eventKey = InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId"));
+        String channel = f.get("channel");
+        UserRef who = user(f.get("user"), f.get("name"));
+        String text = f.getOrDefault("text", "");
+        switch (f.get("type")) {
+            case "command" -> queues.submit("channel:" + channel, () -> {
+                String root;
+                try {
+                    // The root repeats the idea in the channel: never a secret pasted into it.
+                    root = gateway.postRoot(channel, "<@" + who.id() + "> asked for: " + InboundText.clean(text).text());
+                } catch (WizardException e) {
+                    // Most often the bot is not in the channel; only the person who typed the command hears it.
+                    LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": "
+                            + e.getMessage());
+                    if (tellCommander != null) {
+                        tellCommander.accept("I couldn't start a thread here (" + e.getMessage() + "). If I'm not "
+                                + "in this channel yet, invite me with `/invite @AI Wizard` and try again.");
+                    }
+                    intake.finished(eventKey, true);
+                    return;
+                }
+                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, root);
+                inThread(thread, eventKey, () -> conversations.start(new InboundMessage(thread, who, text,
+                        f.get("eventId"))));
+            });
+            case "mention" -> {
+                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
+                InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
+                queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                    if (conversations.find(thread).isPresent()) {
+                        conversations.reply(msg);
+                    } else {
+                        conversations.start(msg);
+                    }
+                }));
+            }
+            case "message" -> {
+                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
+                InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
+                // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in
+                // batches, after the acknowledgement, without the database.
+                queues.submitIfConversation(thread, key(thread), () -> inThread(thread, eventKey, () -> {
+                    if (conversations.find(thread).isPresent()) {
+                        conversations.reply(msg);
+                    }
+                }), () -> intake.finished(eventKey, true));
+            }
+            case "action" -> {
+                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
+                // Who may press what is the conversation's rule, the same as for typing it.
+                queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                    if (conversations.find(thread).isPresent()) {
+                        conversations.reply(new InboundMessage(thread, who, text, f.get("eventId")));
+                    }
+                }));
+            }
+            default -> {
+                LOG.log(System.Logger.Level.WARNING, "unknown kind of stored Slack event: " + f.get("type"));
+                intake.finished(eventKey, true);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly, and the
+     * event is left in the inbox for another attempt.
+     */
+    private void inThread(ThreadRef thread, String eventKey, Runnable work) {
+        intake.finished(eventKey, Turns.guarded(thread, gateway, work, true));
     }
 
     private static void respond(SlashCommandContext ctx, String text) {

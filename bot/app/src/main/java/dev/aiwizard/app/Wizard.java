@@ -19,6 +19,7 @@ import dev.aiwizard.slack.SlackSettings;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.Interviewer;
@@ -75,6 +76,7 @@ public final class Wizard implements AutoCloseable {
     private DiscordBot discord;
     private volatile ShardManager discordShards;
     private final ConversationService conversations;
+    private final Intake intake;
     private final JobRunner runner;
     private final WebServer server;
     private boolean storageOwned;
@@ -125,14 +127,22 @@ public final class Wizard implements AutoCloseable {
                             storage.generationCache(), storage.usageLedger(), clock);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, publisher, chat, settings.jobs(), clock);
-            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6),
+            String replica = "replica-" + Ids.random(6);
+            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
             GitHubWebhookService webhooks = webhooks(settings, publisher);
-            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations,
-                    push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())));
+            // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
+            intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
+                    storage.conversations()::eventHandled);
+            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
+                    push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())), clock);
+            if (slack != null) {
+                intake.register(slack);
+            }
+            push(intake.start());
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             if (discordGateway != null) {
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(),

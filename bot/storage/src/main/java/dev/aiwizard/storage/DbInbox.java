@@ -32,7 +32,7 @@ final class DbInbox implements Inbox, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DbInbox.class.getName());
     private static final int MAX_BATCH = 256;
     /** How long an accept waits for its batch's commit before the platform is told to retry. */
-    private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(2);
 
     private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Void> stored) {
     }

@@ -21,8 +21,9 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           JobSettings jobs, String target, String authorName, String authorEmail,
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
-                          SlackSettings slack, DiscordSettings discord) {
+                          SlackSettings slack, DiscordSettings discord, IntakeSettings intake) {
     public AppSettings {
+        requireNonNull(intake, "intake");
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
         requireNonNull(dbUrl, "dbUrl");
@@ -59,70 +60,70 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord);
+                webhookSecret, slack, discord, intake);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord);
+                slack, discord, intake);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord);
+                slack, discord, intake);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord);
+                slack, discord, intake);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord);
+                webhookSecret, slack, discord, intake);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord);
+                webhookSecret, slack, discord, intake);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord);
+                github, webhookSecret, slack, discord, intake);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord);
+                secret, slack, discord, intake);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord);
+                webhookSecret, other, discord, intake);
     }
 
     /** Same settings with Discord ({@code null}: no Discord). */
     public AppSettings withDiscord(DiscordSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other);
+                webhookSecret, slack, other, intake);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -133,5 +134,28 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
                 + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack
                 + ", discord=" + discord + "]";
+    }
+
+    /**
+     * How acknowledged chat events are kept until handled: the lease a replica holds them under (renewed while it
+     * lives; another replica takes them over this long after it died) and how often one is tried before giving up.
+     */
+    public record IntakeSettings(Duration lease, int maxAttempts) {
+        public IntakeSettings {
+            requireNonNull(lease, "lease");
+            if (lease.toMillis() < 300) {
+                throw new ConfigException("WIZARD_INBOX_LEASE_SECONDS must be positive");
+            }
+            if (maxAttempts < 1) {
+                throw new ConfigException("WIZARD_INBOX_MAX_ATTEMPTS must be at least 1, was " + maxAttempts);
+            }
+        }
+    }
+
+    /** Same settings with another inbox lease (tests use a short one to see a dead replica's events taken over). */
+    public AppSettings withIntake(IntakeSettings other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack, discord, other);
     }
 }

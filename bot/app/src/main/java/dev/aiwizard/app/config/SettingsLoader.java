@@ -86,7 +86,9 @@ public final class SettingsLoader {
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
                 llm, allowedTargets, github(),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord());
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(),
+                new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
+                        "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")));
     }
 
     /** Who besides the requester approves, cancels and changes delivered code: per platform, in the core's terms. */

@@ -24,7 +24,7 @@ public final class ThreadSieve {
     private static final Duration LINGER = Duration.ofMillis(2);
     private static final System.Logger LOG = System.getLogger(ThreadSieve.class.getName());
 
-    private record Pending(ThreadRef thread, String key, Runnable work, boolean check) {
+    private record Pending(ThreadRef thread, String key, Runnable work, boolean check, Runnable dropped) {
     }
 
     private final Function<List<ThreadRef>, List<Boolean>> mayHold;
@@ -47,12 +47,17 @@ public final class ThreadSieve {
 
     /** Queues {@code work} under {@code key} if {@code thread} may hold a conversation. */
     public void submitIfConversation(ThreadRef thread, String key, Runnable work) {
-        add(new Pending(thread, key, work, true));
+        submitIfConversation(thread, key, work, () -> { });
+    }
+
+    /** {@link #submitIfConversation(ThreadRef, String, Runnable)}, running {@code dropped} if the work is dropped. */
+    public void submitIfConversation(ThreadRef thread, String key, Runnable work, Runnable dropped) {
+        add(new Pending(thread, key, work, true, dropped));
     }
 
     /** Queues {@code work} under {@code key}, unchecked, in order with the checked work. */
     public void submit(String key, Runnable work) {
-        add(new Pending(null, key, work, false));
+        add(new Pending(null, key, work, false, () -> { }));
     }
 
     /** How many queues still have work, for tests and shutdown. */
@@ -114,6 +119,8 @@ public final class ThreadSieve {
         for (Pending p : batch) {
             if (!p.check() || answers.get(i++)) {
                 queues.submit(p.key(), p.work());
+            } else {
+                p.dropped().run();
             }
             sieving.decrementAndGet();
         }

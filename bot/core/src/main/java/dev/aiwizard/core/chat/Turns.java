@@ -9,20 +9,32 @@ public final class Turns {
 
     /**
      * Runs {@code work} for {@code thread}. An unexpected failure is logged in full with the thread, and the thread
-     * is told briefly through {@code gateway} that something went wrong and where the details are.
+     * is told briefly through {@code gateway} that something went wrong and where the details are. Returns whether
+     * the work ended normally.
      */
-    public static void guarded(ThreadRef thread, ChatGateway gateway, Runnable work) {
+    public static boolean guarded(ThreadRef thread, ChatGateway gateway, Runnable work) {
+        return guarded(thread, gateway, work, false);
+    }
+
+    /**
+     * {@link #guarded(ThreadRef, ChatGateway, Runnable)} for work that is tried again by itself when it fails
+     * ({@code retried}: the event is kept in the inbox), so the thread is told so instead of asked to repeat.
+     */
+    public static boolean guarded(ThreadRef thread, ChatGateway gateway, Runnable work, boolean retried) {
         try {
             work.run();
+            return true;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, thread.platform() + " turn in " + thread.channel() + "/"
                     + thread.thread() + " failed", e);
             try {
                 gateway.post(thread, BotMessage.text("Sorry, something went wrong on my side ("
-                        + e.getClass().getSimpleName() + "); the details are in the bot's log. Please try again."));
+                        + e.getClass().getSimpleName() + "); the details are in the bot's log. "
+                        + (retried ? "I'll try your message again in a moment." : "Please try again.")));
             } catch (RuntimeException alsoChat) {
                 LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoChat.getMessage());
             }
+            return false;
         }
     }
 }

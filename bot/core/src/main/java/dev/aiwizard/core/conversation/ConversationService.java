@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
@@ -594,7 +595,7 @@ public final class ConversationService {
     }
 
     private static String eventKey(InboundMessage msg) {
-        return msg.eventId() == null ? null : "event:" + msg.thread().platform() + ":" + msg.eventId();
+        return msg.eventId() == null ? null : InboundEvent.key(msg.thread().platform(), msg.eventId());
     }
 
     /**
