@@ -151,7 +151,8 @@ public final class Wizard implements AutoCloseable {
                             r.register("/webhooks/github", webhooks);
                         }
                         if (slackOverHttp) {
-                            r.register("/slack/events", new SlackEndpoint(slackApp));
+                            r.register("/slack/events", new SlackEndpoint(slackApp,
+                                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow()));
                         }
                     })
                     .build()
