@@ -69,6 +69,9 @@ public final class SlackEndpoint implements HttpService {
         }
         if (!signature.isValid(req.headers().first(TIMESTAMP).orElse(null),
                 req.headers().first(SIGNATURE).orElse(null), body)) {
+            // Without the headers' values: they are the caller's, and a forged one is nothing to keep.
+            LOG.log(System.Logger.Level.INFO, "refused a request to /slack/events: missing, wrong or stale signature "
+                    + "(if Slack's own requests are refused, check SLACK_SIGNING_SECRET and this machine's clock)");
             res.status(Status.UNAUTHORIZED_401).header(HeaderNames.CONTENT_TYPE, "application/json").send(REFUSED);
             return;
         }
