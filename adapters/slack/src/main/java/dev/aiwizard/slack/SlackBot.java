@@ -68,7 +68,11 @@ public final class SlackBot implements InboxReplayer {
         app.blockAction(Pattern.compile(Pattern.quote(SlackMessages.ACTION_PREFIX) + "\\d+"), this::button);
     }
 
-    /** A Bolt app for {@code settings}: the Web API at the configured URL, requests checked with the signing secret. */
+    /**
+     * A Bolt app for {@code settings}, its Web API at the configured URL. It does not check signatures itself: HTTP
+     * requests must pass {@link #requestSignature(SlackSettings, Clock)} before they are handed to it (Socket Mode
+     * needs no signature; the WebSocket is authenticated by the app-level token).
+     */
     public static App app(SlackSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
@@ -76,14 +80,15 @@ public final class SlackBot implements InboxReplayer {
         AppConfig.AppConfigBuilder b = AppConfig.builder().singleTeamBotToken(settings.botToken())
                 .slack(Slack.getInstance(config))
                 // Bolt would ask auth.test on every request otherwise.
-                .authTestCacheEnabled(true);
-        if (settings.signingSecret() != null) {
-            b.signingSecret(settings.signingSecret());
-        } else {
-            // Socket Mode only: nothing arrives over HTTP, and the endpoint is not registered.
-            b.requestVerificationEnabled(false);
-        }
+                .authTestCacheEnabled(true)
+                // Bolt's check accepts future timestamps and compares with String.equals; RequestSignature replaces it.
+                .requestVerificationEnabled(false);
         return new App(b.build());
+    }
+
+    /** The check every HTTP request must pass before it reaches the app; empty in Socket Mode only. */
+    public static Optional<RequestSignature> requestSignature(SlackSettings settings, Clock clock) {
+        return Optional.ofNullable(settings.signingSecret()).map(secret -> new RequestSignature(secret, clock));
     }
 
     /** A gateway posting with {@code app}'s Web API client. */

@@ -3,6 +3,7 @@ package dev.aiwizard.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.app.api.ApiService;
+import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.AppSettings;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -43,23 +44,20 @@ import dev.aiwizard.storage.InProcessCoordination;
 import dev.aiwizard.storage.RedisCoordination;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
  * The running bot, wired by hand in one place: storage, coordination, chat gateways, engines, the job runner and
@@ -112,8 +110,12 @@ public final class Wizard implements AutoCloseable {
                     ? "app " + settings.github().appId() : "token") + " at " + settings.github().apiUrl();
             MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
-            ObserveFeature observe = observe(() -> opening.isDone() && !opening.isCompletedExceptionally()
-                    && opening.join().ping(), () -> coordinationRef.get() != null && coordinationRef.get().isHealthy());
+            ObserveFeature observe = observe();
+            HealthService health = new HealthService(List.of(
+                    new HealthService.Check("database", () -> opening.isDone() && !opening.isCompletedExceptionally()
+                            && opening.join().ping()),
+                    new HealthService.Check("coordination", () -> coordinationRef.get() != null
+                            && coordinationRef.get().isHealthy())), settings.apiToken());
             storage = push(await(opening));
             storageOwned = true;
             coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
@@ -156,12 +158,14 @@ public final class Wizard implements AutoCloseable {
                     .port(settings.port())
                     .addFeature(observe)
                     .routing(r -> {
+                        r.register("/health", health);
                         routing(r, storage.conversations(), storage.jobs(), settings.apiToken());
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }
                         if (slackOverHttp) {
-                            r.register("/slack/events", new SlackEndpoint(slackApp));
+                            r.register("/slack/events", new SlackEndpoint(slackApp,
+                                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow()));
                         }
                     })
                     .build()
@@ -208,29 +212,16 @@ public final class Wizard implements AutoCloseable {
         routing.register("/api/v1", new ApiService(conversations, jobs, apiToken));
     }
 
-    /** {@code /health} (liveness, and readiness including the database) and {@code /metrics} (Prometheus). */
-    static ObserveFeature observe(BooleanSupplier database, BooleanSupplier coordination) {
-        HealthObserver health = HealthObserver.builder()
-                .endpoint("health")
-                .details(true)
-                .addCheck(() -> check(database), HealthCheckType.READINESS, "database")
-                .addCheck(() -> check(coordination), HealthCheckType.READINESS, "coordination")
-                .build();
+    /**
+     * {@code /metrics} (Prometheus). Service discovery is off, so an observer that happens to be on the class path
+     * (health, config, info) never opens an endpoint of its own; health is {@link HealthService}.
+     */
+    static ObserveFeature observe() {
         return ObserveFeature.builder()
                 .endpoint("/")
-                .addObserver(health)
+                .observersDiscoverServices(false)
                 .addObserver(MetricsObserver.builder().endpoint("metrics").build())
                 .build();
-    }
-
-    private static HealthCheckResponse check(BooleanSupplier probe) {
-        boolean up;
-        try {
-            up = probe.getAsBoolean();
-        } catch (RuntimeException e) {
-            up = false;
-        }
-        return HealthCheckResponse.builder().status(up).build();
     }
 
     private static StorageSettings storageSettings(AppSettings s) {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -22,9 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP side of a running bot: health, metrics and the read-only API over a real socket. */
+/**
+ * The HTTP side of a running bot: health, metrics and the read-only API over a real socket. The test client is on
+ * loopback, as a reverse proxy on the bot's own host would be; the headers such a proxy adds are what tell them apart.
+ */
 class ApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One header of each kind a reverse proxy adds, with a plausible value. */
+    private static final List<String[]> PROXY_HEADERS = List.of(
+            new String[] {"Forwarded", "for=203.0.113.7;proto=https"},
+            new String[] {"X-Forwarded-For", "203.0.113.7"},
+            new String[] {"X-Forwarded-Host", "wizard.example.com"},
+            new String[] {"X-Forwarded-Proto", "https"},
+            new String[] {"X-Real-IP", "203.0.113.7"},
+            new String[] {"Via", "1.1 proxy.example.com"});
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -136,5 +148,67 @@ class ApiIT {
         assertEquals(401, get("/api/v1/conversations", "Authorization", "Bearer wrong").statusCode());
         assertEquals(200, get("/api/v1/conversations", "Authorization", "Bearer s3cret-token").statusCode());
         assertEquals(200, get("/health").statusCode(), "health stays open for load balancers");
+    }
+
+    @Test
+    void withoutATokenTheApiRefusesLoopbackRequestsThatCameThroughAProxy() throws Exception {
+        wizard = Wizard.start(TestSettings.embedded(data), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(200, get("/api/v1/conversations").statusCode(), "a direct loopback caller");
+        for (String[] header : PROXY_HEADERS) {
+            var res = get("/api/v1/conversations", header);
+            assertEquals(403, res.statusCode(), header[0]);
+            assertEquals("forbidden", json(res).get("error").get("code").asText(), header[0]);
+        }
+    }
+
+    @Test
+    void withATokenRequestsThroughAProxyAreAdmittedWithTheTokenOnly() throws Exception {
+        wizard = Wizard.start(TestSettings.embedded(data, "WIZARD_API_TOKEN", "s3cret-token"),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(401, get("/api/v1/conversations", "X-Forwarded-For", "203.0.113.7").statusCode());
+        assertEquals(200, get("/api/v1/conversations", "X-Forwarded-For", "203.0.113.7",
+                "Authorization", "Bearer s3cret-token").statusCode());
+    }
+
+    @Test
+    void withoutATokenHealthShowsItsChecksToDirectLoopbackCallersOnly() throws Exception {
+        wizard = Wizard.start(TestSettings.embedded(data), new PrintStream(new ByteArrayOutputStream()));
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            var direct = get(path);
+            assertEquals(200, direct.statusCode(), path);
+            assertEquals("UP", json(direct).get("status").asText(), path);
+            assertEquals(List.of("database", "coordination"), checkNames(json(direct)), path);
+            for (String[] header : PROXY_HEADERS) {
+                var proxied = get(path, header);
+                assertEquals(200, proxied.statusCode(), path + " " + header[0]);
+                assertEquals("{\"status\":\"UP\"}", new String(proxied.body(), StandardCharsets.UTF_8),
+                        path + " " + header[0]);
+            }
+        }
+    }
+
+    @Test
+    void withATokenHealthShowsItsChecksOnlyToTheTokenHolderAndItsStatusToEveryone() throws Exception {
+        wizard = Wizard.start(TestSettings.embedded(data, "WIZARD_API_TOKEN", "s3cret-token"),
+                new PrintStream(new ByteArrayOutputStream()));
+        for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer wrong"},
+                new String[] {"X-Forwarded-For", "203.0.113.7"})) {
+            var res = get("/health", headers);
+            assertEquals(200, res.statusCode(), String.join(" ", headers));
+            assertEquals("{\"status\":\"UP\"}", new String(res.body(), StandardCharsets.UTF_8),
+                    "loopback is not enough once a token is set: " + String.join(" ", headers));
+        }
+        for (String[] headers : List.of(new String[] {"Authorization", "Bearer s3cret-token"},
+                new String[] {"Authorization", "Bearer s3cret-token", "X-Forwarded-For", "203.0.113.7"})) {
+            var res = get("/health", headers);
+            assertEquals(200, res.statusCode());
+            assertEquals(List.of("database", "coordination"), checkNames(json(res)), String.join(" ", headers));
+        }
+    }
+
+    private static List<String> checkNames(JsonNode health) {
+        List<String> names = new java.util.ArrayList<>();
+        health.path("checks").forEach(c -> names.add(c.get("name").asText()));
+        return names;
     }
 }

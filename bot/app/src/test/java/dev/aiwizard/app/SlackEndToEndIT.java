@@ -189,6 +189,98 @@ class SlackEndToEndIT {
         assertTrue(wizard.storage().conversations().list(10, 0).isEmpty(), "nothing was stored");
     }
 
+    @Test
+    void aCorrectlySignedRequestTimestampedSixMinutesAheadIsRefusedAndNothingIsHandled() throws Exception {
+        long future = Instant.now().getEpochSecond() + 6 * 60;
+        String body = SlackRequests.command("/wizard", "a ledger from the future", "U1", CHANNEL, "trig-f");
+
+        HttpResponse<String> res = send(body, "application/x-www-form-urlencoded", future,
+                SlackRequests.signature(SECRET, future, body), null);
+
+        assertEquals(401, res.statusCode());
+        assertEquals("{\"error\":\"invalid request\"}", res.body());
+        assertNothingWasHandledBeforeTheNextGoodRequest("a ledger from the future");
+    }
+
+    @Test
+    void aCorrectlySignedRequestTimestampedSixMinutesAgoIsRefusedAndNothingIsHandled() throws Exception {
+        long past = Instant.now().getEpochSecond() - 6 * 60;
+        String body = SlackRequests.command("/wizard", "a replayed ledger", "U1", CHANNEL, "trig-p");
+
+        HttpResponse<String> res = send(body, "application/x-www-form-urlencoded", past,
+                SlackRequests.signature(SECRET, past, body), null);
+
+        assertEquals(401, res.statusCode());
+        assertNothingWasHandledBeforeTheNextGoodRequest("a replayed ledger");
+    }
+
+    @Test
+    void aSignatureDifferingFromTheRightOneInOneCharacterIsRefused() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = SlackRequests.command("/wizard", "a forged ledger", "U1", CHANNEL, "trig-x");
+        String right = SlackRequests.signature(SECRET, now, body);
+        char last = right.charAt(right.length() - 1);
+        String forged = right.substring(0, right.length() - 1) + (last == '0' ? '1' : '0');
+
+        HttpResponse<String> res = send(body, "application/x-www-form-urlencoded", now, forged, null);
+
+        assertEquals(401, res.statusCode());
+        assertNothingWasHandledBeforeTheNextGoodRequest("a forged ledger");
+    }
+
+    @Test
+    void garbledSignatureHeadersAreRefused() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = SlackRequests.command("/wizard", "a garbled ledger", "U1", CHANNEL, "trig-g");
+        String right = SlackRequests.signature(SECRET, now, body);
+
+        List<Integer> statuses = List.of(
+                sendRaw(body, "soon", right).statusCode(),
+                sendRaw(body, now + ".0", right).statusCode(),
+                sendRaw(body, String.valueOf(now), right.substring(3)).statusCode(),
+                sendRaw(body, String.valueOf(now), right.toUpperCase(java.util.Locale.ROOT)).statusCode(),
+                sendRaw(body, String.valueOf(now), "").statusCode());
+
+        assertEquals(List.of(401, 401, 401, 401, 401), statuses);
+        assertNothingWasHandledBeforeTheNextGoodRequest("a garbled ledger");
+    }
+
+    @Test
+    void aCorrectlySignedRequestFromFourMinutesAheadOrBehindIsHandled() throws Exception {
+        for (int minutes : new int[] {4, -4}) {
+            long ts = Instant.now().getEpochSecond() + minutes * 60L;
+            String body = SlackRequests.command("/wizard", "a clock-skewed ledger " + minutes, "U1", CHANNEL,
+                    "trig-s" + minutes);
+            assertEquals(200, send(body, "application/x-www-form-urlencoded", ts,
+                    SlackRequests.signature(SECRET, ts, body), null).statusCode(), "skew of " + minutes + " min");
+        }
+        awaitTrue(() -> slack.messages().stream().filter(m -> m.text().contains("asked for: a clock-skewed ledger"))
+                .count() == 2, "both conversations started");
+    }
+
+    /**
+     * Sends a good {@code /wizard} in the same channel and waits until the bot is idle: the channel's work runs in
+     * arrival order, so had the refused request been handled, its idea would be in the channel by then.
+     */
+    private void assertNothingWasHandledBeforeTheNextGoodRequest(String refusedIdea) throws Exception {
+        assertEquals(200, post(SlackRequests.command("/wizard", "a plain todo service", "U1", CHANNEL, "trig-ok"),
+                "application/x-www-form-urlencoded").statusCode());
+        awaitTrue(() -> slack.messages().stream().anyMatch(m -> m.text().contains("asked for: a plain todo service")),
+                "the good request's conversation");
+        awaitTrue(() -> !wizard.slack().isBusy(), "the bot is idle");
+        assertTrue(slack.messages().stream().noneMatch(m -> m.text().contains(refusedIdea)), slack.messages()
+                .toString());
+        assertEquals(1, wizard.storage().conversations().list(10, 0).size(), "only the good request's conversation");
+    }
+
+    private HttpResponse<String> sendRaw(String body, String timestamp, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wizard.port() + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private FakeSlack.Posted last(FakeSlack.Posted root) {
         return slack.thread(CHANNEL, root.ts()).getLast();
     }

@@ -8,7 +8,9 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.aiwizard.slack.RequestSignature;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -24,19 +26,27 @@ import java.util.Map;
 
 /**
  * {@code POST /slack/events}: events, interactivity and slash commands, handed to the Bolt app as Slack sent them.
- * The raw body goes to Bolt untouched, since the signature is over those exact bytes; Bolt answers 401 to a bad,
- * missing or stale signature before any handler runs.
+ * Every request must pass the {@link RequestSignature} check first (signed with the signing secret, timestamped
+ * within five minutes either way); anything else gets Bolt's own 401 {@code {"error":"invalid request"}} and never
+ * reaches Bolt. The raw body goes to Bolt untouched, since the signature is over those exact bytes.
  */
 public final class SlackEndpoint implements HttpService {
     private static final System.Logger LOG = System.getLogger(SlackEndpoint.class.getName());
     /** Slack's payloads are small; this keeps a flood of large bodies from costing memory. */
     private static final int MAX_BODY = 1024 * 1024;
+    private static final HeaderName TIMESTAMP = HeaderNames.create("X-Slack-Request-Timestamp");
+    private static final HeaderName SIGNATURE = HeaderNames.create("X-Slack-Signature");
+
+    /** What Bolt answers to a request that fails its signature check; Slack and its tools know this shape. */
+    private static final byte[] REFUSED = "{\"error\":\"invalid request\"}".getBytes(StandardCharsets.UTF_8);
 
     private final App app;
+    private final RequestSignature signature;
     private final SlackRequestParser parser;
 
-    public SlackEndpoint(App app) {
+    public SlackEndpoint(App app, RequestSignature signature) {
         this.app = requireNonNull(app, "app");
+        this.signature = requireNonNull(signature, "signature");
         this.parser = new SlackRequestParser(app.config());
     }
 
@@ -55,6 +65,14 @@ public final class SlackEndpoint implements HttpService {
         }
         if (body.length > MAX_BODY) {
             res.status(Status.REQUEST_ENTITY_TOO_LARGE_413).send();
+            return;
+        }
+        if (!signature.isValid(req.headers().first(TIMESTAMP).orElse(null),
+                req.headers().first(SIGNATURE).orElse(null), body)) {
+            // Without the headers' values: they are the caller's, and a forged one is nothing to keep.
+            LOG.log(System.Logger.Level.INFO, "refused a request to /slack/events: missing, wrong or stale signature "
+                    + "(if Slack's own requests are refused, check SLACK_SIGNING_SECRET and this machine's clock)");
+            res.status(Status.UNAUTHORIZED_401).header(HeaderNames.CONTENT_TYPE, "application/json").send(REFUSED);
             return;
         }
         Map<String, List<String>> headers = new HashMap<>();

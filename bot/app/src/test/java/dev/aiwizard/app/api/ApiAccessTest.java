@@ -23,7 +23,7 @@ import org.mockito.ArgumentMatchers;
 class ApiAccessTest {
     private final ServerResponse res = mock(ServerResponse.class, RETURNS_SELF);
 
-    private static ServerRequest from(String ip, String authorization) {
+    private static ServerRequest from(String ip, String authorization, String... moreHeaders) {
         ServerRequest req = mock(ServerRequest.class);
         PeerInfo peer = mock(PeerInfo.class);
         when(peer.address()).thenReturn(new InetSocketAddress(ip, 40000));
@@ -31,6 +31,9 @@ class ApiAccessTest {
         WritableHeaders<?> headers = WritableHeaders.create();
         if (authorization != null) {
             headers.add(HeaderNames.AUTHORIZATION, authorization);
+        }
+        for (int i = 0; i + 1 < moreHeaders.length; i += 2) {
+            headers.add(HeaderNames.create(moreHeaders[i]), moreHeaders[i + 1]);
         }
         when(req.headers()).thenReturn(ServerRequestHeaders.create(headers));
         return req;
@@ -53,5 +56,26 @@ class ApiAccessTest {
         assertFalse(guarded.admit(from("127.0.0.1", null), res));
         assertFalse(guarded.admit(from("127.0.0.1", "Bearer s3cre"), res));
         assertTrue(guarded.admit(from("192.0.2.10", "Bearer s3cret"), res));
+    }
+
+    @Test
+    void withoutATokenLoopbackRequestsCarryingAnyProxyHeaderAreRefused() {
+        ApiAccess open = new ApiAccess("");
+        for (String header : new String[] {"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+            "X-Forwarded-Port", "x-forwarded-server", "X-Real-IP", "Via", "True-Client-IP", "CF-Connecting-IP"}) {
+            assertFalse(open.trusted(from("127.0.0.1", null, header, "203.0.113.7")), header);
+            assertFalse(open.trusted(from("::1", null, header, "203.0.113.7")), header);
+        }
+        assertTrue(open.trusted(from("127.0.0.1", null, "Accept", "application/json", "User-Agent", "curl/8")));
+    }
+
+    @Test
+    void withATokenProxyHeadersNeitherHelpNorHurtTheTokenHolder() {
+        ApiAccess guarded = new ApiAccess("s3cret");
+        assertTrue(guarded.trusted(from("127.0.0.1", "Bearer s3cret", "X-Forwarded-For", "203.0.113.7")));
+        assertTrue(guarded.trusted(from("127.0.0.1", "bearer s3cret")), "the scheme is case-insensitive");
+        assertFalse(guarded.trusted(from("127.0.0.1", "s3cret")), "the scheme is needed");
+        assertFalse(guarded.trusted(from("127.0.0.1", "Bearer s3cret-and-more")));
+        assertFalse(guarded.trusted(from("127.0.0.1", "Bearer ")));
     }
 }
