@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -177,18 +178,17 @@ public final class SlackBot implements InboxReplayer {
     }
 
     /**
-     * Keeps the event durably, then acknowledges it and queues its work; when it cannot be kept, Slack is answered
-     * 503 so that it delivers the event again, rather than an acknowledgement followed by silence.
+     * Keeps the event durably, then acknowledges it and queues its work; when it cannot be kept, this throws
+     * {@link EventNotKeptException} so that Slack is answered 503 (over HTTP) or gets no acknowledgement (Socket
+     * Mode) and delivers the event again, rather than an acknowledgement followed by silence.
      */
     private Response accepted(Map<String, String> f, Supplier<Response> ack, Consumer<String> tellCommander) {
         try {
             intake.accept(new InboundEvent(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")),
                     SlackGateway.PLATFORM, f, clock.instant()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not keep a Slack " + f.get("type") + " event; asking Slack to "
-                    + "send it again: " + e.getMessage());
-            return Response.builder().statusCode(503).contentType("text/plain; charset=utf-8")
-                    .body("The bot cannot store events right now; please retry.").build();
+            throw new EventNotKeptException("could not keep a Slack " + f.get("type") + " event; asking Slack to "
+                    + "send it again: " + e.getMessage(), e);
         }
         run(f, tellCommander);
         return ack.get();

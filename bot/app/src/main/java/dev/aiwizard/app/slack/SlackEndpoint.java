@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.aiwizard.slack.EventNotKeptException;
 import dev.aiwizard.slack.RequestSignature;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
@@ -90,6 +91,11 @@ public final class SlackEndpoint implements HttpService {
         Response answer;
         try {
             answer = app.run(slackRequest);
+        } catch (EventNotKeptException e) {
+            // Slack retries a 5xx (three times, over about an hour): the event is not lost, only delayed.
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1").send();
+            return;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Slack request failed", e);
             res.status(Status.INTERNAL_SERVER_ERROR_500).send();
