@@ -35,7 +35,7 @@ class GenerationWorkerTest {
     private Conversation conversation;
 
     private GenerationWorker worker(CodeGenerator generator) {
-        Publisher publisher = request -> {
+        Publisher publisher = (request, fence) -> {
             if (publishFailure.get() != null) {
                 throw publishFailure.get();
             }
