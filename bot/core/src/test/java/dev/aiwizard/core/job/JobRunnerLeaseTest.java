@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * runs, and a worker that lost its job to another one is fenced off from every step a person would see.
  */
 class JobRunnerLeaseTest {
-    private static final Duration LEASE = Duration.ofMillis(600);
+    private static final Duration LEASE = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JobSettings SETTINGS = new JobSettings(1, LEASE, Duration.ofMillis(20), 3,
             ProjectLimits.defaults());
