@@ -4,9 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.job.PublishException;
 import java.io.IOException;
-import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +20,6 @@ import org.kohsuke.github.HttpException;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /**
@@ -31,8 +29,6 @@ import org.kohsuke.github.extras.authorization.JWTTokenProvider;
  */
 final class GitHubAccess {
     private static final System.Logger LOG = System.getLogger(GitHubAccess.class.getName());
-
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final GitHubSettings settings;
     private final GitHubLimits limits;
@@ -81,6 +77,13 @@ final class GitHubAccess {
         if (e instanceof HttpException h && h.getResponseCode() == 403) {
             return "GitHub did not allow this for " + fullName + " (403): " + Failures.clean(firstLine(h));
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException timeout) {
+                // github-api wraps it in an HttpException of status -1, whose message says nothing of the wait.
+                return "could not talk to GitHub at " + settings.apiUrl() + " about " + fullName + ": "
+                        + timeout.getMessage();
+            }
+        }
         return "could not talk to GitHub at " + settings.apiUrl() + " about " + fullName + ": "
                 + Failures.clean(firstLine(e));
     }
@@ -102,12 +105,9 @@ final class GitHubAccess {
             auth = ImmutableAuthorizationProvider.fromOauthToken(settings.token());
         }
         try {
-            // Redirects stay with github-api (it drops the token when one leaves the host); an unreachable GitHub
-            // fails in seconds instead of holding the job.
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(CONNECT_TIMEOUT).build();
+            // An unreachable or silent GitHub fails the call in seconds instead of holding the job.
             GitHub gitHub = new GitHubBuilder().withEndpoint(settings.apiUrl().toString().replaceAll("/+$", ""))
-                    .withConnector(new HttpClientGitHubConnector(http))
+                    .withConnector(new TimedGitHubConnector(settings.timeouts()))
                     .withAuthorizationProvider(auth)
                     .withRateLimitHandler(limits.primary())
                     .withAbuseLimitHandler(limits.secondary())

@@ -1,5 +1,7 @@
 package dev.aiwizard.git;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,18 +11,37 @@ import java.util.List;
  * like. Auth is a personal access token ({@code token}) or a GitHub App ({@code appId} and {@code appPrivateKey}, PEM
  * text); with neither, {@code owner/repo} targets are refused. {@code maxRateLimitWait}: the longest the bot waits for
  * an exhausted rate limit to reset before it gives up with a message; {@code mention} is how a pull request comment
- * addresses the bot ({@code @ai-wizard}). Secrets never appear in {@link #toString()}.
+ * addresses the bot ({@code @ai-wizard}); {@code timeouts} bound each API call. Secrets never appear in
+ * {@link #toString()}.
  */
 public record GitHubSettings(URI apiUrl, String token, String appId, String appPrivateKey, boolean draft,
                              List<String> labels, List<String> reviewers, Duration maxRateLimitWait,
-                             String mention) {
+                             String mention, Timeouts timeouts) {
     /** github.com's API. */
     public static final URI GITHUB_COM = URI.create("https://api.github.com");
     /** How comments address the bot unless configured otherwise. */
     public static final String DEFAULT_MENTION = "@ai-wizard";
 
+    /**
+     * How long one API call may take: {@code connect} to open the connection, {@code request} for the whole call
+     * from sending to the last byte of the answer. Rate-limit waits come on top, bounded by {@code maxRateLimitWait}.
+     */
+    public record Timeouts(Duration connect, Duration request) {
+        /** 10 s to connect, 30 s per call. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+        public Timeouts {
+            requireNonNull(connect, "connect");
+            requireNonNull(request, "request");
+            if (connect.toMillis() < 1 || request.toMillis() < 1) {
+                throw new IllegalArgumentException("GitHub timeouts must be positive: " + connect + ", " + request);
+            }
+        }
+    }
+
     public GitHubSettings {
         apiUrl = apiUrl == null ? GITHUB_COM : apiUrl;
+        timeouts = timeouts == null ? Timeouts.DEFAULTS : timeouts;
         if (!"https".equalsIgnoreCase(apiUrl.getScheme()) && !"http".equalsIgnoreCase(apiUrl.getScheme())
                 || apiUrl.getHost() == null || apiUrl.getUserInfo() != null) {
             throw new IllegalArgumentException("the GitHub API URL must be an http(s) URL without credentials, like "
@@ -56,7 +77,8 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
 
     /** No GitHub access: {@code owner/repo} targets are refused with a message that says how to configure it. */
     public static GitHubSettings none() {
-        return new GitHubSettings(GITHUB_COM, null, null, null, true, List.of("ai-generated"), List.of(), null, null);
+        return new GitHubSettings(GITHUB_COM, null, null, null, true, List.of("ai-generated"), List.of(), null, null,
+                null);
     }
 
     /** Whether any auth is configured. */
@@ -71,30 +93,39 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
 
     /** The same settings signing in with {@code t}. */
     public GitHubSettings withToken(String t) {
-        return new GitHubSettings(apiUrl, t, null, null, draft, labels, reviewers, maxRateLimitWait, mention);
+        return new GitHubSettings(apiUrl, t, null, null, draft, labels, reviewers, maxRateLimitWait, mention,
+                timeouts);
     }
 
     /** The same settings signing in as GitHub App {@code id} with the PEM {@code key}. */
     public GitHubSettings withApp(String id, String key) {
-        return new GitHubSettings(apiUrl, null, id, key, draft, labels, reviewers, maxRateLimitWait, mention);
+        return new GitHubSettings(apiUrl, null, id, key, draft, labels, reviewers, maxRateLimitWait, mention,
+                timeouts);
     }
 
     /** The same settings against another API (GitHub Enterprise, or a test server). */
     public GitHubSettings withApiUrl(URI url) {
-        return new GitHubSettings(url, token, appId, appPrivateKey, draft, labels, reviewers, maxRateLimitWait, mention);
+        return new GitHubSettings(url, token, appId, appPrivateKey, draft, labels, reviewers, maxRateLimitWait, mention,
+                timeouts);
     }
 
     /** The same settings with other pull request defaults. */
     public GitHubSettings withPullRequests(boolean asDraft, List<String> prLabels, List<String> prReviewers) {
         return new GitHubSettings(apiUrl, token, appId, appPrivateKey, asDraft, prLabels, prReviewers,
-                maxRateLimitWait, mention);
+                maxRateLimitWait, mention, timeouts);
+    }
+
+    /** The same settings with other call timeouts. */
+    public GitHubSettings withTimeouts(Timeouts t) {
+        return new GitHubSettings(apiUrl, token, appId, appPrivateKey, draft, labels, reviewers, maxRateLimitWait,
+                mention, t);
     }
 
     @Override
     public String toString() {
         return "GitHubSettings[apiUrl=" + apiUrl + ", auth=" + (usesApp() ? "app " + appId : token != null ? "token"
                 : "none") + ", draft=" + draft + ", labels=" + labels + ", reviewers=" + reviewers
-                + ", maxRateLimitWait=" + maxRateLimitWait + ", mention=" + mention + "]";
+                + ", maxRateLimitWait=" + maxRateLimitWait + ", mention=" + mention + ", timeouts=" + timeouts + "]";
     }
 
     private static String blankToNull(String s) {

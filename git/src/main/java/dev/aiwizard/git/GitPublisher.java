@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.job.Fence;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
@@ -77,8 +78,9 @@ public final class GitPublisher implements Publisher {
     }
 
     @Override
-    public PublishResult publish(PublishRequest request) {
+    public PublishResult publish(PublishRequest request, Fence fence) {
         requireNonNull(request, "request");
+        requireNonNull(fence, "fence");
         String name = request.spec().name();
         if (name == null) {
             throw new PublishException("the project has no name yet, so there is no branch to publish it on");
@@ -107,6 +109,8 @@ public final class GitPublisher implements Publisher {
             if (repo != null) {
                 transport.setCredentialsProvider(repo.session().gitCredentials());
             }
+            // Looking up the repository may have waited for a rate limit: the push is only for the job's holder.
+            fence.check();
             Delivery.Outcome done = new Delivery(scratch.repository(), transport, target, request, candidates, bot(),
                     beforePush, repo == null ? null : repo.defaultBranch()).run(files);
             PublishResult pushed = new PublishResult(done.branch(), done.commit().name(), target.location());
@@ -114,6 +118,8 @@ public final class GitPublisher implements Publisher {
                 return pushed;
             }
             String base = request.spec().placement().baseBranch();
+            // Another worker that took the job over meanwhile delivers it, pull request and all.
+            fence.check();
             return pullRequests.ensure(repo, request, pushed, base == null ? repo.defaultBranch() : base);
         } catch (TransportException | NotSupportedException e) {
             throw new PublishException(Failures.unreachable(e, target), e);

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.job.Fence;
 import dev.aiwizard.core.job.GeneratedFile;
+import dev.aiwizard.core.job.JobId;
+import dev.aiwizard.core.job.JobTakenOverException;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +131,25 @@ class GitHubPublisherTest {
         assertEquals(1, pr.comments().size(), pr.comments().toString());
         assertTrue(pr.comments().getFirst().contains("added entity Tag"), pr.comments().getFirst());
         assertTrue(pr.comments().getFirst().contains(second.commitId()), pr.comments().getFirst());
+    }
+
+    @Test
+    void aPublisherWhoseJobWasTakenOverAfterThePushOpensNoPullRequest() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        JobId job = JobId.random();
+        Fence takenOverAfterThePush = () -> {
+            if (checks.incrementAndGet() > 1) {
+                throw new JobTakenOverException(job);
+            }
+        };
+
+        assertThrows(JobTakenOverException.class,
+                () -> publisher().publish(request(null, FILES, BODY, null), takenOverAfterThePush));
+
+        assertEquals(2, checks.get(), "checked before the push and before the pull request");
+        assertTrue(Repos.branches(git.repoDir("acme", "todo")).stream().anyMatch(b -> b.startsWith("wizard/")),
+                "the push itself happened");
+        assertTrue(gitHub.pulls("acme", "todo").isEmpty(), "no pull request");
     }
 
     @Test

@@ -81,6 +81,21 @@ final class DbJobStore implements JobStore {
     }
 
     @Override
+    public boolean renew(Job claimed, Instant until) {
+        requireNonNull(claimed, "claimed");
+        requireNonNull(until, "until");
+        if (claimed.owner() == null) {
+            return false;
+        }
+        return Sql.run("renew the lease of job " + claimed.id(), () -> db.execute().createNamedUpdate("renew-job-lease")
+                .addParam("id", claimed.id().value())
+                .addParam("owner", claimed.owner())
+                .addParam("attempts", claimed.attempts())
+                .addParam("lease_until", Columns.time(until))
+                .execute() > 0);
+    }
+
+    @Override
     public boolean update(Job job) {
         requireNonNull(job, "job");
         return Sql.run("update job " + job.id(),

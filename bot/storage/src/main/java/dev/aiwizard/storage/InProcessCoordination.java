@@ -23,7 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Coordination for a single node, in memory: seen keys expire after their time to live, rate limits count uses in
  * a <em>sliding window</em> (a use counts for exactly {@code window} after it happened), and named locks wait on a
- * {@link Condition}, so waiting virtual threads park instead of pinning a carrier. Nothing survives a restart.
+ * {@link Condition}, so waiting virtual threads park instead of pinning a carrier. A lock's lease is renewed when it
+ * runs out while its holder thread is still alive, so a slow turn keeps its lock; only a holder thread that ended
+ * without closing the lock lets it go. Nothing survives a restart.
  */
 public final class InProcessCoordination implements Coordination {
     private static final int SWEEP_EVERY = 1024;
@@ -110,14 +112,18 @@ public final class InProcessCoordination implements Coordination {
         requireNonNull(wait, "wait");
         requirePositive(lease, "lease");
         long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-        Holder mine = new Holder();
+        Holder mine = new Holder(Thread.currentThread(), lease.toNanos());
         locksGuard.lock();
         try {
             while (true) {
                 long now = System.nanoTime();
                 Holder current = holders.get(name);
+                if (current != null && current.expiresAt - now <= 0 && current.thread.isAlive()) {
+                    // In one process the holder's liveness is known for sure: renewing here is the heartbeat.
+                    current.expiresAt = now + current.lease;
+                }
                 if (current == null || current.expiresAt - now <= 0) {
-                    mine.expiresAt = now + lease.toNanos();
+                    mine.expiresAt = now + mine.lease;
                     holders.put(name, mine);
                     return Optional.of(() -> release(name, mine));
                 }
@@ -175,8 +181,8 @@ public final class InProcessCoordination implements Coordination {
         }
         locksGuard.lock();
         try {
-            // Locks whose holder never released them (it crashed, or forgot) and whose lease ran out.
-            holders.values().removeIf(h -> h.expiresAt - now <= 0);
+            // Locks whose holder thread ended without releasing them and whose lease ran out.
+            holders.values().removeIf(h -> h.expiresAt - now <= 0 && !h.thread.isAlive());
         } finally {
             locksGuard.unlock();
         }
@@ -213,6 +219,13 @@ public final class InProcessCoordination implements Coordination {
 
     /** One holder of one lock; compared by identity, so a late release of an expired holder changes nothing. */
     private static final class Holder {
+        private final Thread thread;
+        private final long lease;
         private long expiresAt;
+
+        Holder(Thread thread, long lease) {
+            this.thread = thread;
+            this.lease = lease;
+        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -22,7 +25,9 @@ import redis.clients.jedis.params.SetParams;
  * Coordination shared by several replicas through Redis. Seen keys are {@code SET NX PX}; rate limits are a
  * <em>sliding window</em> kept in a sorted set per key (one member per use, scored by Redis server time, so replica
  * clocks do not matter); locks are {@code SET NX PX} with a random token, released by a compare-and-delete script
- * so a holder whose lease ran out never frees its successor's lock. Every key starts with {@code wizard:}.
+ * so a holder whose lease ran out never frees its successor's lock, and renewed every third of their lease by a
+ * compare-and-expire script on a virtual thread while the holder thread lives and the lock is open. Every key starts
+ * with {@code wizard:}.
  */
 public final class RedisCoordination implements Coordination {
     private static final System.Logger LOG = System.getLogger(RedisCoordination.class.getName());
@@ -34,6 +39,7 @@ public final class RedisCoordination implements Coordination {
 
     private static final String SLIDING_WINDOW = Scripts.load("sliding-window.lua");
     private static final String COMPARE_AND_DELETE = Scripts.load("compare-and-delete.lua");
+    private static final String COMPARE_AND_EXPIRE = Scripts.load("compare-and-expire.lua");
 
     private final JedisPooled redis;
     private final String prefix;
@@ -131,7 +137,9 @@ public final class RedisCoordination implements Coordination {
             boolean taken = call("take lock " + name, () ->
                     "OK".equals(redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
             if (taken) {
-                return Optional.of(() -> release(key, token));
+                HeldLock held = new HeldLock(key, token, leaseMillis, Thread.currentThread());
+                Thread.ofVirtual().name("lock-renewal").start(held::keep);
+                return Optional.of(held);
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
@@ -168,6 +176,75 @@ public final class RedisCoordination implements Coordination {
             // The lease frees the lock anyway; failing here would hide the caller's own outcome.
             LOG.log(System.Logger.Level.WARNING, "could not release lock " + key + ", it frees itself when its lease "
                     + "runs out: " + Secrets.rootMessage(e));
+        }
+    }
+
+    /**
+     * One held lock. Its heartbeat renews the lease while the lock is open and its holder thread lives, so a turn
+     * longer than the lease keeps it; a holder that ended without closing it lets it expire, as a crashed replica does.
+     */
+    private final class HeldLock implements Lock {
+        private final String key;
+        private final String token;
+        private final long leaseMillis;
+        private final Thread holder;
+        private final ReentrantLock guard = new ReentrantLock();
+        private final Condition closing = guard.newCondition();
+        private boolean closed;
+
+        HeldLock(String key, String token, long leaseMillis, Thread holder) {
+            this.key = key;
+            this.token = token;
+            this.leaseMillis = leaseMillis;
+            this.holder = holder;
+        }
+
+        void keep() {
+            long every = Math.max(1, leaseMillis / 3);
+            while (awaitNextBeat(every) && holder.isAlive()) {
+                try {
+                    Object renewed = redis.eval(COMPARE_AND_EXPIRE, List.of(key), List.of(token,
+                            Long.toString(leaseMillis)));
+                    if (!(renewed instanceof Number n) || n.longValue() == 0) {
+                        LOG.log(System.Logger.Level.WARNING, "lock " + key + " was lost to another holder");
+                        return;
+                    }
+                } catch (JedisException e) {
+                    // The lease may still hold; the next beat tries again.
+                    LOG.log(System.Logger.Level.WARNING, "could not renew lock " + key + ": " + Secrets.rootMessage(e));
+                }
+            }
+        }
+
+        /** Waits one beat; false once closed. A condition, not an interrupt, so no Redis call is cut short. */
+        private boolean awaitNextBeat(long millis) {
+            guard.lock();
+            try {
+                long left = TimeUnit.MILLISECONDS.toNanos(millis);
+                while (!closed && left > 0) {
+                    left = closing.awaitNanos(left);
+                }
+                return !closed;
+            } catch (InterruptedException e) {
+                return false;
+            } finally {
+                guard.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            guard.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                closing.signalAll();
+            } finally {
+                guard.unlock();
+            }
+            release(key, token);
         }
     }
 

@@ -166,20 +166,37 @@ abstract class CoordinationContract {
     }
 
     @Test
-    void aLockFreesItselfWhenItsLeaseRunsOut() {
+    void aLockHeldPastItsLeaseByALiveHolderIsNotGrantedToAnother() throws Exception {
         String name = key("thread");
-        coordination.lock(name, Duration.ZERO, Duration.ofMillis(200)).orElseThrow();
+        // A slow model turn: the holder is alive and busy well past the lease it asked for.
+        Coordination.Lock held = coordination.lock(name, Duration.ZERO, Duration.ofMillis(500)).orElseThrow();
+        try {
+            Optional<Coordination.Lock> other = onAnotherThread(() -> coordination.lock(name, Duration.ofSeconds(2),
+                    LONG));
 
-        assertTrue(coordination.lock(name, Duration.ZERO, LONG).isEmpty());
-        assertTrue(coordination.lock(name, Duration.ofSeconds(5), LONG).isPresent());
+            assertTrue(other.isEmpty(), "granted to another while its holder still worked, four leases later");
+        } finally {
+            held.close();
+        }
+        assertTrue(onAnotherThread(() -> coordination.lock(name, Duration.ZERO, LONG)).isPresent(),
+                "free at once when closed");
+    }
+
+    @Test
+    void aLockWhoseHolderEndedWithoutReleasingItFreesItselfWhenItsLeaseRunsOut() throws Exception {
+        String name = key("thread");
+        onAnotherThread(() -> coordination.lock(name, Duration.ZERO, Duration.ofSeconds(1)).orElseThrow());
+
+        assertTrue(coordination.lock(name, Duration.ZERO, LONG).isEmpty(), "held until its lease runs out");
+        assertTrue(coordination.lock(name, Duration.ofSeconds(10), LONG).isPresent(), "then free");
     }
 
     @Test
     void aHolderWhoseLeaseRanOutCannotFreeItsSuccessorsLock() throws Exception {
         String name = key("thread");
-        Coordination.Lock expired = coordination.lock(name, Duration.ZERO, Duration.ofMillis(100)).orElseThrow();
-        Thread.sleep(200);
-        Coordination.Lock successor = coordination.lock(name, Duration.ZERO, LONG).orElseThrow();
+        Coordination.Lock expired = onAnotherThread(() -> coordination.lock(name, Duration.ZERO,
+                Duration.ofMillis(100)).orElseThrow());
+        Coordination.Lock successor = coordination.lock(name, Duration.ofSeconds(10), LONG).orElseThrow();
 
         expired.close();
 
@@ -207,6 +224,13 @@ abstract class CoordinationContract {
 
     private static String key(String what) {
         return what + ":" + Ids.random(10);
+    }
+
+    /** Runs {@code task} on a thread of its own that ends when the task does, as a turn on its virtual thread. */
+    private static <T> T onAnotherThread(Callable<T> task) throws Exception {
+        try (ExecutorService one = Executors.newVirtualThreadPerTaskExecutor()) {
+            return one.submit(task).get();
+        }
     }
 
     private static <T> List<T> race(int threads, Callable<T> task) throws Exception {

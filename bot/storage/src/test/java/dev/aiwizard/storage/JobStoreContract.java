@@ -176,6 +176,59 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheJobFromOtherWorkersUntilTheNewEnd() {
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job held = jobs.claimNext("long-publish", T0, Duration.ofMinutes(1)).orElseThrow();
+
+        assertTrue(jobs.renew(held, T0.plusSeconds(110)));
+
+        assertEquals(T0.plusSeconds(110), jobs.find(j.id()).orElseThrow().leaseUntil());
+        assertTrue(jobs.claimNext("other", T0.plusSeconds(61), LEASE).isEmpty(), "the first lease end has passed");
+        assertEquals("other", jobs.claimNext("other", T0.plusSeconds(111), LEASE).orElseThrow().owner());
+    }
+
+    @Test
+    void aStaleClaimCannotRenewItsLeaseNorCompleteTheJob() {
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job stale = jobs.claimNext("paused", T0, Duration.ofMinutes(1)).orElseThrow();
+        Job current = jobs.claimNext("rescuer", T0.plusSeconds(61), LEASE).orElseThrow();
+
+        assertFalse(jobs.renew(stale, T0.plusSeconds(500)), "the stale claim renews nothing");
+        assertFalse(jobs.update(stale.succeeded("wizard/x", "0123456789", "/repos/x.git", "stale", T0.plusSeconds(62))),
+                "the stale claim completes nothing");
+
+        Job stored = jobs.find(j.id()).orElseThrow();
+        assertEquals(JobState.RUNNING, stored.state());
+        assertEquals("rescuer", stored.owner());
+        assertEquals(current.leaseUntil(), stored.leaseUntil());
+        assertTrue(jobs.renew(current, T0.plusSeconds(400)), "the current claim still renews");
+    }
+
+    @Test
+    void theSameWorkersEarlierClaimCannotRenewOnceTheJobWasClaimedAgain() {
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job first = jobs.claimNext("worker-1", T0, Duration.ofMinutes(1)).orElseThrow();
+        Job second = jobs.claimNext("worker-1", T0.plusSeconds(61), LEASE).orElseThrow();
+
+        assertFalse(jobs.renew(first, T0.plusSeconds(500)));
+        assertTrue(jobs.renew(second, T0.plusSeconds(500)));
+    }
+
+    @Test
+    void aFinishedJobsLeaseIsNotRenewed() {
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job claimed = jobs.claimNext("worker", T0, Duration.ofMinutes(1)).orElseThrow();
+        assertTrue(jobs.update(claimed.failed("boom", T0.plusSeconds(5))));
+
+        assertFalse(jobs.renew(claimed, T0.plusSeconds(500)));
+        assertEquals(JobState.FAILED, jobs.find(j.id()).orElseThrow().state());
+    }
+
+    @Test
     void anUnclaimedJobCanBeCancelledAndIsThenNeverClaimed() {
         Job j = job(storedConversation(), T0);
         jobs.enqueue(j);

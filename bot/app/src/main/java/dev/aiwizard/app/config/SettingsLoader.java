@@ -157,7 +157,12 @@ public final class SettingsLoader {
                     List.of(string("github.reviewers", "WIZARD_GITHUB_REVIEWERS").split(",")),
                     Duration.ofSeconds(integer("github.max-rate-limit-wait-seconds",
                             "WIZARD_GITHUB_MAX_RATE_LIMIT_WAIT_SECONDS")),
-                    string("github.mention", "WIZARD_GITHUB_MENTION"));
+                    string("github.mention", "WIZARD_GITHUB_MENTION"),
+                    new GitHubSettings.Timeouts(
+                            Duration.ofSeconds(integer("github.connect-timeout-seconds",
+                                    "WIZARD_GITHUB_CONNECT_TIMEOUT_SECONDS")),
+                            Duration.ofSeconds(integer("github.request-timeout-seconds",
+                                    "WIZARD_GITHUB_REQUEST_TIMEOUT_SECONDS"))));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("GitHub settings (GITHUB_*): " + e.getMessage());
         }

@@ -32,7 +32,16 @@ class GitHubSettingsLoadingTest {
         assertEquals(List.of(), s.github().reviewers());
         assertEquals(Duration.ofMinutes(10), s.github().maxRateLimitWait());
         assertEquals("@ai-wizard", s.github().mention());
+        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)), s.github().timeouts());
         assertEquals("", s.webhookSecret());
+    }
+
+    @Test
+    void gitHubCallTimeoutsComeFromTheEnvironment() {
+        AppSettings s = SettingsLoader.load(Map.of("WIZARD_GITHUB_CONNECT_TIMEOUT_SECONDS", "3",
+                "WIZARD_GITHUB_REQUEST_TIMEOUT_SECONDS", "45"));
+
+        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(45)), s.github().timeouts());
     }
 
     @Test

@@ -20,8 +20,10 @@ public interface Coordination extends AutoCloseable {
     RateDecision tryAcquire(String key, int limit, Duration window);
 
     /**
-     * Takes the named lock, waiting up to {@code wait}. The lock frees itself after {@code lease} if its holder
-     * dies. Empty when it could not be had in time.
+     * Takes the named lock for the calling thread, waiting up to {@code wait}; empty when it could not be had in
+     * time. The lock stays held until closed for as long as that thread lives, however long its work takes
+     * (implementations renew the lease); once the thread or its process is gone without closing it, the lock frees
+     * itself at most {@code lease} later.
      */
     Optional<Lock> lock(String name, Duration wait, Duration lease);
 

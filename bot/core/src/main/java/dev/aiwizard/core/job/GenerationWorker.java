@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -48,59 +49,84 @@ public final class GenerationWorker {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Runs {@code claimed} to the end: succeeded, failed or cancelled. */
+    /**
+     * Runs {@code claimed} to the end: succeeded, failed or cancelled. Its lease is renewed while it runs; if another
+     * worker claims it meanwhile, this run stops before its next visible step and leaves the job to the other one.
+     */
     public void run(Job claimed) {
         Conversation c = conversations.find(claimed.conversationId())
                 .orElseThrow(() -> new WizardException("job " + claimed.id() + " has no conversation"));
-        Status status = new Status(claimed, c);
+        try (JobLease lease = JobLease.hold(jobs, claimed, settings.lease(), clock)) {
+            Status status = new Status(claimed, c, lease);
+            try {
+                deliver(status);
+            } catch (JobTakenOverException e) {
+                takenOver(claimed);
+            } catch (GenerationException | PublishException e) {
+                if (lease.lost()) {
+                    takenOver(claimed);
+                } else {
+                    fail(status, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                if (lease.lost()) {
+                    // Most likely the heartbeat's interrupt surfacing from whatever the worker was waiting on.
+                    takenOver(claimed);
+                    return;
+                }
+                LOG.log(System.Logger.Level.ERROR, "job " + claimed.id() + " of conversation " + c.id() + " failed",
+                        e);
+                fail(status, "an unexpected error (" + e.getClass().getSimpleName() + "); details are in the bot's "
+                        + "log under conversation " + c.id());
+            }
+        }
+    }
+
+    private void deliver(Status status) {
+        Job claimed = status.job;
+        Conversation c = status.conversation;
         if (c.state() == ConversationState.CANCELLED) {
-            jobs.update(claimed.cancelled(clock.instant()));
+            settle(status, claimed.cancelled(clock.instant()));
             return;
         }
         if (claimed.attempts() > settings.maxAttempts()) {
             fail(status, "gave up after " + settings.maxAttempts() + " attempts");
             return;
         }
-        try {
-            status.show("planning the files", true);
-            GeneratedProject project = generator.generate(new GenerationRequest(claimed.spec(), c.id(), c.requester()),
-                    note -> status.show(note, false));
-            status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
-            List<String> problems = settings.limits().problems(project.files());
-            if (!problems.isEmpty()) {
-                fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));
-                return;
-            }
-            jobs.saveFiles(claimed.id(), project.files());
-            if (cancelled(claimed)) {
-                status.show("cancelled before delivery", true);
-                jobs.update(status.job.cancelled(clock.instant()));
-                return;
-            }
-            status.show("committing " + project.files().size() + " files", true);
-            String threadLink = chat.gatewayFor(c.thread()).link(c.thread());
-            PublishResult pushed = publisher.publish(new PublishRequest(c.id(), claimed.spec(), c.branch(),
-                    project.files(), commitMessage(claimed, c), null,
-                    PullRequestText.body(c, claimed, project, settings.limits(), threadLink),
-                    c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed)));
-            succeed(status, project, pushed);
-        } catch (LeaseLost e) {
-            LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was taken over by another worker",
-                    claimed.id(), c.id());
-        } catch (GenerationException | PublishException e) {
-            fail(status, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "job " + claimed.id() + " of conversation " + c.id() + " failed", e);
-            fail(status, "an unexpected error (" + e.getClass().getSimpleName() + "); details are in the bot's log "
-                    + "under conversation " + c.id());
+        status.show("planning the files", true);
+        GeneratedProject project = generator.generate(new GenerationRequest(claimed.spec(), c.id(), c.requester()),
+                note -> status.show(note, false));
+        status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
+        List<String> problems = settings.limits().problems(project.files());
+        if (!problems.isEmpty()) {
+            fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));
+            return;
         }
+        // The files replace the job's stored ones, which only the job's holder may do.
+        status.lease.check();
+        jobs.saveFiles(claimed.id(), project.files());
+        if (cancelled(claimed)) {
+            status.show("cancelled before delivery", true);
+            settle(status, status.job.cancelled(clock.instant()));
+            return;
+        }
+        status.show("committing " + project.files().size() + " files", true);
+        String threadLink = chat.gatewayFor(c.thread()).link(c.thread());
+        PublishResult pushed = publisher.publish(new PublishRequest(c.id(), claimed.spec(), c.branch(),
+                project.files(), commitMessage(claimed, c), null,
+                PullRequestText.body(c, claimed, project, settings.limits(), threadLink),
+                c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed)), status.lease);
+        succeed(status, project, pushed);
     }
 
     private void succeed(Status status, GeneratedProject project, PublishResult pushed) {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
         String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")"
                 + (pushed.pullRequestUrl() == null ? "" : ", pull request #" + pushed.pullRequest());
-        status.job = status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary, clock.instant());
+        if (!settle(status, status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
+                clock.instant()))) {
+            return;
+        }
         status.show("done: pushed " + summary, true);
         String text = "Done: **" + status.job.spec().name() + "** — " + project.files().size()
                 + " files (code, tests and docs) on branch `" + pushed.branch() + "`, commit `" + shortSha + "`.\n"
@@ -115,25 +141,45 @@ public final class GenerationWorker {
         finish(status.job, c -> c.withBranch(pushed.branch(), clock.instant())
                 .withState(ConversationState.PR_OPEN, clock.instant()), text, "delivered",
                 pushed.branch() + " " + pushed.commitId());
-        // Final state last: whoever waits for the job sees the thread's last message already posted.
-        jobs.update(status.job);
     }
 
     private void fail(Status status, String why) {
-        status.job = status.job.failed(why, clock.instant());
+        if (!settle(status, status.job.failed(why, clock.instant()))) {
+            return;
+        }
         status.show("failed", true);
         finish(status.job, c -> c.withState(ConversationState.FAILED, clock.instant()),
                 "Generation failed: " + why + "\nSay `generate` to try again, or `change <what>` first.",
                 "job-failed", why);
-        jobs.update(status.job);
+    }
+
+    /**
+     * Stores the job's final state, conditional on this run's claim: of two workers finishing the same job only one
+     * gets here with true, and only that one tells the thread. Whoever waits for the job waits for its runner too
+     * ({@link JobRunner#awaitIdle}), so the thread's last message is posted by then.
+     */
+    private boolean settle(Status status, Job outcome) {
+        status.lease.close();
+        if (!jobs.update(outcome)) {
+            takenOver(outcome);
+            return false;
+        }
+        status.job = outcome;
+        return true;
+    }
+
+    private static void takenOver(Job job) {
+        LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was taken over by another worker; this "
+                + "run stopped without delivering", job.id(), job.conversationId());
     }
 
     /** Moves the conversation on and says so, retrying when a message in the thread was saved at the same time. */
     private void finish(Job job, UnaryOperator<Conversation> change, String text, String event, String detail) {
         for (int attempt = 1; ; attempt++) {
             Conversation c = conversations.find(job.conversationId()).orElseThrow();
-            if (c.state() == ConversationState.CANCELLED) {
-                conversations.audit(c.id(), event + "-after-cancel", detail);
+            if (c.state().isFinal()) {
+                // Cancelled, merged or closed meanwhile: the job's outcome does not reopen the conversation.
+                conversations.audit(c.id(), event + "-after-" + c.state().name().toLowerCase(Locale.ROOT), detail);
                 return;
             }
             try {
@@ -168,15 +214,20 @@ public final class GenerationWorker {
                 + "\n\nGenerated by AI Wizard for conversation " + c.id() + " (job " + job.id() + ").";
     }
 
-    /** The job's one status message, edited in place; stores progress and renews the lease as it goes. */
+    /**
+     * The job's one status message, edited in place. Progress is stored first, conditional on the claim, so a worker
+     * that lost its job stops before it edits a message the new worker owns.
+     */
     private final class Status {
         private Job job;
         private final Conversation conversation;
+        private final JobLease lease;
         private Instant lastShown = Instant.EPOCH;
 
-        Status(Job job, Conversation conversation) {
+        Status(Job job, Conversation conversation, JobLease lease) {
             this.job = job;
             this.conversation = conversation;
+            this.lease = lease;
         }
 
         void show(String note, boolean force) {
@@ -185,34 +236,29 @@ public final class GenerationWorker {
                 return;
             }
             lastShown = now;
-            boolean running = !job.state().isFinal();
-            if (running) {
-                job = job.withProgress(note, now).leased(job.owner(), now.plus(settings.lease()), now);
+            if (!job.state().isFinal()) {
+                store(job.withProgress(note, now).leased(job.owner(), now.plus(settings.lease()), now));
             }
             BotMessage message = BotMessage.text("Job " + job.id() + " (" + job.spec().name() + "): " + note);
             try {
                 if (job.statusMessage() == null) {
-                    MessageRef ref = chat.post(conversation.thread(), message);
-                    job = job.withStatusMessage(ref, now);
+                    store(job.withStatusMessage(chat.post(conversation.thread(), message), now));
                 } else {
                     chat.update(job.statusMessage(), message);
                 }
+            } catch (JobTakenOverException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // Progress is a courtesy: a chat outage must not fail the job itself.
                 LOG.log(System.Logger.Level.WARNING, "status of job " + job.id() + " not shown: " + e.getMessage());
             }
-            if (running && !jobs.update(job)) {
-                throw new LeaseLost();
-            }
         }
-    }
 
-    /** This worker's lease ran out and another worker owns the job now: stop without touching it. */
-    private static final class LeaseLost extends WizardException {
-        private static final long serialVersionUID = 1L;
-
-        LeaseLost() {
-            super("lease lost");
+        private void store(Job next) {
+            if (!jobs.update(next)) {
+                throw new JobTakenOverException(next.id());
+            }
+            job = next;
         }
     }
 }

@@ -7,7 +7,9 @@ import dev.aiwizard.core.conversation.ConversationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,8 +18,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Takes queued jobs from the durable store and runs each on a virtual thread, a bounded number at a time. Jobs of
- * a crashed worker are taken over once their lease expires, so nothing approved is lost.
+ * Takes queued jobs from the durable store and runs each on a virtual thread, a bounded number at a time. A running
+ * job's lease is renewed by its worker's heartbeat; jobs of a crashed worker are taken over once their lease
+ * expires, so nothing approved is lost, and the worker that lost one is fenced off from delivering it.
  */
 public final class JobRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
@@ -29,6 +32,8 @@ public final class JobRunner implements AutoCloseable {
     private final String owner;
     private final Telemetry telemetry;
     private final Semaphore slots;
+    /** Conversations with a job being run here now, counted, for {@link #awaitIdle}. */
+    private final Map<ConversationId, Integer> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition signal = signalLock.newCondition();
@@ -69,14 +74,16 @@ public final class JobRunner implements AutoCloseable {
     }
 
     /**
-     * Waits until no job of {@code conversation} is queued or running, or {@code timeout} passes.
+     * Waits until no job of {@code conversation} is queued or running, and this runner is done with it (a job's
+     * final state is stored before the thread is told), or {@code timeout} passes.
      *
      * @return true when the conversation's jobs are all finished
      */
     public boolean awaitIdle(ConversationId conversation, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (jobs.forConversation(conversation).stream().allMatch(j -> j.state().isFinal())) {
+            if (!inFlight.containsKey(conversation)
+                    && jobs.forConversation(conversation).stream().allMatch(j -> j.state().isFinal())) {
                 return true;
             }
             Thread.sleep(50);
@@ -115,14 +122,17 @@ public final class JobRunner implements AutoCloseable {
 
     private void runOne(Job job) {
         long began = System.nanoTime();
+        inFlight.merge(job.conversationId(), 1, Integer::sum);
         try {
             worker.run(job);
-            jobs.find(job.id()).ifPresent(done -> telemetry.jobFinished(done.state(),
-                    Duration.ofNanos(System.nanoTime() - began)));
+            // Only the run that finished the job reports it; one that was taken over did not.
+            jobs.find(job.id()).filter(done -> done.state().isFinal() && done.attempts() == job.attempts())
+                    .ifPresent(done -> telemetry.jobFinished(done.state(), Duration.ofNanos(System.nanoTime() - began)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "job " + job.id() + " of conversation " + job.conversationId()
                     + " crashed: " + e.getMessage(), e);
         } finally {
+            inFlight.computeIfPresent(job.conversationId(), (id, n) -> n == 1 ? null : n - 1);
             slots.release();
             wake();
         }

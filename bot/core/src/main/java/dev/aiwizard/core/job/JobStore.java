@@ -23,6 +23,13 @@ public interface JobStore {
     Optional<Job> claimNext(String owner, Instant now, Duration lease);
 
     /**
+     * Extends the lease of {@code claimed} to {@code until}, only while the job is still running under that claim
+     * (same owner, same attempt). The attempt counter is the fencing token: every claim raises it, so a worker that
+     * lost its job to a later claim gets false here and must stop without another visible step.
+     */
+    boolean renew(Job claimed, Instant until);
+
+    /**
      * Stores the job's progress, state and result. Returns false, storing nothing, when the job was claimed since
      * {@code job} was read: another owner, or the same owner with a later attempt (a run that outlived its lease).
      */

@@ -30,16 +30,18 @@ class GenerationWorkerTest {
     private final RecordingChat chat = new RecordingChat();
     private final List<PublishRequest> published = new ArrayList<>();
     private final AtomicReference<RuntimeException> publishFailure = new AtomicReference<>();
+    private Runnable duringPublish = () -> { };
     private final Spec spec = new ScriptedInterviewer().assumeDefaults(Spec.empty());
 
     private Conversation conversation;
 
     private GenerationWorker worker(CodeGenerator generator) {
-        Publisher publisher = request -> {
+        Publisher publisher = (request, fence) -> {
             if (publishFailure.get() != null) {
                 throw publishFailure.get();
             }
             published.add(request);
+            duringPublish.run();
             return new PublishResult("wizard/" + request.spec().name(), "0123456789abcdef", "data/repos/x.git");
         };
         return new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
@@ -126,5 +128,19 @@ class GenerationWorkerTest {
         worker(files(new GeneratedFile("README.md", "x"))).run(job);
         assertEquals(JobState.CANCELLED, jobs.find(job.id()).orElseThrow().state());
         assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void aJobThatEndsAfterItsPullRequestWasClosedDoesNotReopenTheConversation() {
+        Job job = claimed();
+        duringPublish = () -> {
+            Conversation c = conversations.find(conversation.id()).orElseThrow();
+            conversations.save(c.withState(ConversationState.CLOSED, Instant.now()), List.of());
+        };
+        worker(files(new GeneratedFile("README.md", "x"))).run(job);
+
+        assertEquals(JobState.SUCCEEDED, jobs.find(job.id()).orElseThrow().state());
+        assertEquals(ConversationState.CLOSED, conversations.find(conversation.id()).orElseThrow().state());
+        assertTrue(chat.posted().stream().noneMatch(t -> t.startsWith("Done:")), chat.posted().toString());
     }
 }

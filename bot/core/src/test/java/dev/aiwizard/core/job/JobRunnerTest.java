@@ -46,7 +46,7 @@ class JobRunnerTest {
         var settings = new JobSettings(2, Duration.ofMinutes(1), Duration.ofMillis(100), 3, ProjectLimits.defaults());
         var worker = new GenerationWorker(jobs, conversations,
                 (s, p) -> new GeneratedProject(List.of(new GeneratedFile("README.md", "x")), "true", "test"),
-                r -> new PublishResult("wizard/x", "abcdef1234", "here"), new ChatRouter().register(new RecordingChat()),
+                (r, fence) -> new PublishResult("wizard/x", "abcdef1234", "here"), new ChatRouter().register(new RecordingChat()),
                 settings, Clock.systemUTC());
         List<ConversationId> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -32,7 +32,9 @@ public final class MemoryJobStore implements JobStore {
 
     @Override
     public synchronized List<Job> forConversation(ConversationId id) {
-        return jobs.values().stream().filter(j -> j.conversationId().equals(id)).toList();
+        // Oldest first, ties in the order they were queued, as the database's created_at, seq ordering.
+        return jobs.values().stream().filter(j -> j.conversationId().equals(id))
+                .sorted(Comparator.comparing(Job::createdAt)).toList();
     }
 
     @Override
@@ -45,6 +47,17 @@ public final class MemoryJobStore implements JobStore {
                 j.spec(), j.statusMessage(), j.progress(), owner, now.plus(lease), j.attempts() + 1, j.branch(),
                 j.commitId(), j.location(), j.result(), j.error(), j.createdAt(), now)));
         return next.map(j -> jobs.get(j.id()));
+    }
+
+    @Override
+    public synchronized boolean renew(Job claimed, Instant until) {
+        Job stored = jobs.get(claimed.id());
+        if (stored == null || stored.state() != JobState.RUNNING || claimed.owner() == null
+                || !claimed.owner().equals(stored.owner()) || stored.attempts() != claimed.attempts()) {
+            return false;
+        }
+        jobs.put(stored.id(), stored.leased(stored.owner(), until, stored.updatedAt()));
+        return true;
     }
 
     @Override

@@ -1,0 +1,127 @@
+package dev.aiwizard.core.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A worker's claim on one running job. A heartbeat on a virtual thread renews the lease every third of its length
+ * for as long as the job runs, so a slow model, a long push or a rate-limit wait never outlasts it; a renewal that
+ * finds the job claimed by another worker interrupts the worker, which then stops without another visible step. As a
+ * {@link Fence} it renews at once, so every checked step starts with a whole lease ahead of it.
+ */
+final class JobLease implements Fence, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JobLease.class.getName());
+
+    private final JobStore jobs;
+    private final Job claim;
+    private final Duration lease;
+    private final Clock clock;
+    private final Thread worker;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition closing = lock.newCondition();
+    private boolean closed;
+    private volatile boolean lost;
+
+    private JobLease(JobStore jobs, Job claim, Duration lease, Clock clock, Thread worker) {
+        this.jobs = requireNonNull(jobs, "jobs");
+        this.claim = requireNonNull(claim, "claim");
+        this.lease = requireNonNull(lease, "lease");
+        this.clock = requireNonNull(clock, "clock");
+        this.worker = requireNonNull(worker, "worker");
+    }
+
+    /** Holds {@code claimed} for the calling thread, renewing its lease until {@link #close()}. */
+    static JobLease hold(JobStore jobs, Job claimed, Duration lease, Clock clock) {
+        JobLease held = new JobLease(jobs, claimed, lease, clock, Thread.currentThread());
+        Thread.ofVirtual().name("lease-" + claimed.id()).start(held::beat);
+        return held;
+    }
+
+    @Override
+    public void check() {
+        if (!renew()) {
+            throw new JobTakenOverException(claim.id());
+        }
+    }
+
+    /** Whether a renewal found the job claimed by another worker. */
+    boolean lost() {
+        return lost;
+    }
+
+    /** Stops the heartbeat; the job's final write is the worker's own, conditional on the claim. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            closing.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (lost && Thread.currentThread() == worker) {
+            // The heartbeat may have interrupted this thread; that was about this job only, which is over.
+            Thread.interrupted();
+        }
+    }
+
+    private void beat() {
+        Duration every = lease.dividedBy(3);
+        while (awaitNextBeat(every)) {
+            try {
+                if (!renew()) {
+                    LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was claimed by another "
+                            + "worker; stopping this one", claim.id(), claim.conversationId());
+                    interruptWorker();
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // A store outage: the lease may still hold, and the next beat or fence check decides.
+                LOG.log(System.Logger.Level.WARNING, "could not renew the lease of job " + claim.id() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private boolean renew() {
+        if (lost) {
+            return false;
+        }
+        if (!jobs.renew(claim, clock.instant().plus(lease))) {
+            lost = true;
+        }
+        return !lost;
+    }
+
+    /** Waits one beat; false once the lease is closed. A condition, not an interrupt, so no store call is cut. */
+    private boolean awaitNextBeat(Duration every) {
+        lock.lock();
+        try {
+            long left = every.toNanos();
+            while (!closed && left > 0) {
+                left = closing.awaitNanos(left);
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void interruptWorker() {
+        lock.lock();
+        try {
+            // Under the lock, so a worker that has finished this job is never interrupted on its next one.
+            if (!closed) {
+                worker.interrupt();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
