@@ -102,7 +102,7 @@ public final class Wizard implements AutoCloseable {
             }
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
-                    settings.allowedTargets());
+                    settings.allowedTargets()).withAllowedProtected(settings.jobs().limits().allowedProtected());
             GitPublisher publisher = new GitPublisher(git, settings.github());
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
             modelDescription = settings.llm().describe();

@@ -62,6 +62,7 @@ class GitHubEndToEndIT {
         gitHub = FakeGitHub.start();
         gitHub.acceptToken(TOKEN);
         gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
+        git.initialise("acme", "todo");
         gitHub.setPermission("acme", "todo", "bob", "write");
         gitHub.setPermission("acme", "todo", "eve", "read");
     }
@@ -126,7 +127,7 @@ class GitHubEndToEndIT {
                 List<RevCommit> commits = new java.util.ArrayList<>();
                 repo.log().add(repo.getRepository().resolve("refs/heads/" + branch.group(1))).call()
                         .forEach(commits::add);
-                assertEquals(3, commits.size(), "initial commit, the first delivery, the revision");
+                assertEquals(3, commits.size(), "the repository's README commit, the first delivery, the revision");
             }
 
             String merged = """
