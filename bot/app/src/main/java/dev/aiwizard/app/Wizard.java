@@ -27,6 +27,7 @@ import dev.aiwizard.core.job.CodeGenerator;
 import dev.aiwizard.core.job.GenerationWorker;
 import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.RecordingPublisher;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
 import dev.aiwizard.generator.llm.LlmCodeGenerator;
 import dev.aiwizard.generator.llm.LlmInterviewer;
@@ -124,7 +125,7 @@ public final class Wizard implements AutoCloseable {
                     : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
                             storage.generationCache(), storage.usageLedger(), clock);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
-                    generator, publisher, chat, settings.jobs(), clock);
+                    generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + Ids.random(6),
                     telemetry));
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
@@ -274,7 +275,7 @@ public final class Wizard implements AutoCloseable {
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
         return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.target(), settings.github().mention(), events);
+                conversations, reviews, settings.github().mention(), events);
     }
 
     public ConversationService conversations() {
