@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
+import dev.aiwizard.core.spec.ProtectedPaths;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.eclipse.jgit.transport.Transport;
  * <p>Where the project goes: in an empty repository, at the root; in one with content, in its own folder
  * ({@code path=} from the request, else the project's name), where no existing file is overwritten. A revision keeps to
  * the folder of the first delivery and only changes files the bot created on its branch: files others added there
- * stay as they are.
+ * stay as they are. Nothing lands in a protected location ({@link ProtectedPaths}), judged on the final paths. An
+ * empty GitHub repository is refused: there, the first branch pushed would become the default branch.
  */
 final class Delivery {
     static final int ATTEMPTS = 3;
@@ -41,14 +43,11 @@ final class Delivery {
     private final List<String> candidates;
     private final PersonIdent bot;
     private final Consumer<String> beforePush;
-    private final String initialBranch;
+    private final Set<String> allowedProtected;
 
-    /**
-     * {@code initialBranch}: when the repository is empty, first give it an empty commit on this branch (a pull
-     * request needs a base to compare against); {@code null}: leave an empty repository without one.
-     */
+    /** {@code allowedProtected}: the protected locations an admin allowed ({@link ProtectedPaths#ALLOWABLE}). */
     Delivery(Repository scratch, Transport transport, Target target, PublishRequest request, List<String> candidates,
-             PersonIdent bot, Consumer<String> beforePush, String initialBranch) {
+             PersonIdent bot, Consumer<String> beforePush, Set<String> allowedProtected) {
         this.scratch = scratch;
         this.transport = transport;
         this.target = target;
@@ -56,7 +55,7 @@ final class Delivery {
         this.candidates = candidates;
         this.bot = bot;
         this.beforePush = beforePush;
-        this.initialBranch = initialBranch;
+        this.allowedProtected = allowedProtected;
     }
 
     /** What a delivery did: the branch and its tip, whether it made a commit, and whether it made the branch. */
@@ -66,9 +65,12 @@ final class Delivery {
     Outcome run(ProjectFiles files) throws IOException {
         for (int attempt = 1; ; attempt++) {
             RemoteState remote = readRemote();
-            if (remote.empty() && initialBranch != null) {
-                createInitialCommit();
-                remote = readRemote();
+            if (remote.empty() && target.gitHubRepo() != null) {
+                // On GitHub the first branch pushed to an empty repository becomes its default branch, and a pull
+                // request needs a base branch that exists: either way the bot would be writing the default branch.
+                throw new PublishException("the repository " + target.gitHubRepo() + " is empty, and a pull request "
+                        + "needs a branch to go into; the bot never creates the default branch itself. Initialise it "
+                        + "with a first commit (e.g. a README), then say `generate` again");
             }
             Base base = choose(remote);
             SortedMap<String, Trees.Entry> parentTree = new TreeMap<>(Trees.read(scratch, base.parent()));
@@ -132,8 +134,9 @@ final class Delivery {
     /** The whole tree of the new commit: what the parent holds ({@code tree}), with the project laid over it. */
     private SortedMap<String, Trees.Entry> layOut(Base base, SortedMap<String, Trees.Entry> tree, RemoteState remote,
                                                   ProjectFiles files, ObjectInserter inserter) throws IOException {
+        SortedMap<String, Trees.Entry> project = files.insert(inserter, base.folder());
+        refuseProtected(base.folder(), project.keySet());
         if (base.tip() == null) {
-            SortedMap<String, Trees.Entry> project = files.insert(inserter, base.folder());
             for (String path : project.keySet()) {
                 if (tree.containsKey(path) || isFolder(tree, path)) {
                     throw new PublishException("the repository at " + target.location() + " already has "
@@ -144,7 +147,6 @@ final class Delivery {
             tree.putAll(project);
             return tree;
         }
-        SortedMap<String, Trees.Entry> project = files.insert(inserter, base.folder());
         Set<String> created = Trees.createdBy(scratch, base.tip(), remote.head(), Commits.TRAILER,
                 request.conversationId().value());
         Set<String> dropped = new HashSet<>(created);
@@ -159,6 +161,23 @@ final class Delivery {
         }
         tree.putAll(project);
         return tree;
+    }
+
+    /**
+     * The last check before a commit, on the paths as they will be in the repository: a project file may be fine in
+     * itself ({@code ci.yml}) and protected where it lands ({@code .github/workflows/ci.yml}).
+     */
+    private void refuseProtected(String folder, Set<String> paths) {
+        if (!folder.isEmpty()) {
+            ProtectedPaths.folderProblem(folder).ifPresent(why -> {
+                throw new PublishException("refusing to deliver: the project's folder " + ProjectFiles.visible(why));
+            });
+        }
+        for (String path : paths) {
+            ProtectedPaths.fileProblem(path, allowedProtected).ifPresent(why -> {
+                throw new PublishException("refusing to commit " + ProjectFiles.visible(why));
+            });
+        }
     }
 
     /** The project's folder in a new branch: the root of an empty repository, else its own folder. */
@@ -189,25 +208,6 @@ final class Delivery {
             return RemoteState.read(scratch, transport, candidates, request.spec().placement().baseBranch());
         } catch (TransportException | NotSupportedException e) {
             throw new PublishException(Failures.unreachable(e, target), e);
-        }
-    }
-
-    /** An empty repository's first commit, on its default branch; only ever created, never moved. */
-    private void createInitialCommit() throws IOException {
-        ObjectId commit;
-        try (ObjectInserter inserter = scratch.newObjectInserter()) {
-            ObjectId tree = Trees.write(inserter, new TreeMap<>());
-            commit = Commits.write(inserter, tree, null, bot, "Initial commit\n\nMade by AI Wizard so the first pull "
-                    + "request has a base branch to go into.\n");
-        }
-        RemoteRefUpdate pushed = push(initialBranch, null, commit);
-        RemoteRefUpdate.Status status = pushed.getStatus();
-        // Someone else's first commit arriving in between is fine: the delivery builds on theirs.
-        if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.UP_TO_DATE
-                && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
-                && status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD) {
-            throw new PublishException(Failures.rejected(status, pushed.getMessage(), initialBranch,
-                    target.location()));
         }
     }
 

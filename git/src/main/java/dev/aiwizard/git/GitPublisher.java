@@ -7,6 +7,7 @@ import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
 import dev.aiwizard.core.job.Publisher;
+import dev.aiwizard.core.spec.ProtectedPaths;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,9 @@ import org.eclipse.jgit.transport.Transport;
  * <p>Branches: a first delivery takes {@code wizard/<name>-<id suffix>}. A branch belongs to the conversation whose
  * {@code Wizard-Conversation} trailer is on one of its own commits; branches of others are never written. A new branch
  * starts from the base branch (the default one, or {@code branch=} from the request), so it shares history and can
- * become a pull request; an empty GitHub repository first gets an empty initial commit on its default branch.
+ * become a pull request. Nothing is ever pushed to a default branch: an empty repository gets its first commit on
+ * the bot's branch only, and an empty GitHub repository is refused, since GitHub would make the first branch pushed
+ * there its default branch and a pull request needs an existing base.
  *
  * <p>Revisions commit on top of the branch's current tip and change only the files the bot created there (see
  * {@link Delivery}). If someone pushed to the branch since, their commit stays in the history and the revision goes
@@ -87,6 +90,12 @@ public final class GitPublisher implements Publisher {
         }
         // Everything that can be refused without touching a disk or a network is refused first.
         ProjectFiles files = ProjectFiles.of(request.files());
+        String folder = request.spec().placement().folder();
+        if (folder != null) {
+            ProtectedPaths.folderProblem(folder).ifPresent(why -> {
+                throw new PublishException("refusing to deliver: the project's folder " + ProjectFiles.visible(why));
+            });
+        }
         List<String> candidates = Branches.candidates(name, request.conversationId(), request.branch());
         Target target = Target.resolve(request.spec().target(), settings, name);
         if (target.localRepo() != null) {
@@ -112,7 +121,7 @@ public final class GitPublisher implements Publisher {
             // Looking up the repository may have waited for a rate limit: the push is only for the job's holder.
             fence.check();
             Delivery.Outcome done = new Delivery(scratch.repository(), transport, target, request, candidates, bot(),
-                    beforePush, repo == null ? null : repo.defaultBranch()).run(files);
+                    beforePush, settings.allowedProtected()).run(files);
             PublishResult pushed = new PublishResult(done.branch(), done.commit().name(), target.location());
             if (repo == null) {
                 return pushed;

@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.core.spec.ProtectedPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -79,6 +80,9 @@ final class ProjectFiles {
                 return why;
             }
         }
+        if (ProtectedPaths.isGitMetadata(path)) {
+            return "it points into a .git folder";
+        }
         try {
             // JGit's own check also catches the disguises of .git that Windows and macOS see through.
             new ObjectChecker().setSafeForWindows(true).setSafeForMacOS(true).checkPath(path);
@@ -94,9 +98,6 @@ final class ProjectFiles {
         }
         if (segment.equals(".") || segment.equals("..")) {
             return "it contains '" + segment + "'; paths must be normalized and stay inside the project";
-        }
-        if (segment.equalsIgnoreCase(".git")) {
-            return "it points into a .git folder";
         }
         return null;
     }
@@ -122,6 +123,11 @@ final class ProjectFiles {
     private static FileMode mode(byte[] content) {
         return content.length > 1 && content[0] == '#' && content[1] == '!' ? FileMode.EXECUTABLE_FILE
                 : FileMode.REGULAR_FILE;
+    }
+
+    /** A reason that names a path, fit for a message: control characters made visible, nothing cut off. */
+    static String visible(String reason) {
+        return reason.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** {@code path} fit for a message: control characters made visible. */

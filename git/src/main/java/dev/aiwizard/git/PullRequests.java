@@ -46,7 +46,8 @@ final class PullRequests {
             if (request.changeNote() != null && !commented(pr, pushed.commitId())) {
                 pr.comment(request.changeNote().strip() + "\n\nCommit " + pushed.commitId());
             }
-            return pushed.withPullRequest(pr.getNumber(), pr.getHtmlUrl().toString()).withNotes(notes);
+            return pushed.withPullRequest(repo.fullName(), pr.getNumber(), pr.getHtmlUrl().toString())
+                    .withNotes(notes);
         } catch (IOException e) {
             throw new PublishException("the branch " + pushed.branch() + " is pushed (commit "
                     + pushed.commitId().substring(0, 7) + "), but the pull request could not be opened or updated: "
@@ -59,8 +60,11 @@ final class PullRequests {
     private static GHPullRequest find(GitHubAccess.Repo repo, String branch) throws IOException {
         List<GHPullRequest> open = repo.api().queryPullRequests().head(repo.owner() + ":" + branch)
                 .state(GHIssueState.OPEN).list().toList();
-        // GitHub filters by head already; the check keeps a server that ignores the filter from misleading us.
-        return open.stream().filter(p -> branch.equals(p.getHead().getRef())).findFirst().orElse(null);
+        // GitHub filters by head already; the check keeps a server that ignores the filter from misleading us, and
+        // never takes a fork's pull request whose branch has the same name for the bot's own.
+        String self = repo.fullName();
+        return open.stream().filter(p -> branch.equals(p.getHead().getRef()) && p.getHead().getRepository() != null
+                && self.equalsIgnoreCase(p.getHead().getRepository().getFullName())).findFirst().orElse(null);
     }
 
     /** Reviewers are a courtesy: one GitHub will not accept (not a collaborator) is noted, not fatal. */

@@ -14,6 +14,8 @@ import dev.aiwizard.core.job.JobTakenOverException;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.core.spec.Placement;
+import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHttpServer;
 import java.net.URI;
@@ -45,6 +47,7 @@ class GitHubPublisherTest {
     private GitHttpServer git;
     private FakeGitHub gitHub;
     private GitSettings settings;
+    private ObjectId main;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -55,6 +58,7 @@ class GitHubPublisherTest {
         gitHub = FakeGitHub.start();
         gitHub.acceptToken(TOKEN);
         gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
+        main = ObjectId.fromString(git.initialise("acme", "todo"));
         settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("acme/*"));
     }
 
@@ -76,7 +80,8 @@ class GitHubPublisherTest {
     }
 
     @Test
-    void aFirstDeliveryToAnEmptyRepositoryOpensOneDraftPullRequestWithBodyLabelsAndReviewers() throws Exception {
+    void aFirstDeliveryOpensOneDraftPullRequestWithBodyLabelsAndReviewersAndLeavesTheDefaultBranchAlone()
+            throws Exception {
         PublishResult r = publisher().publish(request(null, FILES, BODY, null));
 
         assertEquals(1, r.pullRequest());
@@ -91,11 +96,47 @@ class GitHubPublisherTest {
         assertEquals(List.of("ai-generated"), pr.labels());
         assertEquals(List.of("alice"), pr.reviewers());
         Path bare = git.repoDir("acme", "todo");
-        ObjectId main = Repos.tip(bare, "main");
-        assertEquals(Map.of(), Repos.files(bare, main.name()), "an empty repository gets an empty initial commit");
+        assertEquals(main, Repos.tip(bare, "main"), "the default branch is never written");
         assertEquals(main, Repos.commit(bare, r.commitId()).getParent(0).getId(), "the branch grows from main");
-        assertEquals(3, Repos.files(bare, r.commitId()).size(), "the project at the root of an empty repository");
+        assertEquals(Map.of("README.md", "# todo\n", "todo-app/README.md", "# todo-app\n",
+                "todo-app/src/main/java/App.java", "class App {}\n", "todo-app/docs/spec.md", "# spec\n"),
+                Repos.files(bare, r.commitId()), "the project in its own folder, next to the repository's README");
         assertTrue(gitHub.requests().stream().noneMatch(q -> q.body().contains(TOKEN)), "the token is never sent as data");
+    }
+
+    @Test
+    void anEmptyRepositoryIsRefusedWithHowToInitialiseItAndNothingIsPushedToIt() throws Exception {
+        git.createBare("acme", "empty");
+        gitHub.addRepo("acme", "empty", git.url("acme", "empty"), "main");
+        PublishRequest r = Deliveries.request(ALICE, "acme/empty", null, FILES);
+
+        PublishException e = assertThrows(PublishException.class, () -> publisher().publish(
+                new PublishRequest(ALICE, r.spec(), null, FILES, r.commitMessage(), null, BODY, null)));
+
+        assertTrue(e.getMessage().contains("the repository acme/empty is empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("Initialise it with a first commit (e.g. a README), then say `generate` "
+                + "again"), e.getMessage());
+        assertEquals(0, git.pushes(), "GitHub would make a first pushed branch the default branch");
+        assertEquals(List.of(), Repos.branches(git.repoDir("acme", "empty")));
+        assertEquals(List.of(), gitHub.pulls("acme", "empty"));
+    }
+
+    @Test
+    void aProjectPlacedInGithubWorkflowsIsRefusedBeforeAnythingIsPushed() throws Exception {
+        PublishRequest r = Deliveries.request(ALICE, "acme/todo", null, FILES);
+        Spec placed = r.spec().withPlacement(new Placement(null, ".github/workflows"));
+        List<GeneratedFile> planned = List.of(new GeneratedFile("ci.yml", "on: push\njobs: {}\n"),
+                new GeneratedFile("README.md", "# todo-app\n"));
+
+        PublishException e = assertThrows(PublishException.class, () -> publisher().publish(
+                new PublishRequest(ALICE, placed, null, planned, r.commitMessage(), null, BODY, null)));
+
+        assertTrue(e.getMessage().contains(".github/workflows") && e.getMessage().contains("protected location"),
+                e.getMessage());
+        assertEquals(0, git.pushes());
+        assertEquals(List.of("main"), Repos.branches(git.repoDir("acme", "todo")));
+        assertEquals(main, Repos.tip(git.repoDir("acme", "todo"), "main"));
+        assertEquals(List.of(), gitHub.pulls("acme", "todo"));
     }
 
     @Test

@@ -114,6 +114,36 @@ class GitPublisherTest {
     }
 
     @Test
+    void anEmptyRemoteGetsItsFirstCommitOnTheBotsBranchWhileItsDefaultBranchStaysUnborn() throws Exception {
+        Path remote = Repos.emptyBare(tmp.resolve("team.git"));
+
+        PublishResult r = publisher.publish(request(ALICE, remote.toString(), null, FILES));
+
+        assertEquals(List.of(r.branch()), Repos.branches(remote), "no initial commit on main, no other branch");
+        assertEquals(null, Repos.tip(remote, "main"));
+        assertEquals(0, Repos.commit(remote, r.commitId()).getParentCount(), "the bot's branch holds the first commit");
+        assertEquals(3, Repos.files(remote, r.commitId()).size());
+    }
+
+    @Test
+    void aProtectedFileIsRefusedOnItsFinalPathUnlessAnAdminAllowedItsLocation() throws Exception {
+        Path remote = Repos.emptyBare(tmp.resolve("team.git"));
+        List<GeneratedFile> withCi = List.of(new GeneratedFile("README.md", "# todo-app\n"),
+                new GeneratedFile(".github/workflows/ci.yml", "on: push\n"));
+
+        PublishException e = assertThrows(PublishException.class,
+                () -> publisher.publish(request(ALICE, remote.toString(), null, withCi)));
+        assertTrue(e.getMessage().startsWith("refusing to commit .github/workflows/ci.yml: inside .github/workflows"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("WIZARD_ALLOW_PROTECTED_PATHS"), e.getMessage());
+        assertEquals(List.of(), Repos.branches(remote), "nothing was pushed");
+
+        GitPublisher allowing = new GitPublisher(settings.withAllowedProtected(java.util.Set.of(".github/workflows/")));
+        PublishResult r = allowing.publish(request(ALICE, remote.toString(), null, withCi));
+        assertEquals("on: push\n", Repos.files(remote, r.commitId()).get(".github/workflows/ci.yml"));
+    }
+
+    @Test
     void aRevisionAfterSomeoneElsePushedToTheBranchGoesOnTopOfTheirCommit() throws Exception {
         Path remote = Repos.emptyBare(tmp.resolve("team.git"));
         PublishResult first = publisher.publish(request(ALICE, remote.toString(), null, FILES));

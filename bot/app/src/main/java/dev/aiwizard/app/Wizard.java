@@ -29,6 +29,7 @@ import dev.aiwizard.core.job.CodeGenerator;
 import dev.aiwizard.core.job.GenerationWorker;
 import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.RecordingPublisher;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
 import dev.aiwizard.generator.llm.LlmCodeGenerator;
 import dev.aiwizard.generator.llm.LlmInterviewer;
@@ -102,7 +103,7 @@ public final class Wizard implements AutoCloseable {
             }
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
-                    settings.allowedTargets());
+                    settings.allowedTargets()).withAllowedProtected(settings.jobs().limits().allowedProtected());
             GitPublisher publisher = new GitPublisher(git, settings.github());
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
             modelDescription = settings.llm().describe();
@@ -128,7 +129,7 @@ public final class Wizard implements AutoCloseable {
                     : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
                             storage.generationCache(), storage.usageLedger(), clock);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
-                    generator, publisher, chat, settings.jobs(), clock);
+                    generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock);
             String replica = "replica-" + Ids.random(6);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
@@ -275,7 +276,7 @@ public final class Wizard implements AutoCloseable {
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
         return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.target(), settings.github().mention(), events);
+                conversations, reviews, settings.github().mention(), events);
     }
 
     public ConversationService conversations() {

@@ -62,6 +62,7 @@ class GitHubEndToEndIT {
         gitHub = FakeGitHub.start();
         gitHub.acceptToken(TOKEN);
         gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
+        git.initialise("acme", "todo");
         gitHub.setPermission("acme", "todo", "bob", "write");
         gitHub.setPermission("acme", "todo", "eve", "read");
     }
@@ -126,13 +127,10 @@ class GitHubEndToEndIT {
                 List<RevCommit> commits = new java.util.ArrayList<>();
                 repo.log().add(repo.getRepository().resolve("refs/heads/" + branch.group(1))).call()
                         .forEach(commits::add);
-                assertEquals(3, commits.size(), "initial commit, the first delivery, the revision");
+                assertEquals(3, commits.size(), "the repository's README commit, the first delivery, the revision");
             }
 
-            String merged = """
-                    {"action":"closed","number":1,"pull_request":{"number":1,"merged":true,
-                     "merged_by":{"login":"bob"},"head":{"ref":"%s"}},
-                     "repository":{"full_name":"acme/todo"},"sender":{"login":"bob"}}""".formatted(branch.group(1));
+            String merged = closed(1, branch.group(1), "acme/todo", true, "bob");
             assertEquals(202, post(wizard, "pull_request", UUID.randomUUID().toString(), merged, sign(merged))
                     .statusCode());
             awaitTrue(() -> wizard.storage().conversations().find(c.id()).orElseThrow().state()
@@ -164,9 +162,11 @@ class GitHubEndToEndIT {
             assertEquals(false, gitHub.pulls("acme", "todo").getFirst().draft(), "WIZARD_GITHUB_DRAFT=false");
             Conversation c = wizard.storage().conversations().findByBranch(branch.group(1)).getFirst();
 
-            String fromABot = reviewComment(branch.group(1), "ci-bot", "Bot", "@wiz add a due date to task");
+            String fromABot = reviewComment(1, branch.group(1), "acme/todo", "ci-bot", "Bot",
+                    "@wiz add a due date to task");
             post(wizard, "pull_request_review_comment", UUID.randomUUID().toString(), fromABot, sign(fromABot));
-            String fromBob = reviewComment(branch.group(1), "bob", "User", "@wiz add a due date to task");
+            String fromBob = reviewComment(1, branch.group(1), "acme/todo", "bob", "User",
+                    "@wiz add a due date to task");
             assertEquals(202, post(wizard, "pull_request_review_comment", UUID.randomUUID().toString(), fromBob,
                     sign(fromBob)).statusCode());
             awaitTrue(() -> revisionsDone(wizard, c) == 1, "the revision job finishes");
@@ -175,10 +175,7 @@ class GitHubEndToEndIT {
                     + "comment on pull request #1: in src/main/java/App.java (line 12): add a due date to task"),
                     bytes.toString(StandardCharsets.UTF_8));
 
-            String closed = """
-                    {"action":"closed","number":1,"pull_request":{"number":1,"merged":false,"merged_by":null,
-                     "head":{"ref":"%s"}},"repository":{"full_name":"acme/todo"},"sender":{"login":"carol"}}"""
-                    .formatted(branch.group(1));
+            String closed = closed(1, branch.group(1), "acme/todo", false, "carol");
             post(wizard, "pull_request", UUID.randomUUID().toString(), closed, sign(closed));
             awaitTrue(() -> wizard.storage().conversations().find(c.id()).orElseThrow().state()
                     == ConversationState.CLOSED, "the conversation is closed");
@@ -187,13 +184,112 @@ class GitHubEndToEndIT {
         }
     }
 
-    private static String reviewComment(String branch, String login, String type, String body) {
+    /** A review comment on a line of pull request {@code number}, whose head is {@code branch} of {@code headRepo}. */
+    private static String reviewComment(int number, String branch, String headRepo, String login, String type,
+                                        String body) {
         return """
-                {"action":"created","pull_request":{"number":1,"head":{"ref":"%s"}},
+                {"action":"created","pull_request":{"number":%d,"head":{"ref":"%s","repo":{"full_name":"%s"}},
+                  "base":{"ref":"main","repo":{"full_name":"acme/todo"}}},
                  "comment":{"id":21,"body":"%s","path":"src/main/java/App.java","line":12,
                             "user":{"login":"%s","type":"%s"}},
                  "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}"""
-                .formatted(branch, body, login, type, login);
+                .formatted(number, branch, headRepo, body, login, type, login);
+    }
+
+    /** Pull request {@code number} (head: {@code branch} of {@code headRepo}) closed by {@code by}, or merged. */
+    private static String closed(int number, String branch, String headRepo, boolean merged, String by) {
+        return """
+                {"action":"closed","number":%d,"pull_request":{"number":%d,"merged":%s,"merged_by":%s,
+                  "head":{"ref":"%s","repo":{"full_name":"%s"}},"base":{"ref":"main","repo":{"full_name":"acme/todo"}}},
+                 "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}"""
+                .formatted(number, number, merged, merged ? "{\"login\":\"" + by + "\"}" : "null", branch, headRepo,
+                        by);
+    }
+
+    @Test
+    void aForksPullRequestWithTheBotsBranchNameNeitherRevisesNorClosesAnything() throws Exception {
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "WIZARD_TARGET", "acme/todo",
+                "GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl(), "GITHUB_WEBHOOK_SECRET", SECRET);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            String branch = delivered(wizard, settings, out, bytes);
+            Conversation c = wizard.storage().conversations().findByBranch(branch).getFirst();
+            // Mallory's fork has a branch of the same name; bob (who has write access) comments on her pull request.
+            int fork = gitHub.addForkPull("acme", "todo", "mallory", branch, "Improve the todo service");
+
+            String forkClosed = closed(fork, branch, "mallory/todo", false, "mallory");
+            String forkReview = reviewComment(fork, branch, "mallory/todo", "bob", "User",
+                    "@ai-wizard add a secret field to task");
+            String forkComment = issueComment(fork, "bob", "@ai-wizard add an owner field to task");
+            assertEquals(202, post(wizard, "pull_request", UUID.randomUUID().toString(), forkClosed,
+                    sign(forkClosed)).statusCode());
+            assertEquals(202, post(wizard, "pull_request_review_comment", UUID.randomUUID().toString(), forkReview,
+                    sign(forkReview)).statusCode());
+            assertEquals(202, post(wizard, "issue_comment", UUID.randomUUID().toString(), forkComment,
+                    sign(forkComment)).statusCode());
+            // Then the bot's own pull request gets a real request; it can only be carried out on an open
+            // conversation, and by the time it is done the fork's events (a look-up each) were long handled.
+            String ours = issueComment(1, "bob", "@ai-wizard add a due date to task");
+            assertEquals(202, post(wizard, "issue_comment", UUID.randomUUID().toString(), ours, sign(ours))
+                    .statusCode());
+            awaitTrue(() -> revisionsDone(wizard, c) == 1, "the revision asked for on the bot's pull request");
+            assertTrue(wizard.runner().awaitIdle(c.id(), Duration.ofSeconds(30)));
+
+            Conversation after = wizard.storage().conversations().find(c.id()).orElseThrow();
+            assertEquals(ConversationState.PR_OPEN, after.state(), "the fork's closed pull request closed nothing");
+            assertEquals(2, wizard.storage().jobs().forConversation(c.id()).size(),
+                    "the first delivery and the one revision, nothing from the fork's comments");
+            String transcript = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(!transcript.contains("secret field") && !transcript.contains("owner field")
+                    && !transcript.contains("closed without merging"), transcript);
+            assertTrue(transcript.contains("asked for a change in a comment on pull request #1: add a due date"),
+                    transcript);
+            assertEquals(List.of("open", "open"), gitHub.pulls("acme", "todo").stream().map(FakeGitHub.Pull::state)
+                    .toList());
+        }
+    }
+
+    @Test
+    void aRedeliveredWebhookIsHandledOnceEvenAfterTheCoordinationStoreForgotIt() throws Exception {
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "WIZARD_TARGET", "acme/todo",
+                "GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl(), "GITHUB_WEBHOOK_SECRET", SECRET);
+        String delivery = UUID.randomUUID().toString();
+        String fromBob = issueComment("bob", "@ai-wizard add a due date to task");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Conversation c;
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            c = wizard.storage().conversations().findByBranch(delivered(wizard, settings, out, bytes)).getFirst();
+            assertEquals(202, post(wizard, "issue_comment", delivery, fromBob, sign(fromBob)).statusCode());
+            awaitTrue(() -> revisionsDone(wizard, c) == 1, "the revision job finishes");
+        }
+        // A restart without Redis: the in-process coordination store starts empty, the database remembers.
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            HttpResponse<String> again = post(wizard, "issue_comment", delivery, fromBob, sign(fromBob));
+
+            assertEquals(200, again.statusCode(), again.body());
+            assertTrue(again.body().contains("duplicate"), again.body());
+            assertEquals(1, revisionsDone(wizard, c));
+            assertEquals(2, wizard.storage().jobs().forConversation(c.id()).size());
+        }
+    }
+
+    /** A console conversation delivered as pull request #1; returns its branch. */
+    private static String delivered(Wizard wizard, AppSettings settings, PrintStream out, ByteArrayOutputStream bytes)
+            throws Exception {
+        new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
+                new UserRef("tester", "tester"), out, settings.consoleWait())
+                .run(new BufferedReader(new StringReader("""
+                        new a todo service where people manage tasks with a title and a done flag
+                        skip
+                        generate
+                        """)));
+        String transcript = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(transcript.contains("Pull request #1: "), transcript);
+        Matcher branch = Pattern.compile("on branch `(wizard/todo-service-[a-z0-9]+)`").matcher(transcript);
+        assertTrue(branch.find(), transcript);
+        return branch.group(1);
     }
 
     private static long revisionsDone(Wizard wizard, Conversation c) {
@@ -202,10 +298,15 @@ class GitHubEndToEndIT {
     }
 
     private static String issueComment(String login, String body) {
+        return issueComment(1, login, body);
+    }
+
+    private static String issueComment(int number, String login, String body) {
         return """
-                {"action":"created","issue":{"number":1,"pull_request":{"url":"x"}},
+                {"action":"created","issue":{"number":%d,"pull_request":{"url":"x"}},
                  "comment":{"id":11,"body":"%s","user":{"login":"%s","type":"User"}},
-                 "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}""".formatted(body, login, login);
+                 "repository":{"full_name":"acme/todo"},"sender":{"login":"%s"}}"""
+                .formatted(number, body, login, login);
     }
 
     private HttpResponse<String> post(Wizard wizard, String event, String delivery, String body, String signature)

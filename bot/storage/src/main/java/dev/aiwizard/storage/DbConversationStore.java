@@ -14,6 +14,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -193,6 +194,39 @@ final class DbConversationStore implements ConversationStore {
         if (key.length() > 200) {
             throw new IllegalArgumentException("an event key has at most 200 characters");
         }
+    }
+
+    @Override
+    public void recordPullRequest(ConversationId id, String repository, int number) {
+        requireNonNull(id, "id");
+        requireNonNull(repository, "repository");
+        Sql.run("record pull request " + repository + "#" + number + " of conversation " + id, () -> {
+            try {
+                db.execute().createNamedInsert("insert-pull-request")
+                        .addParam("repo", repository.toLowerCase(Locale.ROOT))
+                        .addParam("pr_number", number)
+                        .addParam("conversation_id", id.value())
+                        .addParam("recorded_at", Columns.time(clock.instant()))
+                        .execute();
+            } catch (RuntimeException e) {
+                // A retried delivery finds its pull request again and records it again: the first record stands.
+                if (!Sql.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Conversation> findByPullRequest(String repository, int number) {
+        requireNonNull(repository, "repository");
+        return Sql.run("find the conversation of pull request " + repository + "#" + number, () -> db.execute()
+                .createNamedGet("get-conversation-by-pull-request")
+                .addParam("repo", repository.toLowerCase(Locale.ROOT))
+                .addParam("pr_number", number)
+                .execute()
+                .map(row -> row.as(Conversation.class)));
     }
 
     @Override

@@ -148,6 +148,23 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void aConversationIsFoundByThePullRequestItsDeliveryOpenedAndNotByAnotherRepositorysNumber() {
+        String repo = "acme/todo-" + ConversationId.random().value().substring(2);
+        Conversation c = conversation(T0);
+        Conversation other = conversation(T0);
+        store.create(c, List.of());
+        store.create(other, List.of());
+
+        store.recordPullRequest(c.id(), repo, 7);
+        store.recordPullRequest(other.id(), repo, 7);
+
+        assertEquals(c.id(), store.findByPullRequest(repo.toUpperCase(java.util.Locale.ROOT), 7).orElseThrow().id(),
+                "GitHub compares repository names without case; the first record stands");
+        assertTrue(store.findByPullRequest(repo, 8).isEmpty());
+        assertTrue(store.findByPullRequest("mallory/" + repo.substring(5), 7).isEmpty(), "a fork's number is its own");
+    }
+
+    @Test
     void aSaveFromAStaleVersionIsRefusedAndChangesNothing() {
         Conversation c = conversation(T0);
         store.create(c, List.of(said(c, "first", T0)));

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 /**
  * A local fake of the GitHub REST API (version 2022-11-28) for the calls the bot makes: repositories, pull requests
- * (create, list by head, get, edit), labels, review requests, issue comments, collaborator permissions, and a GitHub
+ * (create, list by head, get, edit; pull requests from forks), labels, review requests, issue comments, collaborator permissions, and a GitHub
  * App's JWT and installation tokens. Status codes, headers and JSON follow GitHub's documentation, with only the
  * fields that matter. Tests can queue failures (rate limits) and read back what was asked and what exists.
  */
@@ -46,9 +46,13 @@ public final class FakeGitHub implements AutoCloseable {
     public record Recorded(String method, String path, String query, String authorization, String body) {
     }
 
-    /** A pull request as the fake holds it. */
-    public record Pull(int number, String title, String body, String head, String base, boolean draft, String state,
-                       boolean merged, List<String> labels, List<String> reviewers, List<String> comments) {
+    /**
+     * A pull request as the fake holds it; {@code headRepo} ({@code owner/name}) is where its {@code head} branch
+     * lives: the repository itself, or a fork.
+     */
+    public record Pull(int number, String title, String body, String head, String headRepo, String base,
+                       boolean draft, String state, boolean merged, List<String> labels, List<String> reviewers,
+                       List<String> comments) {
     }
 
     private record Failure(String method, Pattern path, int status, Map<String, String> headers, String body) {
@@ -124,8 +128,20 @@ public final class FakeGitHub implements AutoCloseable {
     public synchronized void setPullState(String owner, String repo, int number, String state, boolean merged) {
         List<Pull> pulls = repos.get(key(owner, repo)).pulls();
         Pull p = pulls.get(number - 1);
-        pulls.set(number - 1, new Pull(p.number(), p.title(), p.body(), p.head(), p.base(), p.draft(), state, merged,
-                p.labels(), p.reviewers(), p.comments()));
+        pulls.set(number - 1, new Pull(p.number(), p.title(), p.body(), p.head(), p.headRepo(), p.base(), p.draft(),
+                state, merged, p.labels(), p.reviewers(), p.comments()));
+    }
+
+    /**
+     * Someone opens a pull request into {@code owner/repo}'s default branch from branch {@code branch} of their fork
+     * {@code forkOwner/repo}; returns its number.
+     */
+    public synchronized int addForkPull(String owner, String repo, String forkOwner, String branch, String title) {
+        Repo r = repos.get(key(owner, repo));
+        Pull p = new Pull(r.pulls().size() + 1, title, "", branch, forkOwner + "/" + repo, r.defaultBranch(), false,
+                "open", false, List.of(), List.of(), List.of());
+        r.pulls().add(p);
+        return p.number();
     }
 
     public synchronized List<Recorded> requests() {
@@ -277,14 +293,17 @@ public final class FakeGitHub implements AutoCloseable {
     private Answer createPull(Repo repo, JsonNode in) {
         String head = in.path("head").asText();
         String branch = head.contains(":") ? head.substring(head.indexOf(':') + 1) : head;
-        if (repo.pulls().stream().anyMatch(p -> p.head().equals(branch) && p.state().equals("open"))) {
+        String headOwner = head.contains(":") ? head.substring(0, head.indexOf(':')) : repo.owner();
+        String headRepo = headOwner + "/" + repo.name();
+        if (repo.pulls().stream().anyMatch(p -> p.head().equals(branch) && p.headRepo().equalsIgnoreCase(headRepo)
+                && p.state().equals("open"))) {
             ObjectNode e = error("Validation Failed");
             e.putArray("errors").addObject().put("resource", "PullRequest").put("code", "custom")
                     .put("message", "A pull request already exists for " + repo.owner() + ":" + branch + ".");
             return new Answer(422, e);
         }
         Pull p = new Pull(repo.pulls().size() + 1, in.path("title").asText(), in.path("body").asText(null), branch,
-                in.path("base").asText(), in.path("draft").asBoolean(false), "open", false, List.of(), List.of(),
+                headRepo, in.path("base").asText(), in.path("draft").asBoolean(false), "open", false, List.of(), List.of(),
                 List.of());
         repo.pulls().add(p);
         return new Answer(201, pullJson(repo, p));
@@ -302,8 +321,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     private Pull replace(Repo repo, Pull p, List<String> labels, List<String> reviewers, List<String> comments,
                          String body) {
-        Pull n = new Pull(p.number(), p.title(), body, p.head(), p.base(), p.draft(), p.state(), p.merged(),
-                List.copyOf(labels), List.copyOf(reviewers), List.copyOf(comments));
+        Pull n = new Pull(p.number(), p.title(), body, p.head(), p.headRepo(), p.base(), p.draft(), p.state(),
+                p.merged(), List.copyOf(labels), List.copyOf(reviewers), List.copyOf(comments));
         repo.pulls().set(p.number() - 1, n);
         return n;
     }
@@ -314,7 +333,7 @@ public final class FakeGitHub implements AutoCloseable {
         ArrayNode out = JSON.createArrayNode();
         for (Pull p : repo.pulls()) {
             boolean stateOk = state.equals("all") || state.equals(p.state());
-            boolean headOk = head == null || head.equalsIgnoreCase(repo.owner() + ":" + p.head());
+            boolean headOk = head == null || head.equalsIgnoreCase(owner(p.headRepo()) + ":" + p.head());
             if (stateOk && headOk) {
                 out.add(pullJson(repo, p));
             }
@@ -391,9 +410,11 @@ public final class FakeGitHub implements AutoCloseable {
                 .put("html_url", "https://github.example/" + r.owner() + "/" + r.name() + "/pull/" + p.number())
                 .put("url", base + "/pulls/" + p.number()).put("issue_url", base + "/issues/" + p.number())
                 .put("created_at", "2026-01-01T00:00:00Z").put("updated_at", "2026-01-01T00:00:00Z");
-        ObjectNode head = o.putObject("head").put("ref", p.head()).put("label", r.owner() + ":" + p.head())
+        ObjectNode head = o.putObject("head").put("ref", p.head()).put("label", owner(p.headRepo()) + ":" + p.head())
                 .put("sha", "0".repeat(40));
-        head.set("repo", repoJson(r));
+        Repo fork = repos.get(p.headRepo().toLowerCase(Locale.ROOT));
+        head.set("repo", repoJson(fork != null ? fork : new Repo(owner(p.headRepo()), r.name(), r.cloneUrl(),
+                r.defaultBranch(), List.of(), Map.of())));
         ObjectNode baseRef = o.putObject("base").put("ref", p.base()).put("label", r.owner() + ":" + p.base());
         baseRef.set("repo", repoJson(r));
         o.set("user", user("wizard-bot"));
@@ -450,6 +471,10 @@ public final class FakeGitHub implements AutoCloseable {
 
     private static Map<String, String> query(HttpExchange ex) {
         return FormData.parse(ex.getRequestURI().getRawQuery());
+    }
+
+    private static String owner(String fullName) {
+        return fullName.substring(0, fullName.indexOf('/'));
     }
 
     private static String key(String owner, String name) {

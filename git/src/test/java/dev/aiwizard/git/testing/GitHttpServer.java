@@ -26,6 +26,16 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -87,6 +97,40 @@ public final class GitHttpServer implements AutoCloseable {
             return dir;
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Gives the empty repository a first commit with a README on its default branch {@code main}, as GitHub's
+     * "Initialize this repository with a README" does; returns the commit's id.
+     */
+    public String initialise(String owner, String repo) {
+        try (Repository bare = new FileRepositoryBuilder().setGitDir(repoDir(owner, repo).toFile()).setMustExist(true)
+                .build(); ObjectInserter inserter = bare.newObjectInserter()) {
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            DirCacheEntry readme = new DirCacheEntry("README.md");
+            readme.setFileMode(FileMode.REGULAR_FILE);
+            readme.setObjectId(inserter.insert(Constants.OBJ_BLOB, ("# " + repo + "\n").getBytes(StandardCharsets.UTF_8)));
+            builder.add(readme);
+            builder.finish();
+            PersonIdent person = new PersonIdent("Repo Owner", "owner@example.org");
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setAuthor(person);
+            commit.setCommitter(person);
+            commit.setMessage("Initial commit\n");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate main = bare.updateRef(Constants.R_HEADS + "main");
+            main.setNewObjectId(id);
+            main.setExpectedOldObjectId(ObjectId.zeroId());
+            if (main.update() != RefUpdate.Result.NEW) {
+                throw new IllegalStateException("main already exists in " + owner + "/" + repo);
+            }
+            return id.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * The local git server and fake GitHub as a process of their own, to try {@code ./wizard} with a GitHub target on a
  * machine without GitHub: prints the environment to start the bot with and serves until stopped.
  *
- * <p>Usage: {@code LocalGitHub <owner/repo> <token>}; the repository starts empty, with {@code main} as its default
- * branch. {@code alice} and {@code bob} have write access, {@code eve} read access.
+ * <p>Usage: {@code LocalGitHub <owner/repo> <token>}; the repository starts with one commit (a README) on its default
+ * branch {@code main}, since the bot refuses an empty GitHub repository. {@code alice} and {@code bob} have write access, {@code eve} read access.
  */
 public final class LocalGitHub {
     private LocalGitHub() {
@@ -25,6 +25,7 @@ public final class LocalGitHub {
         GitHttpServer git = GitHttpServer.start(root);
         FakeGitHub gitHub = FakeGitHub.start();
         git.createBare(owner, repo);
+        git.initialise(owner, repo);
         git.acceptToken(args[1]);
         gitHub.acceptToken(args[1]);
         gitHub.addRepo(owner, repo, git.url(owner, repo), "main");

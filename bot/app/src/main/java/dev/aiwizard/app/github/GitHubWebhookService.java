@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiwizard.app.api.Json;
+import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.coordination.Coordination;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -21,8 +22,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * {@code POST /webhooks/github}: checks the signature, drops deliveries already seen ({@code X-GitHub-Delivery}),
- * answers at once (GitHub gives up after ten seconds) and hands the event to the review loop on another thread.
+ * {@code POST /webhooks/github}: checks the signature, drops deliveries already seen ({@code X-GitHub-Delivery}: in
+ * the coordination store first, then for good in the database, as chat events are), answers at once (GitHub gives up
+ * after ten seconds) and hands the event to the review loop on another thread.
  */
 public final class GitHubWebhookService implements HttpService {
     private static final System.Logger LOG = System.getLogger(GitHubWebhookService.class.getName());
@@ -36,12 +38,15 @@ public final class GitHubWebhookService implements HttpService {
 
     private final WebhookSignature signature;
     private final Coordination coordination;
+    private final ConversationStore store;
     private final ReviewLoop loop;
     private final Executor executor;
 
-    GitHubWebhookService(String secret, Coordination coordination, ReviewLoop loop, Executor executor) {
+    GitHubWebhookService(String secret, Coordination coordination, ConversationStore store, ReviewLoop loop,
+                         Executor executor) {
         this.signature = new WebhookSignature(secret);
         this.coordination = requireNonNull(coordination, "coordination");
+        this.store = requireNonNull(store, "store");
         this.loop = requireNonNull(loop, "loop");
         this.executor = requireNonNull(executor, "executor");
     }
@@ -51,12 +56,12 @@ public final class GitHubWebhookService implements HttpService {
      * through {@code executor}, with {@code reviews} to check who may ask for changes.
      */
     public static GitHubWebhookService create(String secret, Coordination coordination,
-                                              dev.aiwizard.core.conversation.ConversationStore conversations,
+                                              ConversationStore conversations,
                                               dev.aiwizard.core.conversation.ConversationService service,
-                                              dev.aiwizard.git.GitHubReviews reviews, String defaultTarget,
-                                              String mention, Executor executor) {
-        return new GitHubWebhookService(secret, coordination,
-                new ReviewLoop(conversations, service, reviews, defaultTarget, mention), executor);
+                                              dev.aiwizard.git.GitHubReviews reviews, String mention,
+                                              Executor executor) {
+        return new GitHubWebhookService(secret, coordination, conversations,
+                new ReviewLoop(conversations, service, reviews, mention), executor);
     }
 
     @Override
@@ -96,7 +101,10 @@ public final class GitHubWebhookService implements HttpService {
             Json.error(res, Status.BAD_REQUEST_400, "bad_request", "The body is not JSON.");
             return;
         }
-        if (!coordination.firstSeen("github-delivery:" + delivery, SEEN_FOR)) {
+        String key = "github-delivery:" + delivery;
+        // The coordination store answers fast (and for every replica); the database remembers for good, so a
+        // redelivery after Redis forgot (or after a restart without Redis) is still handled once.
+        if (!coordination.firstSeen(key, SEEN_FOR) || !store.recordEvent(key)) {
             Json.send(res, Status.OK_200, Map.of("status", "duplicate"));
             return;
         }

@@ -9,14 +9,15 @@ import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.git.GitHubReviews;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Turns GitHub's pull request events into conversation turns: a merged or closed pull request ends its conversation,
  * and a comment that mentions the bot, from someone with write access, asks for a revision of the same branch.
- * Events about branches the bot does not know are ignored.
+ * A pull request is the bot's when its delivery recorded it: the same number in the same repository (the event's
+ * {@code repository}), with its head in that repository too. A fork's pull request whose branch happens to have the
+ * bot's branch name is somebody else's, and so is every event the bot did not open the pull request for.
  */
 final class ReviewLoop {
     private static final System.Logger LOG = System.getLogger(ReviewLoop.class.getName());
@@ -24,16 +25,13 @@ final class ReviewLoop {
     private final ConversationStore conversations;
     private final ConversationService service;
     private final GitHubReviews reviews;
-    private final String defaultTarget;
     private final Pattern mention;
 
-    /** {@code mention}: how a comment addresses the bot ({@code @ai-wizard}); {@code defaultTarget}: WIZARD_TARGET. */
-    ReviewLoop(ConversationStore conversations, ConversationService service, GitHubReviews reviews,
-               String defaultTarget, String mention) {
+    /** {@code mention}: how a comment addresses the bot ({@code @ai-wizard}). */
+    ReviewLoop(ConversationStore conversations, ConversationService service, GitHubReviews reviews, String mention) {
         this.conversations = requireNonNull(conversations, "conversations");
         this.service = requireNonNull(service, "service");
         this.reviews = requireNonNull(reviews, "reviews");
-        this.defaultTarget = requireNonNull(defaultTarget, "defaultTarget");
         this.mention = Pattern.compile("(?<![\\w-])" + Pattern.quote(mention) + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
     }
 
@@ -47,24 +45,30 @@ final class ReviewLoop {
             switch (event) {
                 case "pull_request" -> {
                     if (action.equals("closed")) {
-                        closed(repo, payload.path("pull_request"), payload.path("sender"));
+                        JsonNode pr = payload.path("pull_request");
+                        conversationOf(repo, pr).ifPresent(c -> closed(c, pr, payload.path("sender")));
                     }
                 }
                 case "issue_comment" -> {
                     JsonNode issue = payload.path("issue");
                     if (action.equals("created") && issue.has("pull_request")) {
+                        // The payload names no head; a recorded number in this repository is the bot's own.
                         int number = issue.path("number").asInt();
-                        Optional<String> branch = reviews.branchOf(repo, number);
-                        if (branch.isPresent()) {
-                            comment(repo, branch.get(), number, payload.path("comment"), "a comment on");
+                        Optional<Conversation> c = number > 0 ? conversations.findByPullRequest(repo, number)
+                                : Optional.empty();
+                        if (c.isPresent()) {
+                            comment(c.get(), repo, number, payload.path("comment"), "a comment on");
                         }
                     }
                 }
                 case "pull_request_review_comment" -> {
+                    JsonNode pr = payload.path("pull_request");
                     if (action.equals("created")) {
-                        JsonNode pr = payload.path("pull_request");
-                        comment(repo, pr.path("head").path("ref").asText(""), pr.path("number").asInt(),
-                                payload.path("comment"), "a review comment on");
+                        Optional<Conversation> c = conversationOf(repo, pr);
+                        if (c.isPresent()) {
+                            comment(c.get(), repo, pr.path("number").asInt(), payload.path("comment"),
+                                    "a review comment on");
+                        }
                     }
                 }
                 default -> LOG.log(System.Logger.Level.DEBUG, "webhook event {0} ignored", event);
@@ -75,23 +79,18 @@ final class ReviewLoop {
         }
     }
 
-    private void closed(String repo, JsonNode pr, JsonNode sender) {
+    private void closed(Conversation c, JsonNode pr, JsonNode sender) {
         boolean merged = pr.path("merged").asBoolean(false);
         String by = merged && pr.path("merged_by").has("login") ? pr.path("merged_by").path("login").asText()
                 : sender.path("login").asText("someone");
-        conversationOf(repo, pr.path("head").path("ref").asText("")).ifPresent(c -> service.deliveryClosed(c.id(),
-                merged, "@" + by, "pull request #" + pr.path("number").asInt()));
+        service.deliveryClosed(c.id(), merged, "@" + by, "pull request #" + pr.path("number").asInt());
     }
 
-    private void comment(String repo, String branch, int number, JsonNode comment, String kind) throws IOException {
+    private void comment(Conversation c, String repo, int number, JsonNode comment, String kind) throws IOException {
         String body = comment.path("body").asText("");
         JsonNode user = comment.path("user");
         String login = user.path("login").asText("");
         if (login.isEmpty() || "Bot".equals(user.path("type").asText()) || !mention.matcher(body).find()) {
-            return;
-        }
-        Optional<Conversation> c = conversationOf(repo, branch);
-        if (c.isEmpty()) {
             return;
         }
         if (!reviews.canWrite(repo, login)) {
@@ -107,23 +106,20 @@ final class ReviewLoop {
         if (what.isBlank()) {
             return;
         }
-        service.revisionRequested(c.get().id(), new UserRef("github:" + login, "@" + login + " (GitHub)"), what,
+        service.revisionRequested(c.id(), new UserRef("github:" + login, "@" + login + " (GitHub)"), what,
                 kind + " pull request #" + number);
     }
 
-    /** The unfinished conversation whose code is on {@code branch} of {@code repo}. */
-    private Optional<Conversation> conversationOf(String repo, String branch) {
-        if (branch.isEmpty()) {
+    /**
+     * The conversation of pull request {@code pr} in {@code repo}: its number recorded for {@code repo}, and its head
+     * in {@code repo} as well. A fork's pull request (head elsewhere, or its repository deleted) is never the bot's.
+     */
+    private Optional<Conversation> conversationOf(String repo, JsonNode pr) {
+        int number = pr.path("number").asInt();
+        String head = pr.path("head").path("repo").path("full_name").asText("");
+        if (number <= 0 || !head.equalsIgnoreCase(repo)) {
             return Optional.empty();
         }
-        return conversations.findByBranch(branch).stream()
-                .filter(c -> sameRepo(c.spec().target() == null ? defaultTarget : c.spec().target(), repo))
-                .findFirst();
-    }
-
-    private static boolean sameRepo(String target, String repo) {
-        String t = target.toLowerCase(Locale.ROOT);
-        t = t.endsWith(".git") ? t.substring(0, t.length() - 4) : t;
-        return t.equals(repo.toLowerCase(Locale.ROOT));
+        return conversations.findByPullRequest(repo, number);
     }
 }

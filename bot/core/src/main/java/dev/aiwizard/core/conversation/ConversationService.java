@@ -302,6 +302,13 @@ public final class ConversationService {
     }
 
     private void begin(InboundMessage msg, String idea) {
+        RequestOptions options = RequestOptions.read(idea);
+        if (options.refusal() != null) {
+            // Refused before a conversation exists: nothing to generate, nothing that could be queued later.
+            say(msg.thread(), options.refusal());
+            handledWithoutWrites(msg);
+            return;
+        }
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         // Into the index first: a thread listed without a conversation only costs a database look-up.
@@ -311,7 +318,6 @@ public final class ConversationService {
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
         Turn turn = new Turn(c, msg, null);
-        RequestOptions options = RequestOptions.read(idea);
         Spec start = Spec.empty().withPlacement(options.placement());
         if (options.repo() != null) {
             start = start.withTarget(options.repo());
@@ -510,6 +516,12 @@ public final class ConversationService {
                 answer(BotMessage.text("I can't deliver to `" + target + "`: it is not one of the targets allowed "
                         + "here. Say `change target to default` to deliver to " + settings.targets().defaultTarget()
                         + ", or ask an admin to allow it (WIZARD_ALLOWED_TARGETS)."));
+                return;
+            }
+            Optional<String> refused = RequestOptions.refusal(conversation.spec().placement());
+            if (refused.isPresent()) {
+                // A spec stored before the rule, or changed since: the folder is checked again before any work.
+                answer(BotMessage.text(refused.get()));
                 return;
             }
             RateDecision rate = coordination.tryAcquire("generate:" + conversation.thread().platform() + ":"

@@ -49,13 +49,23 @@ public interface ConversationStore {
     Optional<Conversation> findByThread(ThreadRef thread);
 
     /**
-     * Records that the chat event {@code key} (platform and the platform's event id) arrived; true only the first
-     * time, for good: the durable half of "each event is handled once", behind the coordination store's fast check.
+     * Records that the inbound event {@code key} (a chat platform and its event id, or a webhook delivery) arrived;
+     * true only the first time, for good: the durable half of "each event is handled once", behind the coordination
+     * store's fast check.
      */
     boolean recordEvent(String key);
 
     /** Whether the chat event {@code key} was recorded as handled; records nothing. */
     boolean eventHandled(String key);
+
+    /**
+     * Records that the delivery of conversation {@code id} opened pull request {@code number} in {@code repository}
+     * ({@code owner/name}, compared without case). Recording the same pull request again changes nothing.
+     */
+    void recordPullRequest(ConversationId id, String repository, int number);
+
+    /** The conversation whose delivery opened pull request {@code number} in {@code repository}, if any. */
+    Optional<Conversation> findByPullRequest(String repository, int number);
 
     /** The conversations whose code is on {@code branch} (in any repository), newest first. */
     List<Conversation> findByBranch(String branch);

@@ -1,9 +1,11 @@
 package dev.aiwizard.core.conversation;
 
 import dev.aiwizard.core.spec.Placement;
+import dev.aiwizard.core.spec.ProtectedPaths;
 import dev.aiwizard.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,9 +13,12 @@ import java.util.regex.Pattern;
  * The options an idea may carry ({@code new a todo api repo=acme/todo branch=develop path=services/todo
  * model=gpt-4.1}), and the idea without them. The last of each wins. A {@code model=} value that is not a model name
  * stays in the idea as text (it is likely prose: "a data model=>entities map"); a bad {@code repo=}, {@code branch=}
- * or {@code path=} is taken out and listed in {@link #problems()}, so the person hears why it was not used.
+ * or {@code path=} is taken out and listed in {@link #problems()}, so the person hears why it was not used. A
+ * {@code path=} that is (after normalisation) a protected location ({@link ProtectedPaths}) is not quietly dropped:
+ * {@link #refusal()} says why the request is refused as a whole, since the person clearly meant that place.
  */
-record RequestOptions(String idea, String model, String repo, String branch, String path, List<String> problems) {
+record RequestOptions(String idea, String model, String repo, String branch, String path, List<String> problems,
+                      String refusal) {
     private static final Pattern OPTION = Pattern.compile("(?<=^|\\s)(model|repo|branch|path)=(\\S+)(?=\\s|$)");
     /** {@code owner/repo} on GitHub, or a git remote URL. */
     static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
@@ -29,6 +34,7 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
         String repo = null;
         String branch = null;
         String path = null;
+        String refusal = null;
         List<String> problems = new ArrayList<>();
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
@@ -55,9 +61,13 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
                     }
                 }
                 default -> {
-                    if (Placement.FOLDER.matcher(value.endsWith("/") ? value.substring(0, value.length() - 1) : value)
-                            .matches()) {
-                        path = value;
+                    // A folder outside the repository is only ignored, like any other malformed one.
+                    Optional<String> normal = ProtectedPaths.normalise(value);
+                    Optional<String> unsafe = ProtectedPaths.folderProblem(value);
+                    if (normal.isPresent() && unsafe.isPresent()) {
+                        refusal = refusal(shown(value), unsafe.get());
+                    } else if (normal.isPresent() && Placement.FOLDER.matcher(normal.get()).matches()) {
+                        path = normal.get();
                     } else {
                         problems.add("`path=` takes a folder inside the repository (like services/todo), so I "
                                 + "ignored `" + shown(value) + "`");
@@ -68,7 +78,20 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
         }
         m.appendTail(rest);
         return new RequestOptions(rest.toString().replaceAll("\\s{2,}", " ").strip(), model, repo, branch, path,
-                problems);
+                problems, refusal);
+    }
+
+    /** Why the project cannot go where {@code placement} puts it, as the person hears it (checked before a job). */
+    static Optional<String> refusal(Placement placement) {
+        String folder = placement.folder();
+        return folder == null ? Optional.empty()
+                : ProtectedPaths.folderProblem(folder).map(why -> refusal(shown(folder), why));
+    }
+
+    private static String refusal(String folder, String why) {
+        return "I can't put the project in `" + folder + "`: " + why.replace("`" + folder + "` is ", "it is ")
+                + ". Nothing was generated; ask again with a plain folder (like `path=services/todo`) or without "
+                + "`path=`.";
     }
 
     /** Where the project goes, as asked. */

@@ -1,5 +1,6 @@
 package dev.aiwizard.core.job;
 
+import dev.aiwizard.core.spec.ProtectedPaths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,16 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Checks generated output before anything is stored or committed: safe relative paths, no git metadata, no
- * protected paths (CI workflows, actions, CODEOWNERS, submodules) unless {@code allowedProtected} names them, size
+ * protected paths ({@link ProtectedPaths}: CI workflows, actions, CODEOWNERS, submodules) unless {@code allowedProtected} names them, size
  * limits, and nothing that looks like a credential or equals one of {@code knownSecrets} (the bot's own configured
  * secrets). Returns every problem found, so the person sees all reasons at once.
  */
 public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, Set<String> allowedProtected,
                             List<String> knownSecrets) {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
-    /** Paths that change how a repository is built, reviewed or checked out; lower case, matched as prefixes. */
-    public static final List<String> PROTECTED = List.of(".github/workflows/", ".github/actions/", "codeowners",
-            ".github/codeowners", "docs/codeowners", ".gitmodules");
+    /** The protected paths an admin may allow ({@link ProtectedPaths#ALLOWABLE}). */
+    public static final List<String> PROTECTED = ProtectedPaths.ALLOWABLE;
 
     public ProjectLimits {
         if (maxFiles < 1 || maxFileBytes < 1 || maxTotalBytes < maxFileBytes) {
@@ -86,17 +86,13 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, 
         return out;
     }
 
-    /** Why {@code path} may not be written although it is safe, if it is protected and not allowed. */
+    /**
+     * Why {@code path} may not be written although it is safe, if it is protected and not allowed. A project's own
+     * paths are judged as if at the repository's root (where an empty repository puts them); the publisher judges
+     * the final path again.
+     */
     public java.util.Optional<String> protectedProblem(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        for (String p : PROTECTED) {
-            boolean hit = p.endsWith("/") ? lower.startsWith(p) : lower.equals(p);
-            if (hit && !allowedProtected.contains(p)) {
-                return java.util.Optional.of(path + ": a protected path (" + p + "); allow it with "
-                        + "WIZARD_ALLOW_PROTECTED_PATHS if the project really needs it");
-            }
-        }
-        return java.util.Optional.empty();
+        return ProtectedPaths.fileProblem(path, allowedProtected);
     }
 
     /** Why {@code path} is not a safe relative path inside the project, if it is not. */
@@ -111,10 +107,9 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, 
             if (!SEGMENT.matcher(segment).matches()) {
                 return java.util.Optional.of(path + ": unusual characters in '" + segment + "'");
             }
-            String bare = segment.toLowerCase(Locale.ROOT).replaceAll("[. ]+$", "");
-            if (bare.equals(".git") || bare.startsWith("git~")) {
-                return java.util.Optional.of(path + ": git metadata may not be written");
-            }
+        }
+        if (ProtectedPaths.isGitMetadata(path)) {
+            return java.util.Optional.of(path + ": git metadata may not be written");
         }
         return java.util.Optional.empty();
     }

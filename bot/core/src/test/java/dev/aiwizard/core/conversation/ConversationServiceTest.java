@@ -420,6 +420,37 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aProtectedPathIsRefusedWithAClearMessageAndNoJobIsEverQueued() {
+        start("a todo service path=.github/workflows");
+        say("skip");
+        say("generate");
+
+        assertTrue(chat.posted().getFirst().startsWith("I can't put the project in `.github/workflows`: it is inside "
+                + ".github"), chat.posted().toString());
+        assertTrue(chat.posted().getFirst().contains("Nothing was generated"), chat.posted().getFirst());
+        assertTrue(store.findByThread(THREAD).isEmpty(), "no conversation was started");
+        assertEquals(0, wakeUps.get());
+        assertTrue(store.list(10, 0).stream().allMatch(c -> jobs.forConversation(c.id()).isEmpty()));
+    }
+
+    @Test
+    void aStoredSpecWithAProtectedFolderIsRefusedBeforeAJobIsQueued() {
+        start("a todo service");
+        say("todo-service");
+        // As an older version stored it, or a later change left it: the check before queueing still holds.
+        Conversation c = conversation();
+        store.save(c.withSpec(c.spec().withPlacement(new dev.aiwizard.core.spec.Placement(null, ".GitHub/workflows")),
+                java.time.Instant.now()), List.of());
+
+        say("generate");
+
+        assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertTrue(jobs.forConversation(conversation().id()).isEmpty());
+        assertEquals(0, wakeUps.get());
+        assertTrue(chat.lastPosted().startsWith("I can't put the project in `.GitHub/workflows`"), chat.lastPosted());
+    }
+
+    @Test
     void anAllowedTargetIsQueued() {
         service = service(new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(1), List.of(),
                 new dev.aiwizard.core.spec.TargetPolicy("acme/main-repo", List.of("acme/tools-*"))));

@@ -19,7 +19,7 @@ class RequestOptionsTest {
 
     @Test
     void withoutAValidOptionTheIdeaStaysAsItIs() {
-        assertEquals(new RequestOptions("a todo api", null, null, null, null, List.of()),
+        assertEquals(new RequestOptions("a todo api", null, null, null, null, List.of(), null),
                 RequestOptions.read("a todo api"));
         assertEquals("a data model=>entities map", RequestOptions.read("a data model=>entities map").idea());
         assertEquals("remodel=kitchen planner", RequestOptions.read("remodel=kitchen planner").idea());
@@ -39,12 +39,33 @@ class RequestOptionsTest {
 
     @Test
     void badPlacesAreTakenOutAndExplained() {
-        RequestOptions o = RequestOptions.read("a todo api repo=../etc branch=-f path=../../x path=a/.git/hooks");
+        RequestOptions o = RequestOptions.read("a todo api repo=../etc branch=-f path=../../x path=a/t*do");
         assertEquals("a todo api", o.idea());
         assertNull(o.repo());
         assertEquals(Placement.DEFAULT, o.placement());
         assertEquals(4, o.problems().size(), o.problems().toString());
         assertTrue(RequestOptions.read("x branch=main..evil").problems().get(0).contains("not a branch name"));
         assertTrue(RequestOptions.read("x branch=a@{1}").problems().get(0).contains("not a branch name"));
+        assertNull(o.refusal(), "a malformed folder is only ignored");
+    }
+
+    @Test
+    void aProtectedFolderRefusesTheRequestInsteadOfBeingIgnored() {
+        for (String path : List.of(".github/workflows", ".github", "a/../.github", ".git", ".gitmodules",
+                ".GitHub", "\\.github\\workflows", "/.github", "./.github/workflows")) {
+            RequestOptions o = RequestOptions.read("a todo api path=" + path);
+
+            assertEquals(Placement.DEFAULT, o.placement(), path);
+            assertTrue(o.refusal() != null && o.refusal().startsWith("I can't put the project in `" + path + "`")
+                    && o.refusal().contains("protected location"), path + ": " + o.refusal());
+        }
+    }
+
+    @Test
+    void aFolderIsUsedAsItEndsUpAfterNormalisation() {
+        assertEquals(new Placement(null, "services/todo"), RequestOptions.read("x path=./services/todo").placement());
+        assertEquals(new Placement(null, "services/todo"), RequestOptions.read("x path=/services//todo/").placement());
+        assertEquals(new Placement(null, "todo"), RequestOptions.read("x path=services/../todo").placement());
+        assertEquals(new Placement(null, "services/todo"), RequestOptions.read("x path=services\\todo").placement());
     }
 }

@@ -80,6 +80,19 @@ public final class MemoryConversationStore implements ConversationStore {
         return events.add(key);
     }
 
+    private final Map<String, ConversationId> pullRequests = new java.util.HashMap<>();
+
+    @Override
+    public synchronized void recordPullRequest(ConversationId id, String repository, int number) {
+        pullRequests.putIfAbsent(repository.toLowerCase(java.util.Locale.ROOT) + "#" + number, id);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findByPullRequest(String repository, int number) {
+        return Optional.ofNullable(pullRequests.get(repository.toLowerCase(java.util.Locale.ROOT) + "#" + number))
+                .map(conversations::get);
+    }
+
     @Override
     public synchronized boolean eventHandled(String key) {
         return events.contains(key);
