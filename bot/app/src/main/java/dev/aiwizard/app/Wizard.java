@@ -42,7 +42,6 @@ import dev.aiwizard.git.GitHubReviews;
 import dev.aiwizard.git.GitPublisher;
 import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.InProcessCoordination;
-import dev.aiwizard.storage.RedisCoordination;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
 import io.helidon.webserver.WebServer;
@@ -116,11 +115,11 @@ public final class Wizard implements AutoCloseable {
                     new HealthService.Check("database", () -> opening.isDone() && !opening.isCompletedExceptionally()
                             && opening.join().ping()),
                     new HealthService.Check("coordination", () -> coordinationRef.get() != null
-                            && coordinationRef.get().isHealthy())), settings.apiToken());
+                            && coordinationRef.get().isHealthy(), () -> coordinationRef.get() == null ? null
+                            : coordinationRef.get().degradation())), settings.apiToken());
             storage = push(await(opening));
             storageOwned = true;
-            coordination = push(settings.redisUrl().isEmpty() ? new InProcessCoordination()
-                    : RedisCoordination.connect(settings.redisUrl()));
+            coordination = push(storage.coordination(settings.redisUrl()));
             coordinationRef.set(coordination);
             OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.target());
             Interviewer interviewer = model == null ? offline
@@ -298,7 +297,8 @@ public final class Wizard implements AutoCloseable {
     /** Where data is kept, for the start-up banner (never a password). */
     public String describe() {
         return storage.describe() + "; coordination: " + (coordination instanceof InProcessCoordination
-                ? "in-process" : "Redis") + "; model: " + modelDescription + "; GitHub: "
+                ? "in-process" : "Redis") + (coordination.degradation() != null ? " (DEGRADED: "
+                + coordination.degradation() + ")" : "") + "; model: " + modelDescription + "; GitHub: "
                 + gitHubDescription;
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aiwizard.app.config.AppSettings;
-import dev.aiwizard.app.drill.TcpProxy;
+import dev.aiwizard.core.testing.TcpProxy;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.slack.testing.FakeSlack;

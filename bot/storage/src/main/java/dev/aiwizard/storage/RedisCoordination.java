@@ -64,11 +64,7 @@ public final class RedisCoordination implements Coordination {
         requireNonNull(url, "url");
         requireNonNull(prefix, "prefix");
         RedisUrl where = RedisUrl.parse(url);
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(POOL_SIZE);
-        pool.setMaxIdle(POOL_SIZE);
-        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
-        JedisPooled redis = new JedisPooled(pool, where.uri(), TIMEOUT_MILLIS);
+        JedisPooled redis = pool(where);
         try {
             redis.ping();
         } catch (JedisException e) {
@@ -76,6 +72,28 @@ public final class RedisCoordination implements Coordination {
             throw where.unreachable(e);
         }
         return new RedisCoordination(redis, prefix);
+    }
+
+    /**
+     * Coordination on {@code url} without asking Redis first: connections are made when used, so a Redis that is
+     * down at start-up is used once it answers (see {@link ResilientCoordination}).
+     */
+    static RedisCoordination lazy(String url, String prefix) {
+        return new RedisCoordination(pool(RedisUrl.parse(requireNonNull(url, "url"))), requireNonNull(prefix, "prefix"));
+    }
+
+    private static JedisPooled pool(RedisUrl where) {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        return new JedisPooled(pool, where.uri(), TIMEOUT_MILLIS);
+    }
+
+    /** Forgets the named set, so that whoever relies on it being complete builds it anew. */
+    void deleteSet(String set) {
+        requireNonNull(set, "set");
+        call("delete set " + set, () -> redis.del(prefix + "set:" + set));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.chat.Inbox;
+import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.job.GenerationCache;
 import dev.aiwizard.core.job.JobStore;
@@ -12,6 +13,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -80,6 +82,28 @@ public final class Storage implements AutoCloseable {
     /** The model usage of every job, for budgets that hold across restarts and replicas. */
     public UsageLedger usageLedger() {
         return usageLedger;
+    }
+
+    /**
+     * What replicas agree on: in process for one node when {@code redisUrl} is empty, otherwise Redis with this
+     * database as the fallback while Redis is unreachable (also when it is at start-up: the bot starts degraded).
+     */
+    public Coordination coordination(String redisUrl) {
+        requireNonNull(redisUrl, "redisUrl");
+        if (redisUrl.isBlank()) {
+            return new InProcessCoordination();
+        }
+        return coordination(redisUrl, "wizard:", ResilientCoordination.RETRY_EVERY);
+    }
+
+    /**
+     * {@link #coordination(String)} with every Redis key under {@code prefix} (tests share one Redis) and Redis asked
+     * again {@code retryEvery} after it failed.
+     */
+    ResilientCoordination coordination(String redisUrl, String prefix, Duration retryEvery) {
+        RedisUrl where = RedisUrl.parse(redisUrl);
+        return new ResilientCoordination(RedisCoordination.lazy(redisUrl, prefix), where.toString(),
+                new DbLocks(db, Clock.systemUTC()), retryEvery);
     }
 
     /** Chat events acknowledged and not yet handled. */

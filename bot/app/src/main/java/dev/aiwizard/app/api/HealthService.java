@@ -2,6 +2,7 @@ package dev.aiwizard.app.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code /health}, {@code /health/live}, {@code /health/ready} and {@code /health/started}: 200 when up, 503 when
@@ -23,16 +25,26 @@ import java.util.function.BooleanSupplier;
  * callers or to none, so the bot serves health itself.)
  */
 public final class HealthService implements HttpService {
-    /** A readiness check: its name, and a probe that is true when the component answers. */
-    public record Check(String name, BooleanSupplier probe) {
+    /**
+     * A readiness check: its name, a probe that is true when the component answers, and why it works in a degraded
+     * way right now (null: it does not), which keeps the bot ready but is shown to trusted callers.
+     */
+    public record Check(String name, BooleanSupplier probe, Supplier<String> degradation) {
         public Check {
             requireNonNull(name, "name");
             requireNonNull(probe, "probe");
+            requireNonNull(degradation, "degradation");
+        }
+
+        /** A check that is either up or down. */
+        public Check(String name, BooleanSupplier probe) {
+            this(name, probe, () -> null);
         }
     }
 
-    /** One check's outcome as JSON shows it, in this key order. */
-    private record Result(String name, String status) {
+    /** One check's outcome as JSON shows it, in this key order; {@code detail} only when degraded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Result(String name, String status, String detail) {
     }
 
     private final List<Check> readiness;
@@ -56,11 +68,14 @@ public final class HealthService implements HttpService {
     }
 
     private void answer(ServerRequest req, ServerResponse res, List<Check> checks) {
-        List<Result> results = checks.stream().map(c -> new Result(c.name(), up(c) ? "UP" : "DOWN")).toList();
-        boolean up = results.stream().allMatch(r -> r.status().equals("UP"));
+        List<Result> results = checks.stream().map(HealthService::result).toList();
+        boolean up = results.stream().noneMatch(r -> r.status().equals("DOWN"));
+        boolean degraded = results.stream().anyMatch(r -> r.status().equals("DEGRADED"));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        if (access.trusted(req)) {
+        boolean trusted = access.trusted(req);
+        // Degraded still serves (200); only trusted callers learn that it is degraded, and why.
+        body.put("status", !up ? "DOWN" : degraded && trusted ? "DEGRADED" : "UP");
+        if (trusted) {
             body.put("checks", results);
         }
         Status status = up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503;
@@ -70,6 +85,19 @@ public final class HealthService implements HttpService {
         } else {
             Json.send(res, status, body);
         }
+    }
+
+    private static Result result(Check check) {
+        if (!up(check)) {
+            return new Result(check.name(), "DOWN", null);
+        }
+        String why;
+        try {
+            why = check.degradation().get();
+        } catch (RuntimeException e) {
+            why = null;
+        }
+        return why == null ? new Result(check.name(), "UP", null) : new Result(check.name(), "DEGRADED", why);
     }
 
     private static boolean up(Check check) {

@@ -36,6 +36,14 @@ public interface Coordination extends AutoCloseable {
     /** Whether the backing service answers (for readiness). */
     boolean isHealthy();
 
+    /**
+     * Why coordination works in a degraded way right now (its backing service is unreachable and a fallback
+     * serves), for health and logs; null when it works fully.
+     */
+    default String degradation() {
+        return null;
+    }
+
     @Override
     void close();
 

@@ -19,8 +19,8 @@ public final class RecordingPublisher implements Publisher {
     }
 
     @Override
-    public PublishResult publish(PublishRequest request) {
-        PublishResult result = publisher.publish(request);
+    public PublishResult publish(PublishRequest request, Fence fence) {
+        PublishResult result = publisher.publish(request, fence);
         if (result.repository() != null) {
             // Before the job reports success; a retried job finds the same pull request and records it again,
             // which changes nothing.

@@ -26,7 +26,7 @@ class RecordingPublisherTest {
     @Test
     void aPullRequestTheDeliveryOpenedIsRecordedForItsConversation() {
         store.create(conversation, List.of());
-        Publisher gitHub = r -> new PublishResult("wizard/todo-service-1", "abc1234", "https://x/acme/todo.git")
+        Publisher gitHub = (r, fence) -> new PublishResult("wizard/todo-service-1", "abc1234", "https://x/acme/todo.git")
                 .withPullRequest("acme/todo", 3, "https://github.example/acme/todo/pull/3");
 
         PublishResult result = new RecordingPublisher(gitHub, store).publish(request());

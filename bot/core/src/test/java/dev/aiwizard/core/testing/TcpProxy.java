@@ -1,4 +1,4 @@
-package dev.aiwizard.app.drill;
+package dev.aiwizard.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
