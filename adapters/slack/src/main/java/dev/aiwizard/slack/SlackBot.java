@@ -184,8 +184,11 @@ public final class SlackBot implements InboxReplayer {
      */
     private Response accepted(Map<String, String> f, Supplier<Response> ack, Consumer<String> tellCommander) {
         try {
-            intake.accept(new InboundEvent(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")),
-                    SlackGateway.PLATFORM, f, clock.instant()));
+            if (!intake.accept(new InboundEvent(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")),
+                    SlackGateway.PLATFORM, f, clock.instant()))) {
+                // A retry of an event still in hand (this replica's or another's): acknowledged, run once.
+                return ack.get();
+            }
         } catch (RuntimeException e) {
             throw new EventNotKeptException("could not keep a Slack " + f.get("type") + " event; asking Slack to "
                     + "send it again: " + e.getMessage(), e);

@@ -135,10 +135,13 @@ public final class Wizard implements AutoCloseable {
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
-            GitHubWebhookService webhooks = webhooks(settings, publisher);
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
                     storage.conversations()::eventHandled);
+            GitHubWebhookService webhooks = webhooks(settings, publisher, intake, clock);
+            if (webhooks != null) {
+                intake.register(webhooks);
+            }
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
                     push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())), clock);
             if (slack != null) {
@@ -265,7 +268,7 @@ public final class Wizard implements AutoCloseable {
     }
 
     /** The GitHub webhook endpoint, when a webhook secret is configured. */
-    private GitHubWebhookService webhooks(AppSettings settings, GitPublisher publisher) {
+    private GitHubWebhookService webhooks(AppSettings settings, GitPublisher publisher, Intake intake, Clock clock) {
         if (settings.webhookSecret().isEmpty()) {
             return null;
         }
@@ -275,7 +278,7 @@ public final class Wizard implements AutoCloseable {
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
         return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.github().mention(), events);
+                conversations, reviews, settings.github().mention(), intake, events, clock);
     }
 
     public ConversationService conversations() {

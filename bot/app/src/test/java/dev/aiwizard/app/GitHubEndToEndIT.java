@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.core.job.Job;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -272,6 +274,32 @@ class GitHubEndToEndIT {
             assertTrue(again.body().contains("duplicate"), again.body());
             assertEquals(1, revisionsDone(wizard, c));
             assertEquals(2, wizard.storage().jobs().forConversation(c.id()).size());
+        }
+    }
+
+    @Test
+    void aDeliveryAReplicaKeptButDidNotHandleBeforeItDiedIsHandledByAnother() throws Exception {
+        AppSettings settings = TestSettings.embedded(tmp.resolve("data"), "WIZARD_TARGET", "acme/todo",
+                "GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl(), "GITHUB_WEBHOOK_SECRET", SECRET,
+                "WIZARD_INBOX_LEASE_SECONDS", "1");
+        String delivery = UUID.randomUUID().toString();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Wizard wizard = Wizard.start(settings, out)) {
+            Conversation c = wizard.storage().conversations().findByBranch(delivered(wizard, settings, out, bytes))
+                    .getFirst();
+            // What a replica that answered 202 and died at once leaves behind: the kept delivery, its lease gone.
+            wizard.storage().inbox().accept(new InboundEvent(InboundEvent.key("github", delivery), "github",
+                    Map.of("event", "issue_comment", "delivery", delivery,
+                            "payload", issueComment("bob", "@ai-wizard add a due date to task")), Instant.now()),
+                    "replica-that-died", Duration.ofMillis(-1));
+
+            awaitTrue(() -> revisionsDone(wizard, c) == 1, "the kept delivery's revision");
+            awaitTrue(() -> wizard.storage().inbox().pending() == 0, "and the delivery forgotten");
+            HttpResponse<String> redelivered = post(wizard, "issue_comment", delivery,
+                    issueComment("bob", "@ai-wizard add a due date to task"),
+                    sign(issueComment("bob", "@ai-wizard add a due date to task")));
+            assertTrue(redelivered.body().contains("duplicate"), redelivered.body());
         }
     }
 

@@ -34,7 +34,7 @@ final class DbInbox implements Inbox, AutoCloseable {
     /** How long an accept waits for its batch's commit before the platform is told to retry. */
     private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(2);
 
-    private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Void> stored) {
+    private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Boolean> stored) {
     }
 
     private final DbClient db;
@@ -51,7 +51,7 @@ final class DbInbox implements Inbox, AutoCloseable {
     }
 
     @Override
-    public void accept(InboundEvent event, String owner, Duration lease) {
+    public boolean accept(InboundEvent event, String owner, Duration lease) {
         requireNonNull(event, "event");
         requireNonNull(owner, "owner");
         if (closed) {
@@ -60,7 +60,7 @@ final class DbInbox implements Inbox, AutoCloseable {
         Accepted a = new Accepted(event, owner, clock.instant().plus(lease), new CompletableFuture<>());
         accepts.add(a);
         try {
-            a.stored().get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return a.stored().get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StorageException s ? s
                     : new StorageException("Could not store event " + event.key() + ": " + e.getCause(), e.getCause());
@@ -163,20 +163,23 @@ final class DbInbox implements Inbox, AutoCloseable {
         accepts.drainTo(batch, MAX_BATCH);
         if (!batch.isEmpty()) {
             try {
-                Sql.inTransaction(db, "store " + batch.size() + " chat event(s)", tx -> {
+                List<Boolean> stored = Sql.inTransaction(db, "store " + batch.size() + " chat event(s)", tx -> {
+                    List<Boolean> fresh = new ArrayList<>();
                     for (Accepted a : batch) {
-                        tx.createNamedInsert("insert-inbox-event")
+                        fresh.add(tx.createNamedInsert("insert-inbox-event")
                                 .addParam("event_key", a.event().key())
                                 .addParam("platform", a.event().platform())
                                 .addParam("fields", Json.write(a.event().fields()))
                                 .addParam("received_at", Columns.time(a.event().receivedAt()))
                                 .addParam("owner", a.owner())
                                 .addParam("lease_until", Columns.time(a.leaseUntil()))
-                                .execute();
+                                .execute() == 1);
                     }
-                    return null;
+                    return fresh;
                 });
-                batch.forEach(a -> a.stored().complete(null));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).stored().complete(stored.get(i));
+                }
             } catch (RuntimeException e) {
                 batch.forEach(a -> a.stored().completeExceptionally(e));
             }

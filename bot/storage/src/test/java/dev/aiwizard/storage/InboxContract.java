@@ -1,6 +1,7 @@
 package dev.aiwizard.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.chat.Inbox;
@@ -60,8 +61,8 @@ abstract class InboxContract {
     @Test
     void acceptingAnEventTwiceKeepsItOnce() {
         InboundEvent e = event("twice");
-        inbox.accept(e, "replica-a", GONE);
-        inbox.accept(e, "replica-b", GONE);
+        assertTrue(inbox.accept(e, "replica-a", GONE));
+        assertFalse(inbox.accept(e, "replica-b", GONE), "the second time is a redelivery");
 
         assertEquals(1, inbox.pending());
         assertEquals(1, inbox.claim("replica-c", HOUR, 10).size());

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiwizard.app.api.Json;
+import dev.aiwizard.core.chat.InboundEvent;
+import dev.aiwizard.core.chat.InboxReplayer;
+import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.coordination.Coordination;
 import io.helidon.http.HeaderName;
@@ -16,17 +19,22 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * {@code POST /webhooks/github}: checks the signature, drops deliveries already seen ({@code X-GitHub-Delivery}: in
- * the coordination store first, then for good in the database, as chat events are), answers at once (GitHub gives up
- * after ten seconds) and hands the event to the review loop on another thread.
+ * {@code POST /webhooks/github}: checks the signature, drops deliveries already handled ({@code X-GitHub-Delivery}:
+ * the coordination store first, then the database, as chat events), keeps the delivery in the inbox, answers 202 at
+ * once (GitHub gives up after ten seconds) and hands the event to the review loop on another thread. A delivery counts
+ * as handled only once the review loop's writes are stored; one that failed, or whose replica died, is tried again
+ * from the inbox. When the delivery cannot be kept, GitHub is answered 503, which its delivery log shows as failed
+ * and offers to redeliver, rather than a 202 followed by nothing.
  */
-public final class GitHubWebhookService implements HttpService {
+public final class GitHubWebhookService implements HttpService, InboxReplayer {
     private static final System.Logger LOG = System.getLogger(GitHubWebhookService.class.getName());
     private static final HeaderName SIGNATURE = HeaderNames.create("X-Hub-Signature-256");
     private static final HeaderName EVENT = HeaderNames.create("X-GitHub-Event");
@@ -35,20 +43,26 @@ public final class GitHubWebhookService implements HttpService {
     private static final int MAX_BODY = 5 * 1024 * 1024;
     private static final Duration SEEN_FOR = Duration.ofDays(3);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The platform name of webhook deliveries in the inbox. */
+    static final String PLATFORM = "github";
 
     private final WebhookSignature signature;
     private final Coordination coordination;
     private final ConversationStore store;
     private final ReviewLoop loop;
+    private final Intake intake;
     private final Executor executor;
+    private final Clock clock;
 
     GitHubWebhookService(String secret, Coordination coordination, ConversationStore store, ReviewLoop loop,
-                         Executor executor) {
+                         Intake intake, Executor executor, Clock clock) {
         this.signature = new WebhookSignature(secret);
         this.coordination = requireNonNull(coordination, "coordination");
         this.store = requireNonNull(store, "store");
         this.loop = requireNonNull(loop, "loop");
+        this.intake = requireNonNull(intake, "intake");
         this.executor = requireNonNull(executor, "executor");
+        this.clock = requireNonNull(clock, "clock");
     }
 
     /**
@@ -59,9 +73,42 @@ public final class GitHubWebhookService implements HttpService {
                                               ConversationStore conversations,
                                               dev.aiwizard.core.conversation.ConversationService service,
                                               dev.aiwizard.git.GitHubReviews reviews, String mention,
-                                              Executor executor) {
+                                              Intake intake, Executor executor, Clock clock) {
         return new GitHubWebhookService(secret, coordination, conversations,
-                new ReviewLoop(conversations, service, reviews, mention), executor);
+                new ReviewLoop(conversations, service, reviews, mention), intake, executor, clock);
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public void replay(InboundEvent event) {
+        JsonNode payload;
+        try {
+            payload = MAPPER.readTree(event.field("payload"));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stored webhook delivery " + event.key() + " is unreadable; dropped");
+            intake.finished(event.key(), true);
+            return;
+        }
+        executor.execute(() -> process(event.field("event"), event.field("delivery"), payload, event.key()));
+    }
+
+    private void process(String event, String delivery, JsonNode payload, String key) {
+        boolean ok = loop.handle(event, delivery, payload, key);
+        if (ok) {
+            try {
+                // Deliveries that changed nothing are recorded here; those that did were recorded with their writes.
+                store.recordEvent(key);
+                coordination.firstSeen(key, SEEN_FOR);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not record webhook delivery " + delivery + ": "
+                        + e.getMessage());
+            }
+        }
+        intake.finished(key, ok);
     }
 
     @Override
@@ -101,18 +148,32 @@ public final class GitHubWebhookService implements HttpService {
             Json.error(res, Status.BAD_REQUEST_400, "bad_request", "The body is not JSON.");
             return;
         }
-        String key = "github-delivery:" + delivery;
-        // The coordination store answers fast (and for every replica); the database remembers for good, so a
-        // redelivery after Redis forgot (or after a restart without Redis) is still handled once.
-        if (!coordination.firstSeen(key, SEEN_FOR) || !store.recordEvent(key)) {
-            Json.send(res, Status.OK_200, Map.of("status", "duplicate"));
+        String key = InboundEvent.key(PLATFORM, delivery);
+        try {
+            // The coordination store answers fast (and for every replica); the database remembers for good, so a
+            // redelivery after Redis forgot (or after a restart without Redis) is still handled once.
+            if (coordination.seen(key) || store.eventHandled(key)) {
+                Json.send(res, Status.OK_200, Map.of("status", "duplicate"));
+                return;
+            }
+            if (!intake.accept(new InboundEvent(key, PLATFORM, Map.of("event", event, "delivery", delivery,
+                    "payload", new String(body, StandardCharsets.UTF_8)), clock.instant()))) {
+                // Kept already and being handled: a redelivery that came before the first was done.
+                Json.send(res, Status.OK_200, Map.of("status", "duplicate"));
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not keep webhook delivery " + delivery + "; answering 503 so "
+                    + "it can be redelivered: " + e.getMessage());
+            Json.error(res, Status.SERVICE_UNAVAILABLE_503, "unavailable", "The delivery could not be stored; "
+                    + "redeliver it later.");
             return;
         }
         try {
-            executor.execute(() -> loop.handle(event, delivery, payload));
+            executor.execute(() -> process(event, delivery, payload, key));
         } catch (RejectedExecutionException e) {
-            Json.error(res, Status.SERVICE_UNAVAILABLE_503, "shutting_down", "The bot is shutting down.");
-            return;
+            // Kept in the inbox: another replica (or this one, after a restart) handles it.
+            intake.finished(key, false);
         }
         Json.send(res, Status.ACCEPTED_202, Map.of("status", "accepted"));
     }

@@ -35,18 +35,22 @@ final class ReviewLoop {
         this.mention = Pattern.compile("(?<![\\w-])" + Pattern.quote(mention) + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
     }
 
-    void handle(String event, String delivery, JsonNode payload) {
+    /**
+     * Applies one delivery; {@code eventKey} is recorded with the conversation's writes, so a replayed delivery
+     * changes nothing. False when it failed and should be tried again.
+     */
+    boolean handle(String event, String delivery, JsonNode payload, String eventKey) {
         try {
             String repo = payload.path("repository").path("full_name").asText("");
             String action = payload.path("action").asText("");
             if (repo.isEmpty()) {
-                return;
+                return true;
             }
             switch (event) {
                 case "pull_request" -> {
                     if (action.equals("closed")) {
                         JsonNode pr = payload.path("pull_request");
-                        conversationOf(repo, pr).ifPresent(c -> closed(c, pr, payload.path("sender")));
+                        conversationOf(repo, pr).ifPresent(c -> closed(c, pr, payload.path("sender"), eventKey));
                     }
                 }
                 case "issue_comment" -> {
@@ -57,7 +61,7 @@ final class ReviewLoop {
                         Optional<Conversation> c = number > 0 ? conversations.findByPullRequest(repo, number)
                                 : Optional.empty();
                         if (c.isPresent()) {
-                            comment(c.get(), repo, number, payload.path("comment"), "a comment on");
+                            comment(c.get(), repo, number, payload.path("comment"), "a comment on", eventKey);
                         }
                     }
                 }
@@ -67,26 +71,29 @@ final class ReviewLoop {
                         Optional<Conversation> c = conversationOf(repo, pr);
                         if (c.isPresent()) {
                             comment(c.get(), repo, pr.path("number").asInt(), payload.path("comment"),
-                                    "a review comment on");
+                                    "a review comment on", eventKey);
                         }
                     }
                 }
                 default -> LOG.log(System.Logger.Level.DEBUG, "webhook event {0} ignored", event);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "webhook delivery " + delivery + " (" + event + ") failed: "
                     + e.getMessage(), e);
+            return false;
         }
     }
 
-    private void closed(Conversation c, JsonNode pr, JsonNode sender) {
+    private void closed(Conversation c, JsonNode pr, JsonNode sender, String eventKey) {
         boolean merged = pr.path("merged").asBoolean(false);
         String by = merged && pr.path("merged_by").has("login") ? pr.path("merged_by").path("login").asText()
                 : sender.path("login").asText("someone");
-        service.deliveryClosed(c.id(), merged, "@" + by, "pull request #" + pr.path("number").asInt());
+        service.deliveryClosed(c.id(), merged, "@" + by, "pull request #" + pr.path("number").asInt(), eventKey);
     }
 
-    private void comment(Conversation c, String repo, int number, JsonNode comment, String kind) throws IOException {
+    private void comment(Conversation c, String repo, int number, JsonNode comment, String kind, String eventKey)
+            throws IOException {
         String body = comment.path("body").asText("");
         JsonNode user = comment.path("user");
         String login = user.path("login").asText("");
@@ -107,7 +114,7 @@ final class ReviewLoop {
             return;
         }
         service.revisionRequested(c.id(), new UserRef("github:" + login, "@" + login + " (GitHub)"), what,
-                kind + " pull request #" + number);
+                kind + " pull request #" + number, eventKey);
     }
 
     /**

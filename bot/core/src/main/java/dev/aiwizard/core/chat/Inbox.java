@@ -12,12 +12,12 @@ import java.util.List;
  */
 public interface Inbox {
     /**
-     * Stores {@code event}, owned by {@code owner} for {@code lease}; durable when this returns. Accepting an event
-     * that is already stored or was handled does nothing.
+     * Stores {@code event}, owned by {@code owner} for {@code lease}; durable when this returns. False when it was
+     * stored already (a redelivery while the first is still in hand): then nothing changes.
      *
      * @throws dev.aiwizard.core.StorageException when it cannot be stored: the platform must be told to retry
      */
-    void accept(InboundEvent event, String owner, Duration lease);
+    boolean accept(InboundEvent event, String owner, Duration lease);
 
     /** Forgets the events {@code keys}: their turns were committed, or they needed none. May return before. */
     void done(Collection<String> keys);

@@ -57,16 +57,20 @@ public final class Intake implements AutoCloseable {
     }
 
     /**
-     * Stores {@code event} before its acknowledgement.
+     * Stores {@code event} before its acknowledgement. False when it is stored already and in someone's hands (a
+     * redelivery that arrived before the first was handled): acknowledge it, but do not run it again.
      *
      * @throws dev.aiwizard.core.StorageException when it cannot be stored: do not acknowledge, let the platform retry
      */
-    public void accept(InboundEvent event) {
+    public boolean accept(InboundEvent event) {
         if (closed) {
             throw new IllegalStateException("shutting down: not taking new events");
         }
-        inbox.accept(event, owner, lease);
+        if (!inbox.accept(event, owner, lease)) {
+            return false;
+        }
         inHand.add(event.key());
+        return true;
     }
 
     /**

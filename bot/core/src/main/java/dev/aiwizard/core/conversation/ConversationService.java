@@ -130,22 +130,35 @@ public final class ConversationService {
      * the conversation is over, and its thread says so. A conversation that is already over stays as it is.
      */
     public void deliveryClosed(ConversationId id, boolean merged, String by, String what) {
+        deliveryClosed(id, merged, by, what, null);
+    }
+
+    /**
+     * {@link #deliveryClosed(ConversationId, boolean, String, String)} for the platform event {@code eventKey}
+     * (null: none), recorded with the conversation's save: a replayed event changes nothing.
+     */
+    public void deliveryClosed(ConversationId id, boolean merged, String by, String what, String eventKey) {
         Optional<Conversation> found = store.find(id);
         if (found.isEmpty()) {
             return;
         }
         withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
-            if (c.state().isFinal()) {
+            if (c.state().isFinal() || eventKey != null && store.eventHandled(eventKey)) {
                 return;
             }
             String text = merged
                     ? "The " + what + " was merged by " + by + ". This conversation is done; thank you!"
                     : "The " + what + " was closed without merging (by " + by + "). This conversation is closed; "
                             + "start a new one with `" + chat.gatewayFor(c.thread()).startHint() + "`.";
-            Conversation saved = store.save(c.asking(null, clock.instant()).withState(merged ? ConversationState.MERGED
-                    : ConversationState.CLOSED, clock.instant()), List.of(
-                    new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())));
+            Conversation saved;
+            try {
+                saved = store.save(c.asking(null, clock.instant()).withState(merged ? ConversationState.MERGED
+                        : ConversationState.CLOSED, clock.instant()), List.of(
+                        new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())), eventKey);
+            } catch (DuplicateEventException e) {
+                return;
+            }
             store.audit(id, merged ? "merged" : "closed", what + " by " + by);
             chat.post(saved.thread(), BotMessage.text(text));
         });
@@ -158,6 +171,14 @@ public final class ConversationService {
      * delivered (still busy, or over) only gets a note in its thread.
      */
     public void revisionRequested(ConversationId id, UserRef who, String asked, String where) {
+        revisionRequested(id, who, asked, where, null);
+    }
+
+    /**
+     * {@link #revisionRequested(ConversationId, UserRef, String, String)} for the platform event {@code eventKey}
+     * (null: none), recorded with the turn's writes: a replayed event queues no second revision.
+     */
+    public void revisionRequested(ConversationId id, UserRef who, String asked, String where, String eventKey) {
         Optional<Conversation> found = store.find(id);
         if (found.isEmpty()) {
             return;
@@ -168,8 +189,16 @@ public final class ConversationService {
             say(found.get().thread(), who.displayName() + ": " + Secrets.notice(clean.kinds()));
         }
         withLock(found.get().thread(), () -> {
+            if (eventKey != null && store.eventHandled(eventKey)) {
+                return;
+            }
             Conversation c = store.find(id).orElseThrow();
-            new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null), null).fromReview(what, where);
+            try {
+                new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null), eventKey).fromReview(what,
+                        where);
+            } catch (DuplicateEventException e) {
+                LOG.log(System.Logger.Level.DEBUG, "review event {0} was handled already", eventKey);
+            }
         });
     }
 
@@ -430,10 +459,18 @@ public final class ConversationService {
                         + what));
                 return;
             }
+            // This turn writes several times (the note, the spec, the queued revision): its event is recorded after
+            // the last write, so a crash midway replays the whole turn, and the replay adopts a revision job queued
+            // before the crash instead of queuing a second.
+            String key = eventKey;
+            eventKey = null;
             answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ": " + what));
             interview(conversation.spec(), null, what);
             if (conversation.state() == ConversationState.AWAITING_APPROVAL) {
                 enqueue(JobKind.REVISE);
+            }
+            if (key != null) {
+                store.recordEvent(key);
             }
         }
 

@@ -26,11 +26,11 @@ public final class MemoryInbox implements Inbox {
     }
 
     @Override
-    public synchronized void accept(InboundEvent event, String owner, Duration lease) {
+    public synchronized boolean accept(InboundEvent event, String owner, Duration lease) {
         if (down) {
             throw new StorageException("Could not store event " + event.key() + ": the database is down (test)");
         }
-        rows.putIfAbsent(event.key(), new Row(event, owner, Instant.now().plus(lease)));
+        return rows.putIfAbsent(event.key(), new Row(event, owner, Instant.now().plus(lease))) == null;
     }
 
     @Override
