@@ -224,8 +224,9 @@ public final class Wizard implements AutoCloseable {
     }
 
     private static StorageSettings storageSettings(AppSettings s) {
-        return s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
-                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize());
+        return (s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
+                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize()))
+                .withTimeouts(s.resilience().db());
     }
 
     private <T extends AutoCloseable> T push(T closeable) {

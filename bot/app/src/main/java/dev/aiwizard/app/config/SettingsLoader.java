@@ -12,6 +12,7 @@ import dev.aiwizard.generator.llm.Role;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
+import dev.aiwizard.storage.StorageSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.IOException;
@@ -86,7 +87,23 @@ public final class SettingsLoader {
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
                 llm, allowedTargets, github(),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord());
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(), resilience());
+    }
+
+    /** Timeouts and limits that keep a slow or flooded bot answering. */
+    private Resilience resilience() {
+        try {
+            return new Resilience(new StorageSettings.Timeouts(
+                    seconds("db.connect-timeout-seconds", "WIZARD_DB_CONNECT_TIMEOUT_SECONDS"),
+                    seconds("db.socket-timeout-seconds", "WIZARD_DB_SOCKET_TIMEOUT_SECONDS"),
+                    seconds("db.statement-timeout-seconds", "WIZARD_DB_STATEMENT_TIMEOUT_SECONDS")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("WIZARD_DB_*_TIMEOUT_SECONDS: " + e.getMessage());
+        }
+    }
+
+    private Duration seconds(String key, String envName) {
+        return Duration.ofSeconds(longValue(key, envName));
     }
 
     /** Who besides the requester approves, cancels and changes delivered code: per platform, in the core's terms. */
