@@ -18,6 +18,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
@@ -25,14 +26,17 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The Slack entry points, on a Bolt {@link App}: {@code /wizard}, mentions of the bot, replies in a conversation's
  * thread and presses of its buttons. Every handler acknowledges at once and leaves the conversation work to a queue
  * per thread, so Slack always hears back well within its three seconds. Redeliveries carry the same event id and are
- * handled once (the conversation service checks it through the coordination port).
+ * handled once (the conversation service checks it through the coordination port). When the queues are full or the
+ * bot is shutting down, a handler throws {@link SlackBusyException} instead, which the HTTP endpoint answers with 503
+ * and Socket Mode leaves unacknowledged: Slack retries an event it did not get a 2xx for, and a person whose command
+ * or press was refused sees Slack's error and can try again. Nothing is taken that will not be done.
  */
 public final class SlackBot {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
@@ -43,11 +47,12 @@ public final class SlackBot {
     private final ConversationService conversations;
     private final ThreadSieve queues;
 
-    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Executor executor) {
+    /** Handlers on {@code app}; turns run on {@code queues}, which bound them and stop taking work at shutdown. */
+    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, ThreadQueues queues) {
         this.app = requireNonNull(app, "app");
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
-        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(executor, "executor"));
+        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(queues, "queues"));
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
         app.event(MessageEvent.class, this::message);
@@ -100,7 +105,7 @@ public final class SlackBot {
             default -> {
                 UserRef who = user(p.getUserId(), p.getUserName());
                 String channel = p.getChannelId();
-                queues.submit("channel:" + channel, () -> {
+                return accepted(queues.submit("channel:" + channel, () -> {
                     String root;
                     try {
                         root = gateway.postRoot(channel, "<@" + p.getUserId() + "> asked for: " + text);
@@ -115,8 +120,7 @@ public final class SlackBot {
                     inThread(new ThreadRef(SlackGateway.PLATFORM, channel, root), () -> conversations.start(
                             new InboundMessage(new ThreadRef(SlackGateway.PLATFORM, channel, root), who, text,
                                     "command:" + p.getTriggerId())));
-                });
-                return ctx.ack();
+                }), ctx::ack);
             }
         }
     }
@@ -130,14 +134,13 @@ public final class SlackBot {
         String root = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, e.getChannel(), root);
         InboundMessage msg = new InboundMessage(thread, user(e.getUser(), null), text, payload.getEventId());
-        queues.submit(key(thread), () -> inThread(thread, () -> {
+        return accepted(queues.submit(key(thread), () -> inThread(thread, () -> {
             if (conversations.find(thread).isPresent()) {
                 conversations.reply(msg);
             } else {
                 conversations.start(msg);
             }
-        }));
-        return ctx.ack();
+        })), ctx::ack);
     }
 
     private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
@@ -155,12 +158,11 @@ public final class SlackBot {
                 : e.getText(), payload.getEventId());
         // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in batches,
         // after the acknowledgement, without the database.
-        queues.submitIfConversation(thread, key(thread), () -> inThread(thread, () -> {
+        return accepted(queues.submitIfConversation(thread, key(thread), () -> inThread(thread, () -> {
             if (conversations.find(thread).isPresent()) {
                 conversations.reply(msg);
             }
-        }));
-        return ctx.ack();
+        })), ctx::ack);
     }
 
     private Response button(BlockActionRequest req, ActionContext ctx) {
@@ -173,13 +175,20 @@ public final class SlackBot {
         String root = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
         ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, p.getChannel().getId(), root);
         // Who may press what is the conversation's rule, the same as for typing it.
-        queues.submit(key(thread), () -> inThread(thread, () -> {
+        return accepted(queues.submit(key(thread), () -> inThread(thread, () -> {
             if (conversations.find(thread).isPresent()) {
                 conversations.reply(new InboundMessage(thread, user(userId, p.getUser().getUsername()), value,
                         "action:" + p.getTriggerId()));
             }
-        }));
-        return ctx.ack();
+        })), ctx::ack);
+    }
+
+    /** Slack's acknowledgement when the work was queued; when the queues refused it, a 503 (Slack retries). */
+    private static Response accepted(boolean queued, Supplier<Response> ack) {
+        if (!queued) {
+            throw new SlackBusyException();
+        }
+        return ack.get();
     }
 
     /** Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly. */

@@ -19,6 +19,8 @@ import dev.aiwizard.slack.SlackSettings;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.Interviewer;
@@ -51,8 +53,12 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -62,10 +68,22 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The running bot, wired by hand in one place: storage, coordination, chat gateways, engines, the job runner and
- * the web server. Closing it stops everything in reverse order.
+ * the web server. Closing it (SIGTERM runs {@link #close()} through a shutdown hook) drains before it stops: no new
+ * work is taken (Slack gets 503 and retries, Discord events are no longer read), the chat turns already accepted
+ * finish within the grace period, and only then do the web server, the job runner, coordination and storage close,
+ * in that order. Turns that could not finish in time are logged by thread.
  */
 public final class Wizard implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Wizard.class.getName());
+
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    /** How new work stops arriving, run first on close. */
+    private final List<Runnable> intakes = new ArrayList<>();
+    /** Where accepted chat turns wait and run: drained on close within the grace period. */
+    private final List<ThreadQueues> turnQueues = new ArrayList<>();
+    private final List<ExecutorService> turnExecutors = new ArrayList<>();
+    private final Duration shutdownGrace;
+    private boolean closed;
     private final Storage storage;
     private final String modelDescription;
     private final String gitHubDescription;
@@ -81,6 +99,7 @@ public final class Wizard implements AutoCloseable {
 
     private Wizard(AppSettings settings, PrintStream consoleOut) {
         Clock clock = Clock.systemUTC();
+        shutdownGrace = settings.resilience().shutdownGrace();
         // Opening the database (and checking its schema) is the slowest step of start-up; the engines and the
         // observability set-up are built on this thread meanwhile.
         CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(storageSettings(settings)),
@@ -131,14 +150,21 @@ public final class Wizard implements AutoCloseable {
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
             runner.start();
             GitHubWebhookService webhooks = webhooks(settings, publisher);
+            TurnLimits turns = settings.resilience().turns();
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations,
-                    push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())));
+                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns));
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
+            SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp) : null;
+            if (slackEndpoint != null) {
+                intakes.add(slackEndpoint::shed);
+            }
             if (discordGateway != null) {
+                ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(),
-                        push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory())),
-                        clock);
+                        turnQueues(DiscordGateway.PLATFORM, executor, turns), executor, clock);
                 discordShards = DiscordConnection.start(settings.discord(), discord);
+                // The shards stay connected while turns drain (their replies go through them); only reading stops.
+                intakes.add(() -> discordShards.removeEventListener(discord));
                 push(discordShards::shutdown);
             }
             server = WebServer.builder()
@@ -150,8 +176,8 @@ public final class Wizard implements AutoCloseable {
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }
-                        if (slackOverHttp) {
-                            r.register("/slack/events", new SlackEndpoint(slackApp));
+                        if (slackEndpoint != null) {
+                            r.register("/slack/events", slackEndpoint);
                         }
                     })
                     .build()
@@ -229,6 +255,25 @@ public final class Wizard implements AutoCloseable {
                 .withTimeouts(s.resilience().db());
     }
 
+    /**
+     * Virtual threads for one platform's turns: at most one runs per queue key, so the queues' limits bound them.
+     * Stopped after the turns drained.
+     */
+    private ExecutorService turnExecutor(String platform) {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(platform + "-", 0)
+                .factory());
+        turnExecutors.add(executor);
+        return executor;
+    }
+
+    /** Bounded queues for one platform's turns, drained on close. */
+    private ThreadQueues turnQueues(String platform, ExecutorService executor, TurnLimits limits) {
+        ThreadQueues queues = new ThreadQueues(executor, limits, platform);
+        turnQueues.add(queues);
+        intakes.add(queues::stopAccepting);
+        return queues;
+    }
+
     private <T extends AutoCloseable> T push(T closeable) {
         closeables.push(closeable);
         return closeable;
@@ -258,7 +303,14 @@ public final class Wizard implements AutoCloseable {
         try {
             SocketModeApp socket = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
             socket.startAsync();
-            push(socket::close);
+            // Closing the socket stops the intake; Slack sends what it did not get acknowledged again.
+            intakes.add(() -> {
+                try {
+                    socket.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing Slack's socket: " + e.getMessage());
+                }
+            });
         } catch (Exception e) {
             throw new WizardException("could not connect to Slack over Socket Mode: " + e.getMessage(), e);
         }
@@ -275,7 +327,8 @@ public final class Wizard implements AutoCloseable {
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
         return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.target(), settings.github().mention(), events);
+                conversations, reviews, settings.target(), settings.github().mention(),
+                new BoundedExecutor(events, settings.resilience().webhooksInFlight()));
     }
 
     public ConversationService conversations() {
@@ -301,15 +354,79 @@ public final class Wizard implements AutoCloseable {
                 + gitHubDescription;
     }
 
+    /**
+     * Stops taking work, lets the accepted chat turns finish within the grace period, then stops the rest: the web
+     * server and chat connections, the job runner, coordination and, last, storage. Safe to call more than once
+     * (the shutdown hook and the code that started the bot may both call it).
+     */
     @Override
-    public void close() {
-        while (!closeables.isEmpty()) {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Runnable stop : intakes) {
             try {
-                closeables.pop().close();
-            } catch (Exception e) {
-                System.getLogger(Wizard.class.getName()).log(System.Logger.Level.WARNING,
-                        "shutting down: " + e.getMessage(), e);
+                stop.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping the intake: " + e.getMessage(), e);
             }
+        }
+        drainTurns();
+        while (!closeables.isEmpty()) {
+            AutoCloseable next = closeables.pop();
+            if (next == runner) {
+                stopJobs();
+                continue;
+            }
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "shutting down: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Waits for every accepted chat turn, up to the grace period in all; names the threads whose turns did not
+     * finish (they are lost to this process: the platform's retry, or the person, brings them back).
+     */
+    private void drainTurns() {
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        int waiting = turnQueues.stream().mapToInt(ThreadQueues::queued).sum();
+        if (waiting > 0) {
+            LOG.log(System.Logger.Level.INFO, "shutting down: finishing " + waiting + " chat turn(s), for up to "
+                    + shutdownGrace.toSeconds() + " s");
+        }
+        for (ThreadQueues queues : turnQueues) {
+            try {
+                Map<String, Integer> unfinished = queues.awaitIdle(Duration.ofNanos(Math.max(0,
+                        deadline - System.nanoTime())));
+                if (!unfinished.isEmpty()) {
+                    LOG.log(System.Logger.Level.WARNING, "shutting down: " + unfinished.values().stream()
+                            .mapToInt(Integer::intValue).sum() + " " + queues.name() + " chat turn(s) did not finish "
+                            + "within " + shutdownGrace.toSeconds() + " s and are dropped, by thread: " + unfinished);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.log(System.Logger.Level.WARNING, "shutting down: interrupted while " + queues.queued() + " "
+                        + queues.name() + " chat turn(s) were unfinished");
+            }
+        }
+        // Whatever still runs is past its grace: interrupt it rather than wait without end.
+        turnExecutors.forEach(ExecutorService::shutdownNow);
+    }
+
+    /**
+     * Stops the job runner before coordination and storage close, so it can still write: it stops claiming jobs and
+     * lets the running ones end. Handing the leases of unfinished jobs back (so another replica takes them over at
+     * once rather than when the lease runs out) belongs in {@link JobRunner#close()}, which this calls.
+     */
+    private void stopJobs() {
+        try {
+            runner.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the job runner: " + e.getMessage(), e);
         }
     }
 }

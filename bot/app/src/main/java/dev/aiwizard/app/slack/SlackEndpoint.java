@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.aiwizard.slack.SlackBusyException;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -25,7 +26,9 @@ import java.util.Map;
 /**
  * {@code POST /slack/events}: events, interactivity and slash commands, handed to the Bolt app as Slack sent them.
  * The raw body goes to Bolt untouched, since the signature is over those exact bytes; Bolt answers 401 to a bad,
- * missing or stale signature before any handler runs.
+ * missing or stale signature before any handler runs. Once the bot {@linkplain #shed() sheds load} (shutting down),
+ * every request is answered 503 without reading it: Slack retries events it did not get a 2xx for, and another replica
+ * (or this one, restarted) takes them.
  */
 public final class SlackEndpoint implements HttpService {
     private static final System.Logger LOG = System.getLogger(SlackEndpoint.class.getName());
@@ -34,10 +37,19 @@ public final class SlackEndpoint implements HttpService {
 
     private final App app;
     private final SlackRequestParser parser;
+    private volatile boolean shedding;
 
     public SlackEndpoint(App app) {
         this.app = requireNonNull(app, "app");
         this.parser = new SlackRequestParser(app.config());
+    }
+
+    /** From now on every request is answered 503, so Slack sends it again later. */
+    public void shed() {
+        if (!shedding) {
+            shedding = true;
+            LOG.log(System.Logger.Level.INFO, "shutting down: Slack requests are answered 503 from now on");
+        }
     }
 
     @Override
@@ -46,6 +58,10 @@ public final class SlackEndpoint implements HttpService {
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
+        if (shedding) {
+            res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "30").send();
+            return;
+        }
         byte[] body;
         try (InputStream in = req.content().inputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -72,6 +88,10 @@ public final class SlackEndpoint implements HttpService {
         Response answer;
         try {
             answer = app.run(slackRequest);
+        } catch (SlackBusyException e) {
+            // The queues refused the work and logged it (with counts, rate-limited); Slack will send it again.
+            res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "30").send();
+            return;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Slack request failed", e);
             res.status(Status.INTERNAL_SERVER_ERROR_500).send();
