@@ -68,6 +68,11 @@ public final class DiscordBot extends ListenerAdapter {
     private static final int CATCH_UP_CONVERSATIONS = 200;
     private static final int CATCH_UP_MESSAGES = 100;
     private static final Duration HINT_EVERY = Duration.ofHours(1);
+    /**
+     * Said when the queues refuse an interaction (full, or shutting down). Discord does not redeliver gateway events,
+     * so a refused plain message is only logged (with counts, by the queues); an interaction's person is told.
+     */
+    static final String BUSY = "I'm too busy to take this right now. Please try again in a minute.";
 
     private final DiscordGateway gateway;
     private final ConversationService conversations;
@@ -79,13 +84,17 @@ public final class DiscordBot extends ListenerAdapter {
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     private final Map<String, Instant> hinted = new ConcurrentHashMap<>();
 
+    /**
+     * Turns run on {@code queues}, which bound them and stop taking work at shutdown; {@code executor} runs the
+     * catch-up after a new gateway session.
+     */
     public DiscordBot(DiscordGateway gateway, ConversationService conversations, DiscordSettings settings,
-                      Executor executor, Clock clock) {
+                      ThreadQueues queues, Executor executor, Clock clock) {
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
         this.executor = requireNonNull(executor, "executor");
-        this.queues = new ThreadQueues(executor);
+        this.queues = requireNonNull(queues, "queues");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -225,12 +234,13 @@ public final class DiscordBot extends ListenerAdapter {
             show = idea.toLowerCase(Locale.ROOT);
             idea = null;
         }
+        boolean queued;
         if (idea != null) {
             String theIdea = idea;
-            queues.submit(queueKey(channel, user), () -> startFromCommand(hook, channel, user, theIdea,
+            queued = queues.submit(queueKey(channel, user), () -> startFromCommand(hook, channel, user, theIdea,
                     interaction));
         } else if (answer != null) {
-            queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresentOrElse(
+            queued = queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresentOrElse(
                     thread -> inThread(thread, () -> {
                         conversations.reply(new InboundMessage(thread, user(user, member), answer, interaction));
                         edit(hook, "Noted: " + shorten(answer, 200));
@@ -238,13 +248,16 @@ public final class DiscordBot extends ListenerAdapter {
                     () -> edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.")));
         } else {
             String what = show == null ? "help" : show;
-            queues.submit(queueKey(channel, user), () -> edit(hook, switch (what) {
+            queued = queues.submit(queueKey(channel, user), () -> edit(hook, switch (what) {
                 case "status", "list" -> conversations.channelOverview(DiscordGateway.PLATFORM, channelKey(channel,
                         user));
                 default -> conversations.helpText(gateway.startHint()) + "\nIn a conversation's thread, reply with "
                         + "your answers or `skip`, `generate`, `change <what>`, `status`, `cancel`"
                         + (settings.messageContent() ? "." : ", or use `/wizard answer:`.");
             }));
+        }
+        if (!queued) {
+            edit(hook, BUSY);
         }
     }
 
@@ -392,12 +405,16 @@ public final class DiscordBot extends ListenerAdapter {
         String interaction = "interaction:" + event.getId();
         // Which conversation a DM button belongs to is a database question: asked in the queue, not here.
         // Who may press what is the conversation's rule, the same as for typing it.
-        queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresent(thread -> inThread(thread,
-                () -> {
+        boolean queued = queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresent(thread ->
+                inThread(thread, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(new InboundMessage(thread, user(user, member), value, interaction));
                     }
                 })));
+        if (!queued) {
+            event.getHook().sendMessage(BUSY).setEphemeral(true).queue(null, e -> LOG.log(
+                    System.Logger.Level.WARNING, "could not say the bot is busy: " + e.getMessage()));
+        }
     }
 
     // ---- helpers

@@ -21,6 +21,7 @@ import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.InboxReplayer;
 import dev.aiwizard.core.chat.Intake;
+import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
@@ -32,7 +33,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,7 +42,10 @@ import java.util.regex.Pattern;
  * thread and presses of its buttons. Every handler keeps the event in the inbox, acknowledges, and leaves the
  * conversation work to a queue per thread, so Slack always hears back well within its three seconds and an
  * acknowledged event survives a crash (another replica replays it). Redeliveries carry the same event id and are
- * handled once (the conversation service records each event with its turn's writes).
+ * handled once (the conversation service records each event with its turn's writes). When the event cannot be
+ * stored, a handler throws {@link EventNotKeptException}; when the queues are full or the bot is shutting down,
+ * {@link SlackBusyException}: the HTTP endpoint answers both with 503 and Socket Mode leaves them unacknowledged, so
+ * Slack retries. Nothing is taken that will not be done.
  */
 public final class SlackBot implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
@@ -55,14 +58,18 @@ public final class SlackBot implements InboxReplayer {
     private final Intake intake;
     private final Clock clock;
 
+    /**
+     * Handlers on {@code app}; events are kept through {@code intake}, turns run on {@code queues}, which bound them
+     * and stop taking work at shutdown.
+     */
     public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Intake intake,
-                    Executor executor, Clock clock) {
+                    ThreadQueues queues, Clock clock) {
         this.app = requireNonNull(app, "app");
         this.gateway = requireNonNull(gateway, "gateway");
         this.conversations = requireNonNull(conversations, "conversations");
         this.intake = requireNonNull(intake, "intake");
         this.clock = requireNonNull(clock, "clock");
-        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(executor, "executor"));
+        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(queues, "queues"));
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
         app.event(MessageEvent.class, this::message);
@@ -193,7 +200,12 @@ public final class SlackBot implements InboxReplayer {
             throw new EventNotKeptException("could not keep a Slack " + f.get("type") + " event; asking Slack to "
                     + "send it again: " + e.getMessage(), e);
         }
-        run(f, tellCommander);
+        if (!run(f, tellCommander)) {
+            // Refused for now (full, or shutting down): taken back out of the inbox at once, so Slack's retry is a
+            // new event rather than a duplicate of one nobody runs.
+            intake.withdraw(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")));
+            throw new SlackBusyException();
+        }
         return ack.get();
     }
 
@@ -204,16 +216,22 @@ public final class SlackBot implements InboxReplayer {
 
     @Override
     public void replay(InboundEvent event) {
-        run(event.fields(), null);
+        if (!run(event.fields(), null)) {
+            // Full or shutting down: its lease runs out and it is claimed again, here or elsewhere.
+            intake.finished(event.key(), false);
+        }
     }
 
-    /** Queues the work of an event kept in the inbox ({@code tellCommander}: the slash command's private answer). */
-    private void run(Map<String, String> f, Consumer<String> tellCommander) {
+    /**
+     * Queues the work of an event kept in the inbox ({@code tellCommander}: the slash command's private answer);
+     * false when the queues refused it.
+     */
+    private boolean run(Map<String, String> f, Consumer<String> tellCommander) {
         String eventKey = InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId"));
         String channel = f.get("channel");
         UserRef who = user(f.get("user"), f.get("name"));
         String text = f.getOrDefault("text", "");
-        switch (f.get("type")) {
+        return switch (f.get("type")) {
             case "command" -> queues.submit("channel:" + channel, () -> {
                 String root;
                 try {
@@ -237,7 +255,7 @@ public final class SlackBot implements InboxReplayer {
             case "mention" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
-                queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     } else {
@@ -250,7 +268,7 @@ public final class SlackBot implements InboxReplayer {
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
                 // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in
                 // batches, after the acknowledgement, without the database.
-                queues.submitIfConversation(thread, key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submitIfConversation(thread, key(thread), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     }
@@ -259,7 +277,7 @@ public final class SlackBot implements InboxReplayer {
             case "action" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 // Who may press what is the conversation's rule, the same as for typing it.
-                queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(new InboundMessage(thread, who, text, f.get("eventId")));
                     }
@@ -268,8 +286,9 @@ public final class SlackBot implements InboxReplayer {
             default -> {
                 LOG.log(System.Logger.Level.WARNING, "unknown kind of stored Slack event: " + f.get("type"));
                 intake.finished(eventKey, true);
+                yield true;
             }
-        }
+        };
     }
 
     /**

@@ -6,13 +6,13 @@ import dev.aiwizard.app.config.SettingsLoader;
 import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.UserRef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.LogManager;
 
@@ -88,9 +88,13 @@ public final class Main {
         try (Wizard wizard = Wizard.start(settings, out)) {
             System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
                     + " (health: /health, API: /api/v1) — " + wizard.describe());
+            ConsoleIntake console = new ConsoleIntake(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Duration grace = settings.resilience().shutdownGrace();
+            // SIGTERM (and Ctrl-C) in every mode: the console's turn and the chat queues drain, then all closes.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(wizard, console, grace),
+                    "wizard-shutdown"));
             if (settings.console() == AppSettings.ConsoleMode.OFF
                     || settings.console() == AppSettings.ConsoleMode.AUTO && settings.hasChatPlatform()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(wizard::close));
                 Thread.currentThread().join();
                 return 0;
             }
@@ -98,9 +102,22 @@ public final class Main {
             var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
                     new UserRef(System.getProperty("user.name", "you"), System.getProperty("user.name", "you")),
                     interactive ? null : out, settings.consoleWait());
-            adapter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            adapter.run(console);
             return 0;
         }
+    }
+
+    /** What the shutdown hook does: the console's line in progress finishes, then the bot drains and closes. */
+    static void shutDown(Wizard wizard, ConsoleIntake console, Duration grace) {
+        try {
+            if (!console.stop(grace)) {
+                System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, "shutting down: the console's "
+                        + "turn did not finish within " + grace.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        wizard.close();
     }
 
     private static String value(String[] args, int i) {

@@ -21,6 +21,8 @@ import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.Intake;
+import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.Interviewer;
@@ -50,9 +52,12 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -61,10 +66,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running bot, wired by hand in one place: storage, coordination, chat gateways, engines, the job runner and
- * the web server. Closing it stops everything in reverse order.
+ * the web server. Closing it (SIGTERM runs {@link #close()} through a shutdown hook) drains before it stops: no new
+ * work is taken (Slack gets 503 and retries, Discord events are no longer read), the chat turns already accepted
+ * finish within the grace period, and only then do the web server, the job runner, coordination and storage close,
+ * in that order. Turns that could not finish in time are logged by thread.
  */
 public final class Wizard implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Wizard.class.getName());
+
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    /** How new work stops arriving, run first on close. */
+    private final List<Runnable> intakes = new ArrayList<>();
+    /** Where accepted chat turns wait and run: drained on close within the grace period. */
+    private final List<ThreadQueues> turnQueues = new ArrayList<>();
+    private final List<ExecutorService> turnExecutors = new ArrayList<>();
+    private final Duration shutdownGrace;
+    private boolean closed;
     private final Storage storage;
     private final String modelDescription;
     private final String gitHubDescription;
@@ -81,6 +98,7 @@ public final class Wizard implements AutoCloseable {
 
     private Wizard(AppSettings settings, PrintStream consoleOut) {
         Clock clock = Clock.systemUTC();
+        shutdownGrace = settings.resilience().shutdownGrace();
         // Opening the database (and checking its schema) is the slowest step of start-up; the engines and the
         // observability set-up are built on this thread meanwhile.
         CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(storageSettings(settings)),
@@ -142,18 +160,26 @@ public final class Wizard implements AutoCloseable {
             if (webhooks != null) {
                 intake.register(webhooks);
             }
+            TurnLimits turns = settings.resilience().turns();
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
-                    push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-", 0).factory())), clock);
+                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns), clock);
             if (slack != null) {
                 intake.register(slack);
             }
             push(intake.start());
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
+            SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
+                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow()) : null;
+            if (slackEndpoint != null) {
+                intakes.add(slackEndpoint::shed);
+            }
             if (discordGateway != null) {
+                ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(),
-                        push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-", 0).factory())),
-                        clock);
+                        turnQueues(DiscordGateway.PLATFORM, executor, turns), executor, clock);
                 discordShards = DiscordConnection.start(settings.discord(), discord);
+                // The shards stay connected while turns drain (their replies go through them); only reading stops.
+                intakes.add(() -> discordShards.removeEventListener(discord));
                 push(discordShards::shutdown);
             }
             server = WebServer.builder()
@@ -166,9 +192,8 @@ public final class Wizard implements AutoCloseable {
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }
-                        if (slackOverHttp) {
-                            r.register("/slack/events", new SlackEndpoint(slackApp,
-                                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow()));
+                        if (slackEndpoint != null) {
+                            r.register("/slack/events", slackEndpoint);
                         }
                     })
                     .build()
@@ -228,8 +253,28 @@ public final class Wizard implements AutoCloseable {
     }
 
     private static StorageSettings storageSettings(AppSettings s) {
-        return s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
-                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize());
+        return (s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
+                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize()))
+                .withTimeouts(s.resilience().db());
+    }
+
+    /**
+     * Virtual threads for one platform's turns: at most one runs per queue key, so the queues' limits bound them.
+     * Stopped after the turns drained.
+     */
+    private ExecutorService turnExecutor(String platform) {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(platform + "-", 0)
+                .factory());
+        turnExecutors.add(executor);
+        return executor;
+    }
+
+    /** Bounded queues for one platform's turns, drained on close. */
+    private ThreadQueues turnQueues(String platform, ExecutorService executor, TurnLimits limits) {
+        ThreadQueues queues = new ThreadQueues(executor, limits, platform);
+        turnQueues.add(queues);
+        intakes.add(queues::stopAccepting);
+        return queues;
     }
 
     private <T extends AutoCloseable> T push(T closeable) {
@@ -261,7 +306,14 @@ public final class Wizard implements AutoCloseable {
         try {
             SocketModeApp socket = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
             socket.startAsync();
-            push(socket::close);
+            // Closing the socket stops the intake; Slack sends what it did not get acknowledged again.
+            intakes.add(() -> {
+                try {
+                    socket.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing Slack's socket: " + e.getMessage());
+                }
+            });
         } catch (Exception e) {
             throw new WizardException("could not connect to Slack over Socket Mode: " + e.getMessage(), e);
         }
@@ -278,7 +330,8 @@ public final class Wizard implements AutoCloseable {
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
         return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.github().mention(), intake, events, clock);
+                conversations, reviews, settings.github().mention(), intake,
+                new BoundedExecutor(events, settings.resilience().webhooksInFlight()), clock);
     }
 
     public ConversationService conversations() {
@@ -305,15 +358,79 @@ public final class Wizard implements AutoCloseable {
                 + gitHubDescription;
     }
 
+    /**
+     * Stops taking work, lets the accepted chat turns finish within the grace period, then stops the rest: the web
+     * server and chat connections, the job runner, coordination and, last, storage. Safe to call more than once
+     * (the shutdown hook and the code that started the bot may both call it).
+     */
     @Override
-    public void close() {
-        while (!closeables.isEmpty()) {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Runnable stop : intakes) {
             try {
-                closeables.pop().close();
-            } catch (Exception e) {
-                System.getLogger(Wizard.class.getName()).log(System.Logger.Level.WARNING,
-                        "shutting down: " + e.getMessage(), e);
+                stop.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping the intake: " + e.getMessage(), e);
             }
+        }
+        drainTurns();
+        while (!closeables.isEmpty()) {
+            AutoCloseable next = closeables.pop();
+            if (next == runner) {
+                stopJobs();
+                continue;
+            }
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "shutting down: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Waits for every accepted chat turn, up to the grace period in all; names the threads whose turns did not
+     * finish. Their events stay in the inbox: closing the intake hands them to another replica at once.
+     */
+    private void drainTurns() {
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        int waiting = turnQueues.stream().mapToInt(ThreadQueues::queued).sum();
+        if (waiting > 0) {
+            LOG.log(System.Logger.Level.INFO, "shutting down: finishing " + waiting + " chat turn(s), for up to "
+                    + shutdownGrace.toSeconds() + " s");
+        }
+        for (ThreadQueues queues : turnQueues) {
+            try {
+                Map<String, Integer> unfinished = queues.awaitIdle(Duration.ofNanos(Math.max(0,
+                        deadline - System.nanoTime())));
+                if (!unfinished.isEmpty()) {
+                    LOG.log(System.Logger.Level.WARNING, "shutting down: " + unfinished.values().stream()
+                            .mapToInt(Integer::intValue).sum() + " " + queues.name() + " chat turn(s) did not finish "
+                            + "within " + shutdownGrace.toSeconds() + " s and are dropped, by thread: " + unfinished);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.log(System.Logger.Level.WARNING, "shutting down: interrupted while " + queues.queued() + " "
+                        + queues.name() + " chat turn(s) were unfinished");
+            }
+        }
+        // Whatever still runs is past its grace: interrupt it rather than wait without end.
+        turnExecutors.forEach(ExecutorService::shutdownNow);
+    }
+
+    /**
+     * Stops the job runner before coordination and storage close, so it can still write: it stops claiming jobs and
+     * lets the running ones end. Handing the leases of unfinished jobs back (so another replica takes them over at
+     * once rather than when the lease runs out) belongs in {@link JobRunner#close()}, which this calls.
+     */
+    private void stopJobs() {
+        try {
+            runner.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the job runner: " + e.getMessage(), e);
         }
     }
 }

@@ -3,12 +3,17 @@ package dev.aiwizard.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A JDBC URL understood well enough to describe it to people, hide its secrets and find its schema. */
 final class DatabaseUrl {
@@ -18,17 +23,20 @@ final class DatabaseUrl {
 
     private final String jdbcUrl;
     private final boolean postgres;
+    /** The URL as the operator wrote it (plus H2's flags), without the timeouts added for connecting. */
+    private final String shown;
 
-    private DatabaseUrl(String jdbcUrl, boolean postgres) {
+    private DatabaseUrl(String jdbcUrl, boolean postgres, String shown) {
         this.jdbcUrl = jdbcUrl;
         this.postgres = postgres;
+        this.shown = shown;
     }
 
     /** The URL of {@code url}, with the flags the stores need added to an H2 URL that lacks them. */
     static DatabaseUrl of(String url) {
         requireNonNull(url, "url");
         if (url.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(url, true);
+            return new DatabaseUrl(url, true, url);
         }
         StringBuilder h2 = new StringBuilder(url);
         String upper = url.toUpperCase(Locale.ROOT);
@@ -38,7 +46,44 @@ final class DatabaseUrl {
                 h2.append(';').append(flag);
             }
         }
-        return new DatabaseUrl(h2.toString(), false);
+        return new DatabaseUrl(h2.toString(), false, h2.toString());
+    }
+
+    /**
+     * The same database, connected with {@code timeouts}: for PostgreSQL the driver's connect, login and socket
+     * timeouts and the server's {@code statement_timeout}, each unless the URL already sets it (the operator's own
+     * value wins). They are in the URL rather than in pool properties so that the schema check and Flyway, which
+     * connect without the pool, get them too. An embedded H2 database runs in this process and needs none.
+     */
+    DatabaseUrl withTimeouts(StorageSettings.Timeouts timeouts) {
+        requireNonNull(timeouts, "timeouts");
+        if (!postgres) {
+            return this;
+        }
+        Map<String, String> add = new LinkedHashMap<>();
+        add.put("connectTimeout", Long.toString(timeouts.connect().toSeconds()));
+        add.put("loginTimeout", Long.toString(timeouts.connect().toSeconds()));
+        add.put("socketTimeout", Long.toString(timeouts.socket().toSeconds()));
+        add.put("options", URLEncoder.encode("-c statement_timeout=" + timeouts.statement().toMillis(),
+                StandardCharsets.UTF_8).replace("+", "%20"));
+        Set<String> present = parameterNames();
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        add.forEach((name, value) -> {
+            if (!present.contains(name.toLowerCase(Locale.ROOT))) {
+                url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(value);
+            }
+        });
+        return new DatabaseUrl(url.toString(), true, shown);
+    }
+
+    private Set<String> parameterNames() {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return Set.of();
+        }
+        return Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .map(p -> (p.indexOf('=') < 0 ? p : p.substring(0, p.indexOf('='))).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     /** {@code url} without user names or passwords, safe in logs and messages. */
@@ -72,13 +117,13 @@ final class DatabaseUrl {
     /** Where the data lives, in words: {@code PostgreSQL at 127.0.0.1:5432/test} or {@code embedded H2 at data/wizard}. */
     String describe() {
         if (postgres) {
-            String rest = redact(jdbcUrl).substring("jdbc:postgresql:".length());
+            String rest = redact(shown).substring("jdbc:postgresql:".length());
             rest = rest.startsWith("//") ? rest.substring(2) : "localhost/" + rest;
             int query = rest.indexOf('?');
             String where = query < 0 ? rest : rest.substring(0, query);
             return "PostgreSQL at " + where + schema().map(s -> " (schema " + s + ")").orElse("");
         }
-        String rest = redact(jdbcUrl).substring("jdbc:h2:".length());
+        String rest = redact(shown).substring("jdbc:h2:".length());
         int settings = rest.indexOf(';');
         String where = settings < 0 ? rest : rest.substring(0, settings);
         if (where.startsWith("mem:")) {
@@ -92,6 +137,6 @@ final class DatabaseUrl {
 
     @Override
     public String toString() {
-        return redact(jdbcUrl);
+        return redact(shown);
     }
 }

@@ -79,6 +79,12 @@ final class DbInbox implements Inbox, AutoCloseable {
     }
 
     @Override
+    public void withdraw(String key) {
+        Sql.run("withdraw chat event " + key, () -> db.execute().createNamedDelete("delete-inbox-event")
+                .addParam("event_key", key).execute());
+    }
+
+    @Override
     public void renew(String owner, Collection<String> keys, Duration lease) {
         Instant until = clock.instant().plus(lease);
         Sql.inTransaction(db, "renew the leases of " + keys.size() + " chat event(s)", tx -> {

@@ -5,7 +5,10 @@ import dev.aiwizard.core.WizardException;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,8 +27,30 @@ final class Sql {
             // Already meaningful to callers (a concurrent update, or a failure described below).
             throw e;
         } catch (RuntimeException e) {
-            throw new StorageException("Could not " + action + ": " + Secrets.rootMessage(e), e);
+            throw new StorageException("Could not " + action + ": " + why(e), e);
         }
+    }
+
+    /**
+     * What went wrong, in words an operator can act on: a database that is down or stalls is named as such, since
+     * the driver's own words for it ("Read timed out", "An I/O error occurred") do not say it was the database.
+     */
+    static String why(Throwable e) {
+        String root = Secrets.rootMessage(e);
+        boolean unreachable = false;
+        boolean timedOut = false;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            timedOut |= t instanceof SocketTimeoutException || t instanceof SQLTransientConnectionException;
+            unreachable |= t instanceof ConnectException
+                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08");
+        }
+        if (timedOut && !(unreachable && root.contains("refused"))) {
+            return "the database did not answer within the timeouts (" + root + "); see WIZARD_DB_*_TIMEOUT_SECONDS";
+        }
+        if (unreachable) {
+            return "the database cannot be reached (" + root + ")";
+        }
+        return root;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

@@ -19,12 +19,12 @@ import java.util.Map;
 
 /**
  * The bot's durable storage: opens the database named by {@link StorageSettings}, brings its schema up to date and
- * hands out the conversation and job stores, the generation cache and the usage ledger. Close it to release the
- * connection pool.
+ * hands out the conversation and job stores, the generation cache and the usage ledger. Every call is bounded by the
+ * {@linkplain StorageSettings.Timeouts timeouts} and fails with a {@link StorageException} when the database is down
+ * or stalls; the same instance works again once the database is back. Close it to release the connection pool.
  */
 public final class Storage implements AutoCloseable {
     private static final String STATEMENTS = "dev/aiwizard/storage/statements.yaml";
-    private static final String CONNECT_TIMEOUT_MILLIS = "10000";
 
     private final DbClient db;
     private final DatabaseUrl url;
@@ -52,7 +52,7 @@ public final class Storage implements AutoCloseable {
      */
     public static Storage open(StorageSettings settings) {
         requireNonNull(settings, "settings");
-        DatabaseUrl url = DatabaseUrl.of(settings.url());
+        DatabaseUrl url = DatabaseUrl.of(settings.url()).withTimeouts(settings.timeouts());
         SchemaMigrations.run(url, settings);
         try {
             return new Storage(DbClient.builder(config(url, settings).get("db"))
@@ -141,8 +141,11 @@ public final class Storage implements AutoCloseable {
         db.put("db.connection.poolName", "wizard-db");
         db.put("db.connection.maximumPoolSize", Integer.toString(settings.poolSize()));
         db.put("db.connection.minimumIdle", Integer.toString(Math.min(2, settings.poolSize())));
-        // A readiness probe must get an answer in reasonable time even when the database is gone.
-        db.put("db.connection.connectionTimeout", CONNECT_TIMEOUT_MILLIS);
+        // A turn, a readiness probe or a job step waiting for a connection gets an error in bounded time when the
+        // database is gone; a pooled connection that died with it is noticed by the validation and replaced, so the
+        // pool recovers by itself once the database is back.
+        db.put("db.connection.connectionTimeout", Long.toString(settings.timeouts().connect().toMillis()));
+        db.put("db.connection.validationTimeout", Long.toString(settings.timeouts().validation().toMillis()));
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()

@@ -3,18 +3,21 @@ package dev.aiwizard.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * Where the database is: a JDBC URL ({@code jdbc:postgresql:} or {@code jdbc:h2:}), the login and the size of the
- * connection pool. A PostgreSQL URL may name a schema with {@code currentSchema}; it is created when missing.
+ * Where the database is: a JDBC URL ({@code jdbc:postgresql:} or {@code jdbc:h2:}), the login, the size of the
+ * connection pool and how long any call may wait on the database. A PostgreSQL URL may name a schema with
+ * {@code currentSchema}; it is created when missing.
  */
-public record StorageSettings(String url, String user, String password, int poolSize) {
+public record StorageSettings(String url, String user, String password, int poolSize, Timeouts timeouts) {
     /** The flags the stores rely on in H2: PostgreSQL syntax, lower-case names, NULLs sorted as PostgreSQL does. */
     static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     private static final int EMBEDDED_POOL_SIZE = 8;
 
     public StorageSettings {
         requireNonNull(url, "url");
+        requireNonNull(timeouts, "timeouts");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
@@ -26,6 +29,11 @@ public record StorageSettings(String url, String user, String password, int pool
         }
     }
 
+    /** Settings with the {@link Timeouts#DEFAULTS default timeouts}. */
+    public StorageSettings(String url, String user, String password, int poolSize) {
+        this(url, user, password, poolSize, Timeouts.DEFAULTS);
+    }
+
     /** An H2 database in the file {@code dataDir/wizard.mv.db}, for a single node that needs no database server. */
     public static StorageSettings embedded(Path dataDir) {
         requireNonNull(dataDir, "dataDir");
@@ -34,10 +42,52 @@ public record StorageSettings(String url, String user, String password, int pool
         return new StorageSettings("jdbc:h2:file:" + file + H2_FLAGS, "sa", "", EMBEDDED_POOL_SIZE);
     }
 
+    /** The same database with other timeouts. */
+    public StorageSettings withTimeouts(Timeouts other) {
+        return new StorageSettings(url, user, password, poolSize, other);
+    }
+
     /** Never shows the password, so settings can be logged. */
     @Override
     public String toString() {
         return "StorageSettings[url=" + DatabaseUrl.redact(url) + ", user=" + user + ", password="
-                + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + "]";
+                + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", timeouts=" + timeouts + "]";
+    }
+
+    /**
+     * How long a storage call may wait, so that a database that is down or stalls fails a turn with a clear error
+     * instead of hanging it: {@code connect} for a connection (from the pool, or a new one to the server),
+     * {@code statement} for the server to run one statement, {@code socket} for any one read from the server (a
+     * network that stopped answering). The socket timeout exceeds the statement timeout, so a slow statement ends
+     * with the server's own clean error first. PostgreSQL's driver counts in whole seconds.
+     */
+    public record Timeouts(Duration connect, Duration socket, Duration statement) {
+        /** Also the defaults of {@code application.yaml}; see docs/configuration.md. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(15),
+                Duration.ofSeconds(10));
+
+        public Timeouts {
+            requireNonNull(connect, "connect");
+            requireNonNull(socket, "socket");
+            requireNonNull(statement, "statement");
+            for (Duration d : new Duration[] {connect, socket, statement}) {
+                if (d.toSeconds() < 1) {
+                    throw new IllegalArgumentException("database timeouts are whole seconds of at least 1, not " + d);
+                }
+            }
+            if (socket.compareTo(statement) <= 0) {
+                throw new IllegalArgumentException("the socket timeout (" + socket.toSeconds()
+                        + " s) must be longer than the statement timeout (" + statement.toSeconds()
+                        + " s), or a slow statement would look like a dead network");
+            }
+        }
+
+        /**
+         * How long the pool may spend checking that an idle connection still answers before handing it out: half
+         * the connect timeout, so a dead connection still leaves time to open a new one.
+         */
+        Duration validation() {
+            return connect.dividedBy(2);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +68,32 @@ class StorageSettingsTest {
         assertEquals("jdbc:postgresql://db/x?user=a&password=***&ssl=true",
                 DatabaseUrl.redact("jdbc:postgresql://db/x?user=a&password=pw&ssl=true"));
         assertEquals("jdbc:h2:tcp://h/db;PASSWORD=***", DatabaseUrl.redact("jdbc:h2:tcp://h/db;PASSWORD=pw"));
+    }
+
+    @Test
+    void aPostgresUrlConnectsWithTheTimeoutsUnlessItSetsItsOwnAndIsShownWithoutThem() {
+        var timeouts = new StorageSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(15),
+                Duration.ofSeconds(10));
+
+        DatabaseUrl plain = DatabaseUrl.of("jdbc:postgresql://db:5432/wizard").withTimeouts(timeouts);
+        DatabaseUrl own = DatabaseUrl.of("jdbc:postgresql://db/wizard?ssl=true&socketTimeout=60").withTimeouts(timeouts);
+
+        assertEquals("jdbc:postgresql://db:5432/wizard?connectTimeout=5&loginTimeout=5&socketTimeout=15"
+                + "&options=-c%20statement_timeout%3D10000", plain.jdbcUrl());
+        assertEquals("jdbc:postgresql://db:5432/wizard", plain.toString(), "messages show the operator's URL");
+        assertEquals("jdbc:postgresql://db/wizard?ssl=true&socketTimeout=60&connectTimeout=5&loginTimeout=5"
+                + "&options=-c%20statement_timeout%3D10000", own.jdbcUrl());
+        assertEquals("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                DatabaseUrl.of("jdbc:h2:mem:x").withTimeouts(timeouts).jdbcUrl(), "in-process H2 needs none");
+    }
+
+    @Test
+    void timeoutsAreWholeSecondsAndASocketTimeoutBelowTheStatementTimeoutIsRefused() {
+        assertEquals(StorageSettings.Timeouts.DEFAULTS, new StorageSettings("jdbc:h2:mem:x", "", "", 1).timeouts());
+        var e = assertThrows(IllegalArgumentException.class, () -> new StorageSettings.Timeouts(Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("must be longer than the statement timeout"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new StorageSettings.Timeouts(Duration.ofMillis(500),
+                Duration.ofSeconds(10), Duration.ofSeconds(5)));
     }
 }

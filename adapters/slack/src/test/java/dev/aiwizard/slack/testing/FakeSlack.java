@@ -18,8 +18,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local fake of the Slack Web API for the methods the bot calls ({@code auth.test}, {@code chat.postMessage},
@@ -47,6 +50,8 @@ public final class FakeSlack implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private volatile CountDownLatch hold;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final String token;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Posted> messages = new LinkedHashMap<>();
@@ -104,6 +109,46 @@ public final class FakeSlack implements AutoCloseable {
         socketUrl = url;
     }
 
+    /**
+     * A slow Slack: until {@link #releasePosts()}, every {@code chat.postMessage} waits before it is answered, so the
+     * turn posting it stays in progress. {@link #waitingPosts()} tells how many wait.
+     */
+    public void holdPosts() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** Lets the held posts, and every later one, through. */
+    public void releasePosts() {
+        CountDownLatch h = hold;
+        hold = null;
+        if (h != null) {
+            h.countDown();
+        }
+    }
+
+    /** How many {@code chat.postMessage} calls are held right now. */
+    public int waitingPosts() {
+        return waiting.get();
+    }
+
+    private void awaitRelease(String method) throws IOException {
+        CountDownLatch h = hold;
+        if (h == null || !method.equals("chat.postMessage")) {
+            return;
+        }
+        waiting.incrementAndGet();
+        try {
+            if (!h.await(60, TimeUnit.SECONDS)) {
+                throw new IOException("held post never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while held", e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
     /** The next call of {@code method} gets this answer instead (once). */
     public synchronized void failNext(String method, int status, Map<String, String> headers, String body) {
         failures.add(new Failure(method, status, headers, body));
@@ -114,6 +159,7 @@ public final class FakeSlack implements AutoCloseable {
             String method = ex.getRequestURI().getPath().substring("/api/".length());
             String raw = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> params = params(ex.getRequestHeaders().getFirst("Content-Type"), raw);
+            awaitRelease(method);
             int status = 200;
             Map<String, String> headers = Map.of();
             Object answer;

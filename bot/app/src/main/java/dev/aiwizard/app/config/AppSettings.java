@@ -21,7 +21,8 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           JobSettings jobs, String target, String authorName, String authorEmail,
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
-                          SlackSettings slack, DiscordSettings discord, IntakeSettings intake) {
+                          SlackSettings slack, DiscordSettings discord, Resilience resilience,
+                          IntakeSettings intake) {
     public AppSettings {
         requireNonNull(intake, "intake");
         requireNonNull(host, "host");
@@ -38,6 +39,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         requireNonNull(consoleWait, "consoleWait");
         requireNonNull(llm, "llm");
         requireNonNull(github, "github");
+        requireNonNull(resilience, "resilience");
         webhookSecret = webhookSecret == null ? "" : webhookSecret;
         allowedTargets = allowedTargets == null ? List.of()
                 : allowedTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
@@ -60,70 +62,77 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, intake);
+                webhookSecret, slack, discord, resilience, intake);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, intake);
+                slack, discord, resilience, intake);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, intake);
+                slack, discord, resilience, intake);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, intake);
+                slack, discord, resilience, intake);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, intake);
+                webhookSecret, slack, discord, resilience, intake);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, intake);
+                webhookSecret, slack, discord, resilience, intake);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord, intake);
+                github, webhookSecret, slack, discord, resilience, intake);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord, intake);
+                secret, slack, discord, resilience, intake);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord, intake);
+                webhookSecret, other, discord, resilience, intake);
     }
 
     /** Same settings with Discord ({@code null}: no Discord). */
     public AppSettings withDiscord(DiscordSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other, intake);
+                webhookSecret, slack, other, resilience, intake);
+    }
+
+    /** Same settings with other timeouts and limits. */
+    public AppSettings withResilience(Resilience other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack, discord, other, intake);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -133,7 +142,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                 + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
                 + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack
-                + ", discord=" + discord + "]";
+                + ", discord=" + discord + ", resilience=" + resilience + "]";
     }
 
     /**
@@ -156,6 +165,6 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withIntake(IntakeSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, other);
+                webhookSecret, slack, discord, resilience, other);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiwizard.app.config;
 
+import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.conversation.AdminPolicy;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
@@ -12,6 +13,7 @@ import dev.aiwizard.generator.llm.Role;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
+import dev.aiwizard.storage.StorageSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code application.yaml} (from the classpath, then the file named by {@code WIZARD_CONFIG} if set) and lets
@@ -86,9 +89,50 @@ public final class SettingsLoader {
                 consoleMode(string("console.enabled", "WIZARD_CONSOLE")),
                 Duration.ofSeconds(integer("console.wait-at-end-seconds", "WIZARD_CONSOLE_WAIT_SECONDS")),
                 llm, allowedTargets, github(),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(),
+                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(), resilience(),
                 new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
                         "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")));
+    }
+
+    /** Timeouts and limits that keep a slow or flooded bot answering. */
+    private Resilience resilience() {
+        StorageSettings.Timeouts db;
+        try {
+            db = new StorageSettings.Timeouts(
+                    seconds("db.connect-timeout-seconds", "WIZARD_DB_CONNECT_TIMEOUT_SECONDS"),
+                    seconds("db.socket-timeout-seconds", "WIZARD_DB_SOCKET_TIMEOUT_SECONDS"),
+                    seconds("db.statement-timeout-seconds", "WIZARD_DB_STATEMENT_TIMEOUT_SECONDS"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("WIZARD_DB_*_TIMEOUT_SECONDS: " + e.getMessage());
+        }
+        TurnLimits turns;
+        try {
+            turns = new TurnLimits(integer("chat.max-turns-per-thread", "WIZARD_MAX_TURNS_PER_THREAD"),
+                    integer("chat.max-turns", "WIZARD_MAX_TURNS"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("WIZARD_MAX_TURNS_PER_THREAD, WIZARD_MAX_TURNS: " + e.getMessage());
+        }
+        try {
+            return new Resilience(db, turns, integer("webhooks.max-in-flight", "WIZARD_WEBHOOKS_MAX_IN_FLIGHT"),
+                    grace(string("shutdown-grace", "WIZARD_SHUTDOWN_GRACE")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("WIZARD_WEBHOOKS_MAX_IN_FLIGHT, WIZARD_SHUTDOWN_GRACE: " + e.getMessage());
+        }
+    }
+
+    /** {@code 25s}, {@code 25} (seconds) or {@code 1m}: how operators write a grace period. */
+    private static Duration grace(String value) {
+        var m = Pattern.compile("(\\d{1,6})\\s*(s|m)?").matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new ConfigException("WIZARD_SHUTDOWN_GRACE must be seconds like 25s (or minutes like 1m), was '"
+                    + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return "m".equals(m.group(2)) ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+    }
+
+    private Duration seconds(String key, String envName) {
+        return Duration.ofSeconds(longValue(key, envName));
     }
 
     /** Who besides the requester approves, cancels and changes delivered code: per platform, in the core's terms. */

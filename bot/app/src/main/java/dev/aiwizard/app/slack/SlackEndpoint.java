@@ -10,6 +10,7 @@ import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.aiwizard.slack.EventNotKeptException;
 import dev.aiwizard.slack.RequestSignature;
+import dev.aiwizard.slack.SlackBusyException;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -29,7 +30,9 @@ import java.util.Map;
  * {@code POST /slack/events}: events, interactivity and slash commands, handed to the Bolt app as Slack sent them.
  * Every request must pass the {@link RequestSignature} check first (signed with the signing secret, timestamped
  * within five minutes either way); anything else gets Bolt's own 401 {@code {"error":"invalid request"}} and never
- * reaches Bolt. The raw body goes to Bolt untouched, since the signature is over those exact bytes.
+ * reaches Bolt. The raw body goes to Bolt untouched, since the signature is over those exact bytes. Once the bot
+ * {@linkplain #shed() sheds load} (shutting down), every request is answered 503 without reading it: Slack retries
+ * events it did not get a 2xx for, and another replica (or this one, restarted) takes them.
  */
 public final class SlackEndpoint implements HttpService {
     private static final System.Logger LOG = System.getLogger(SlackEndpoint.class.getName());
@@ -44,11 +47,20 @@ public final class SlackEndpoint implements HttpService {
     private final App app;
     private final RequestSignature signature;
     private final SlackRequestParser parser;
+    private volatile boolean shedding;
 
     public SlackEndpoint(App app, RequestSignature signature) {
         this.app = requireNonNull(app, "app");
         this.signature = requireNonNull(signature, "signature");
         this.parser = new SlackRequestParser(app.config());
+    }
+
+    /** From now on every request is answered 503, so Slack sends it again later. */
+    public void shed() {
+        if (!shedding) {
+            shedding = true;
+            LOG.log(System.Logger.Level.INFO, "shutting down: Slack requests are answered 503 from now on");
+        }
     }
 
     @Override
@@ -57,6 +69,10 @@ public final class SlackEndpoint implements HttpService {
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
+        if (shedding) {
+            res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "30").send();
+            return;
+        }
         byte[] body;
         try (InputStream in = req.content().inputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -95,6 +111,10 @@ public final class SlackEndpoint implements HttpService {
             // Slack retries a 5xx (three times, over about an hour): the event is not lost, only delayed.
             LOG.log(System.Logger.Level.WARNING, e.getMessage());
             res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1").send();
+            return;
+        } catch (SlackBusyException e) {
+            // The queues refused the work and logged it (with counts, rate-limited); Slack will send it again.
+            res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "30").send();
             return;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Slack request failed", e);

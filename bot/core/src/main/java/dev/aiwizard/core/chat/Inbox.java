@@ -22,6 +22,9 @@ public interface Inbox {
     /** Forgets the events {@code keys}: their turns were committed, or they needed none. May return before. */
     void done(Collection<String> keys);
 
+    /** Forgets event {@code key} now, before this returns (an event refused before its acknowledgement). */
+    void withdraw(String key);
+
     /** Extends the lease of the events {@code keys} that {@code owner} still holds to {@code lease} from now. */
     void renew(String owner, Collection<String> keys, Duration lease);
 

@@ -89,6 +89,22 @@ public final class Intake implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes event {@code key} back out of the inbox at once, before it was acknowledged (the queues refused it), so
+     * the platform's retry is taken as new. If that fails, its lease runs out and it is claimed again later.
+     */
+    public void withdraw(String key) {
+        if (key == null || !inHand.remove(key)) {
+            return;
+        }
+        try {
+            inbox.withdraw(key);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not withdraw event " + key + "; it is tried again in "
+                    + lease.toSeconds() + " s: " + e.getMessage());
+        }
+    }
+
     /** How many events this replica holds and has not finished. */
     public int inHand() {
         return inHand.size();

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * queue or a database look-up. A chat adapter hears every message of its channels, most of them outside any
  * conversation; this asks the thread index about everything that arrived since the last ask in one round trip, then
  * queues only what may matter, in arrival order. Work that must run regardless (a button press, a new conversation)
- * goes through here too, unchecked, so that one thread's work keeps its order.
+ * goes through here too, unchecked, so that one thread's work keeps its order. Work waiting here already holds its
+ * place in the queues' {@link TurnLimits}, so the sieve's backlog is bounded by them too, and accepted work is never
+ * refused later, after the platform heard "ok".
  */
 public final class ThreadSieve {
     private static final int MAX_BATCH = 512;
@@ -36,28 +38,34 @@ public final class ThreadSieve {
     private final AtomicInteger sieving = new AtomicInteger();
 
     /**
-     * {@code mayHold} answers, for threads of one platform, whether each may hold a conversation; {@code executor}
-     * runs the sieve itself and the queues' work.
+     * {@code mayHold} answers, for threads of one platform, whether each may hold a conversation; the sieve runs on
+     * the executor of {@code queues}, where the work goes.
      */
-    public ThreadSieve(Function<List<ThreadRef>, List<Boolean>> mayHold, Executor executor) {
+    public ThreadSieve(Function<List<ThreadRef>, List<Boolean>> mayHold, ThreadQueues queues) {
         this.mayHold = requireNonNull(mayHold, "mayHold");
-        this.executor = requireNonNull(executor, "executor");
-        this.queues = new ThreadQueues(executor);
+        this.queues = requireNonNull(queues, "queues");
+        this.executor = queues.executor();
     }
 
-    /** Queues {@code work} under {@code key} if {@code thread} may hold a conversation. */
-    public void submitIfConversation(ThreadRef thread, String key, Runnable work) {
-        submitIfConversation(thread, key, work, () -> { });
+    /**
+     * Queues {@code work} under {@code key} if {@code thread} may hold a conversation; false (nothing queued) when
+     * the queues are full or shutting down.
+     */
+    public boolean submitIfConversation(ThreadRef thread, String key, Runnable work) {
+        return submitIfConversation(thread, key, work, () -> { });
     }
 
-    /** {@link #submitIfConversation(ThreadRef, String, Runnable)}, running {@code dropped} if the work is dropped. */
-    public void submitIfConversation(ThreadRef thread, String key, Runnable work, Runnable dropped) {
-        add(new Pending(thread, key, work, true, dropped));
+    /**
+     * {@link #submitIfConversation(ThreadRef, String, Runnable)}, running {@code dropped} if the work is dropped
+     * because the thread surely holds no conversation.
+     */
+    public boolean submitIfConversation(ThreadRef thread, String key, Runnable work, Runnable dropped) {
+        return add(new Pending(requireNonNull(thread, "thread"), key, work, true, requireNonNull(dropped, "dropped")));
     }
 
-    /** Queues {@code work} under {@code key}, unchecked, in order with the checked work. */
-    public void submit(String key, Runnable work) {
-        add(new Pending(null, key, work, false, () -> { }));
+    /** Queues {@code work} under {@code key}, unchecked, in order with the checked work; false when refused. */
+    public boolean submit(String key, Runnable work) {
+        return add(new Pending(null, key, work, false, () -> { }));
     }
 
     /** How many queues still have work, for tests and shutdown. */
@@ -65,12 +73,17 @@ public final class ThreadSieve {
         return queues.busy() + sieving.get();
     }
 
-    private void add(Pending p) {
+    private boolean add(Pending p) {
+        requireNonNull(p.work(), "work");
+        if (!queues.reserve(p.key())) {
+            return false;
+        }
         sieving.incrementAndGet();
         pending.add(p);
         if (draining.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
+        return true;
     }
 
     private void drain() {
@@ -118,8 +131,9 @@ public final class ThreadSieve {
         int i = 0;
         for (Pending p : batch) {
             if (!p.check() || answers.get(i++)) {
-                queues.submit(p.key(), p.work());
+                queues.fill(p.key(), p.work());
             } else {
+                queues.release(p.key());
                 p.dropped().run();
             }
             sieving.decrementAndGet();

@@ -1,6 +1,7 @@
 package dev.aiwizard.core.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,6 +27,10 @@ class ThreadSieveTest {
         executor.shutdownNow();
     }
 
+    private ThreadQueues queues(int limit) {
+        return new ThreadQueues(executor, new TurnLimits(limit, limit), "test");
+    }
+
     private static ThreadRef thread(String id) {
         return new ThreadRef("slack", "C1", id);
     }
@@ -47,7 +52,7 @@ class ThreadSieveTest {
 
     @Test
     void workForThreadsWithoutAConversationIsDroppedAndTheRestRunsInOrder() throws Exception {
-        ThreadSieve sieve = new ThreadSieve(holding(Set.of("t1")), executor);
+        ThreadSieve sieve = new ThreadSieve(holding(Set.of("t1")), queues(100));
 
         sieve.submitIfConversation(thread("t1"), "t1", () -> ran.add("t1 first"));
         sieve.submitIfConversation(thread("t2"), "t2", () -> ran.add("t2"));
@@ -72,7 +77,7 @@ class ThreadSieveTest {
             }
             return threads.stream().map(t -> true).toList();
         };
-        ThreadSieve sieve = new ThreadSieve(slow, executor);
+        ThreadSieve sieve = new ThreadSieve(slow, queues(100));
 
         sieve.submitIfConversation(thread("a"), "a", () -> ran.add("a"));
         assertTrue(firstAsked.await(10, TimeUnit.SECONDS));
@@ -91,11 +96,40 @@ class ThreadSieveTest {
     void whenTheIndexFailsEverythingIsQueued() throws Exception {
         ThreadSieve sieve = new ThreadSieve(threads -> {
             throw new IllegalStateException("Redis is down");
-        }, executor);
+        }, queues(100));
 
         sieve.submitIfConversation(thread("t1"), "t1", () -> ran.add("t1"));
         awaitQuiet(sieve);
 
         assertEquals(List.of("t1"), ran);
+    }
+
+    @Test
+    void workWaitingInTheSieveHoldsItsPlaceSoTheQueuesLimitsBoundTheSieveToo() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadQueues queues = queues(3);
+        ThreadSieve sieve = new ThreadSieve(threads -> {
+            asked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return threads.stream().map(t -> t.thread().equals("kept")).toList();
+        }, queues);
+
+        assertTrue(sieve.submitIfConversation(thread("kept"), "kept", () -> ran.add("kept")));
+        assertTrue(asked.await(10, TimeUnit.SECONDS));
+        assertTrue(sieve.submitIfConversation(thread("other"), "other", () -> ran.add("other")));
+        assertTrue(sieve.submit("x", () -> ran.add("x")));
+        boolean fourth = sieve.submitIfConversation(thread("y"), "y", () -> ran.add("y"));
+        release.countDown();
+        awaitQuiet(sieve);
+
+        assertFalse(fourth, "three places, all taken while the index was asked");
+        assertEquals(Set.of("kept", "x"), Set.copyOf(ran));
+        assertEquals(0, queues.queued(), "dropped work gave its place back");
+        assertTrue(sieve.submitIfConversation(thread("y"), "y", () -> ran.add("y")), "room again");
     }
 }

@@ -39,6 +39,11 @@ public final class MemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized void withdraw(String key) {
+        rows.remove(key);
+    }
+
+    @Override
     public synchronized void renew(String owner, Collection<String> keys, Duration lease) {
         for (String k : keys) {
             Row r = rows.get(k);

@@ -1,0 +1,36 @@
+package dev.aiwizard.app.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.chat.TurnLimits;
+import dev.aiwizard.storage.StorageSettings;
+import java.time.Duration;
+
+/**
+ * How the bot bounds what it waits for and what it holds: the database timeouts, the chat turns each platform may
+ * hold, the GitHub webhook events handled at once, and how long shutdown waits for accepted turns. Defaults live in
+ * {@code application.yaml}; see docs/configuration.md.
+ */
+public record Resilience(StorageSettings.Timeouts db, TurnLimits turns, int webhooksInFlight, Duration shutdownGrace) {
+    public Resilience {
+        requireNonNull(db, "db");
+        requireNonNull(turns, "turns");
+        requireNonNull(shutdownGrace, "shutdownGrace");
+        if (webhooksInFlight < 1) {
+            throw new IllegalArgumentException("webhook events in flight must be at least 1, was " + webhooksInFlight);
+        }
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("the shutdown grace period cannot be negative: " + shutdownGrace);
+        }
+    }
+
+    /** The same with another shutdown grace period. */
+    public Resilience withShutdownGrace(Duration grace) {
+        return new Resilience(db, turns, webhooksInFlight, grace);
+    }
+
+    /** The same with other turn limits. */
+    public Resilience withTurns(TurnLimits limits) {
+        return new Resilience(db, limits, webhooksInFlight, shutdownGrace);
+    }
+}
