@@ -41,6 +41,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: the log manager is chosen once, when logging is first used.
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         configureLogging();
         int code;
         try {

@@ -81,6 +81,8 @@ public final class Wizard implements AutoCloseable {
     private final List<ThreadQueues> turnQueues = new ArrayList<>();
     private final List<ExecutorService> turnExecutors = new ArrayList<>();
     private final Duration shutdownGrace;
+    /** How long turns already running may still take once the grace period is over. */
+    private static final Duration RUNNING_TURNS_GRACE = Duration.ofSeconds(3);
     private boolean closed;
     private final Storage storage;
     private final String modelDescription;
@@ -92,6 +94,8 @@ public final class Wizard implements AutoCloseable {
     private volatile ShardManager discordShards;
     private final ConversationService conversations;
     private final Intake intake;
+    /** This process among the bot's replicas: it owns the jobs and chat events it holds under this name. */
+    private final String replica;
     private final JobRunner runner;
     private final WebServer server;
     private boolean storageOwned;
@@ -147,7 +151,7 @@ public final class Wizard implements AutoCloseable {
                             storage.generationCache(), storage.usageLedger(), clock);
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock);
-            String replica = "replica-" + Ids.random(6);
+            replica = "replica-" + Ids.random(6);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
             conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
@@ -352,7 +356,8 @@ public final class Wizard implements AutoCloseable {
 
     /** Where data is kept, for the start-up banner (never a password). */
     public String describe() {
-        return storage.describe() + "; coordination: " + (coordination instanceof InProcessCoordination
+        return replica + "; " + storage.describe() + "; coordination: "
+                + (coordination instanceof InProcessCoordination
                 ? "in-process" : "Redis") + (coordination.degradation() != null ? " (DEGRADED: "
                 + coordination.degradation() + ")" : "") + "; model: " + modelDescription + "; GitHub: "
                 + gitHubDescription;
@@ -409,7 +414,16 @@ public final class Wizard implements AutoCloseable {
                 if (!unfinished.isEmpty()) {
                     LOG.log(System.Logger.Level.WARNING, "shutting down: " + unfinished.values().stream()
                             .mapToInt(Integer::intValue).sum() + " " + queues.name() + " chat turn(s) did not finish "
-                            + "within " + shutdownGrace.toSeconds() + " s and are dropped, by thread: " + unfinished);
+                            + "within " + shutdownGrace.toSeconds() + " s; those not started go back to the inbox "
+                            + "for another replica, by thread: " + unfinished);
+                    queues.abandonQueued();
+                    // The turns already running finish (they are short; a model call has its own timeout), so none
+                    // stops between storing its answer and saying it.
+                    Map<String, Integer> running = queues.awaitIdle(RUNNING_TURNS_GRACE);
+                    if (!running.isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, "shutting down: chat turns still running after "
+                                + RUNNING_TURNS_GRACE.toSeconds() + " s more are stopped, by thread: " + running);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.testing.PrivatePostgres;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.testing.TcpProxy;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +43,7 @@ class DatabaseTimeoutsIT {
     void aCallToADatabaseThatStopsAnsweringFailsWithinTheTimeoutsWithAClearStorageException() throws Exception {
         TestDatabase.requirePostgres();
         URI pg = URI.create(TestDatabase.PG_URL.substring("jdbc:".length()));
-        try (StallingProxy proxy = StallingProxy.to(pg.getHost(), pg.getPort());
+        try (TcpProxy proxy = TcpProxy.to(pg.getHost(), pg.getPort());
              Storage storage = Storage.open(new StorageSettings("jdbc:postgresql://127.0.0.1:" + proxy.port()
                      + pg.getPath() + "?currentSchema=" + schema, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, 2,
                      SHORT))) {

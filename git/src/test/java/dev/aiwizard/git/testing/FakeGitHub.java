@@ -83,6 +83,9 @@ public final class FakeGitHub implements AutoCloseable {
         server.start();
     }
 
+    private volatile java.util.concurrent.CountDownLatch pullHold;
+    private final java.util.concurrent.atomic.AtomicInteger pullsWaiting = new java.util.concurrent.atomic.AtomicInteger();
+
     public static FakeGitHub start() {
         try {
             return new FakeGitHub();
@@ -154,9 +157,43 @@ public final class FakeGitHub implements AutoCloseable {
         failures.add(new Failure(method, Pattern.compile(pathRegex), status, headers, body));
     }
 
+    /**
+     * A slow GitHub: until {@link #releasePulls()}, every request to open a pull request waits before it is handled,
+     * so a drill can stop the bot in the middle of delivering. {@link #waitingPulls()} tells how many wait.
+     */
+    public void holdPulls() {
+        pullHold = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets the held requests, and every later one, through (as GitHub would once it answers again). */
+    public void releasePulls() {
+        java.util.concurrent.CountDownLatch h = pullHold;
+        pullHold = null;
+        if (h != null) {
+            h.countDown();
+        }
+    }
+
+    /** How many requests to open a pull request are held right now. */
+    public int waitingPulls() {
+        return pullsWaiting.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.concurrent.CountDownLatch h = pullHold;
+            if (h != null && ex.getRequestMethod().equals("POST")
+                    && ex.getRequestURI().getPath().matches("/repos/[^/]+/[^/]+/pulls")) {
+                pullsWaiting.incrementAndGet();
+                try {
+                    h.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    pullsWaiting.decrementAndGet();
+                }
+            }
             Answer a;
             synchronized (this) {
                 String path = ex.getRequestURI().getPath();

@@ -33,6 +33,7 @@ public final class ThreadQueues {
     private final Map<String, Line> lines = new HashMap<>();
     private int total;
     private boolean accepting = true;
+    private volatile boolean abandoned;
 
     /** Queues whose work runs on {@code executor}; {@code name} (the platform) tells them apart in the log. */
     public ThreadQueues(Executor executor, TurnLimits limits, String name) {
@@ -99,6 +100,10 @@ public final class ThreadQueues {
     }
 
     private void run(String key, Runnable work) {
+        if (abandoned) {
+            // Past the shutdown grace: not started here; its event is handed to another replica through the inbox.
+            return;
+        }
         try {
             work.run();
         } catch (RuntimeException e) {
@@ -120,6 +125,14 @@ public final class ThreadQueues {
     /** From now on every submit is refused; what was accepted still runs. */
     public synchronized void stopAccepting() {
         accepting = false;
+    }
+
+    /**
+     * From now on queued work that has not started is skipped (its event stays in the inbox for another replica),
+     * while work already running finishes: a turn stopped in the middle could have stored its answer and not said it.
+     */
+    public void abandonQueued() {
+        abandoned = true;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.aiwizard.storage;
+package dev.aiwizard.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * run as root, so as root the binaries run as the {@code postgres} user through {@code runuser}. Missing binaries
  * fail the test with what was looked for; they never skip it.
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable {
     private static final Path INSTALLS = Path.of("/usr/lib/postgresql");
 
     private final Path bin;
@@ -36,7 +36,7 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     /** Creates and starts a cluster with a database {@code wizard} and the user {@code postgres} on trust. */
-    static PrivatePostgres start() throws IOException, InterruptedException {
+    public static PrivatePostgres start() throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("wizard-private-pg");
@@ -51,17 +51,17 @@ final class PrivatePostgres implements AutoCloseable {
         return pg;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/wizard";
     }
 
     /** Stops the server at once, as a crash or a failover would: open connections are cut. */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         pg("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
     }
 
     /** Starts the server again on the same port with the same data, waiting until it accepts connections. */
-    void startAgain() throws IOException, InterruptedException {
+    public void startAgain() throws IOException, InterruptedException {
         pg("pg_ctl", "-D", data().toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir + " -c fsync=off", "start");
     }
