@@ -84,6 +84,7 @@ public final class Wizard implements AutoCloseable {
     /** How long turns already running may still take once the grace period is over. */
     private static final Duration RUNNING_TURNS_GRACE = Duration.ofSeconds(3);
     private boolean closed;
+    private long shutdownDeadline;
     private final Storage storage;
     private final String modelDescription;
     private final String gitHubDescription;
@@ -374,6 +375,11 @@ public final class Wizard implements AutoCloseable {
             return;
         }
         closed = true;
+        // One grace period for everything: chat turns and running jobs finish side by side.
+        shutdownDeadline = System.nanoTime() + shutdownGrace.toNanos();
+        if (runner != null) {
+            runner.stopClaiming();
+        }
         for (Runnable stop : intakes) {
             try {
                 stop.run();
@@ -401,7 +407,7 @@ public final class Wizard implements AutoCloseable {
      * finish. Their events stay in the inbox: closing the intake hands them to another replica at once.
      */
     private void drainTurns() {
-        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        long deadline = shutdownDeadline;
         int waiting = turnQueues.stream().mapToInt(ThreadQueues::queued).sum();
         if (waiting > 0) {
             LOG.log(System.Logger.Level.INFO, "shutting down: finishing " + waiting + " chat turn(s), for up to "
@@ -436,13 +442,13 @@ public final class Wizard implements AutoCloseable {
     }
 
     /**
-     * Stops the job runner before coordination and storage close, so it can still write: it stops claiming jobs and
-     * lets the running ones end. Handing the leases of unfinished jobs back (so another replica takes them over at
-     * once rather than when the lease runs out) belongs in {@link JobRunner#close()}, which this calls.
+     * Stops the job runner before coordination and storage close, so it can still write: running jobs get what is
+     * left of the grace period, then those unfinished are handed back so another replica takes them over at once
+     * rather than when their lease would run out.
      */
     private void stopJobs() {
         try {
-            runner.close();
+            runner.close(Duration.ofNanos(Math.max(0, shutdownDeadline - System.nanoTime())));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "stopping the job runner: " + e.getMessage(), e);
         }

@@ -96,6 +96,21 @@ final class DbJobStore implements JobStore {
     }
 
     @Override
+    public boolean release(Job claimed, Instant now) {
+        requireNonNull(claimed, "claimed");
+        if (claimed.owner() == null) {
+            return false;
+        }
+        return Sql.run("hand back job " + claimed.id(), () -> db.execute().createNamedUpdate("release-job")
+                .addParam("id", claimed.id().value())
+                .addParam("owner", claimed.owner())
+                .addParam("attempts", claimed.attempts())
+                .addParam("released", "handed back by " + claimed.owner())
+                .addParam("now", Columns.time(now))
+                .execute() > 0);
+    }
+
+    @Override
     public boolean update(Job job) {
         requireNonNull(job, "job");
         return Sql.run("update job " + job.id(),

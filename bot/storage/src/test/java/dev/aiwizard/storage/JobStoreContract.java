@@ -207,6 +207,21 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void aHandedBackJobIsClaimableAtOnceAndItsOldClaimIsFencedOff() {
+        Job j = job(storedConversation(), T0);
+        jobs.enqueue(j);
+        Job stopping = jobs.claimNext("shutting-down", T0, Duration.ofMinutes(10)).orElseThrow();
+
+        assertTrue(jobs.release(stopping, T0.plusSeconds(1)));
+
+        assertFalse(jobs.renew(stopping, T0.plusSeconds(500)), "the handed-back claim renews nothing");
+        assertFalse(jobs.update(stopping.failed("stopped", T0.plusSeconds(2))), "nor records the job as failed");
+        Job next = jobs.claimNext("other-replica", T0.plusSeconds(2), LEASE).orElseThrow();
+        assertEquals(j.id(), next.id(), "claimable long before the ten-minute lease would have run out");
+        assertFalse(jobs.release(stopping, T0.plusSeconds(3)), "an old claim hands back nothing");
+    }
+
+    @Test
     void theSameWorkersEarlierClaimCannotRenewOnceTheJobWasClaimedAgain() {
         Job j = job(storedConversation(), T0);
         jobs.enqueue(j);

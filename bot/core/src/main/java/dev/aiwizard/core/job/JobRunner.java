@@ -7,6 +7,7 @@ import dev.aiwizard.core.conversation.ConversationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ public final class JobRunner implements AutoCloseable {
     private final Semaphore slots;
     /** Conversations with a job being run here now, counted, for {@link #awaitIdle}. */
     private final Map<ConversationId, Integer> inFlight = new ConcurrentHashMap<>();
+    /** The claims of the jobs running here now, to hand back at shutdown. */
+    private final Map<JobId, Job> claims = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition signal = signalLock.newCondition();
@@ -123,6 +126,7 @@ public final class JobRunner implements AutoCloseable {
     private void runOne(Job job) {
         long began = System.nanoTime();
         inFlight.merge(job.conversationId(), 1, Integer::sum);
+        claims.put(job.id(), job);
         try {
             worker.run(job);
             // Only the run that finished the job reports it; one that was taken over did not.
@@ -132,6 +136,7 @@ public final class JobRunner implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "job " + job.id() + " of conversation " + job.conversationId()
                     + " crashed: " + e.getMessage(), e);
         } finally {
+            claims.remove(job.id());
             inFlight.computeIfPresent(job.conversationId(), (id, n) -> n == 1 ? null : n - 1);
             slots.release();
             wake();
@@ -158,21 +163,52 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Stops claiming work and waits up to 30 s for running jobs; unfinished ones are taken over after their lease. */
-    @Override
-    public void close() {
+    /** Stops claiming new jobs (the first step of a shutdown); running ones go on. */
+    public void stopClaiming() {
         running = false;
         wake();
         if (loop != null) {
             loop.interrupt();
         }
+    }
+
+    /** {@link #close(Duration)} with 30 s for the running jobs. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops claiming work and waits up to {@code grace} for running jobs. Those still running then are stopped and
+     * their leases handed back at once (under their claim, so a job already taken over is left alone): another
+     * replica takes them over now rather than when the lease would have run out, and the fence keeps the stopped
+     * worker from delivering anything.
+     */
+    public void close(Duration grace) {
+        stopClaiming();
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            if (executor.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                return;
             }
+            // Handed back first, so the workers are fenced off before they are stopped: a worker stopped in the
+            // middle must not record its job as failed.
+            for (Job job : List.copyOf(claims.values())) {
+                try {
+                    if (jobs.release(job, clock.instant().minusMillis(1))) {
+                        LOG.log(System.Logger.Level.WARNING, "shutting down: job " + job.id()
+                                + " did not finish; handed to another replica");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "shutting down: could not hand back job " + job.id()
+                            + "; it is taken over when its lease runs out: " + e.getMessage());
+                }
+            }
+            executor.shutdownNow();
+            executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            executor.shutdownNow();
         }
     }
 }

@@ -30,6 +30,13 @@ public interface JobStore {
     boolean renew(Job claimed, Instant until);
 
     /**
+     * Hands {@code claimed} back at {@code now} (its replica is shutting down): claimable by anyone at once, and no
+     * longer the claim's, so the worker that held it is fenced off like one that lost its lease. False when the job
+     * is no longer running under that claim.
+     */
+    boolean release(Job claimed, Instant now);
+
+    /**
      * Stores the job's progress, state and result. Returns false, storing nothing, when the job was claimed since
      * {@code job} was read: another owner, or the same owner with a later attempt (a run that outlived its lease).
      */

@@ -146,6 +146,30 @@ class JobRunnerLeaseTest {
         assertEquals(1, dones());
     }
 
+    @Test
+    void aJobStillRunningAtShutdownIsHandedToAnotherReplicaAtOnceNotWhenItsLeaseRunsOut() throws Exception {
+        Conversation c = conversationWithQueuedJob();
+        // A lease far longer than the test waits: only a handed-back job can reach the other replica in time.
+        JobSettings longLease = new JobSettings(1, Duration.ofMinutes(10), Duration.ofMillis(20), 3,
+                ProjectLimits.defaults());
+        first = runner(store, "replica-1", publisher(true), longLease);
+        first.start();
+        assertTrue(firstPublishEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the first worker publishes");
+
+        first.close(Duration.ofMillis(100));
+
+        assertTrue(store.forConversation(c.id()).getFirst().leaseUntil().isBefore(Instant.now()),
+                "the lease was handed back");
+        second = runner(store, "replica-2", publisher(true), longLease);
+        second.start();
+        assertTrue(second.awaitIdle(c.id(), WAIT), "the other replica finished it");
+        Job done = store.forConversation(c.id()).getFirst();
+        assertEquals(JobState.SUCCEEDED, done.state());
+        assertEquals("replica-2", done.owner());
+        assertEquals(1, pullRequests.get(), "the stopped worker opened none");
+        assertEquals(1, dones());
+    }
+
     private Conversation conversationWithQueuedJob() {
         Instant now = Instant.now();
         Conversation c = Conversation.start(ConversationId.random(), new ThreadRef("test", "c", "t1"),
@@ -196,11 +220,15 @@ class JobRunnerLeaseTest {
     }
 
     private JobRunner runner(JobStore jobs, String owner, Publisher publisher) {
+        return runner(jobs, owner, publisher, SETTINGS);
+    }
+
+    private JobRunner runner(JobStore jobs, String owner, Publisher publisher, JobSettings settings) {
         CodeGenerator generator = (s, progress) -> new GeneratedProject(
                 List.of(new GeneratedFile("README.md", "# " + owner)), "true", "test");
         var worker = new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
-                SETTINGS, Clock.systemUTC());
-        return new JobRunner(jobs, worker, SETTINGS, Clock.systemUTC(), owner, Telemetry.NONE);
+                settings, Clock.systemUTC());
+        return new JobRunner(jobs, worker, settings, Clock.systemUTC(), owner, Telemetry.NONE);
     }
 
     private long dones() {
@@ -238,6 +266,11 @@ class JobRunnerLeaseTest {
         @Override
         public boolean renew(Job claimed, Instant until) {
             return delegate.renew(claimed, until);
+        }
+
+        @Override
+        public boolean release(Job claimed, Instant now) {
+            return delegate.release(claimed, now);
         }
 
         @Override

@@ -61,6 +61,17 @@ public final class MemoryJobStore implements JobStore {
     }
 
     @Override
+    public synchronized boolean release(Job claimed, Instant now) {
+        Job stored = jobs.get(claimed.id());
+        if (stored == null || stored.state() != JobState.RUNNING || claimed.owner() == null
+                || !claimed.owner().equals(stored.owner()) || stored.attempts() != claimed.attempts()) {
+            return false;
+        }
+        jobs.put(stored.id(), stored.leased("handed back by " + claimed.owner(), now, stored.updatedAt()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean update(Job job) {
         Job stored = jobs.get(job.id());
         if (stored == null || (stored.owner() != null && (!Objects.equals(stored.owner(), job.owner())
