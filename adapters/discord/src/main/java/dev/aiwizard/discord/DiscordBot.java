@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.InboxReplayer;
+import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +64,7 @@ import net.dv8tion.jda.api.requests.CloseCode;
  * it is posted as ordinary messages. When a gateway session had to be re-created, or the bot starts, recent
  * messages of each open conversation's thread are read again; the conversation service handles a message id once.
  */
-public final class DiscordBot extends ListenerAdapter {
+public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(DiscordBot.class.getName());
     private static final Pattern MENTION = Pattern.compile("<@!?\\d+>");
     private static final int MAX_THREAD_NAME = 100;
@@ -73,11 +77,15 @@ public final class DiscordBot extends ListenerAdapter {
      * so a refused plain message is only logged (with counts, by the queues); an interaction's person is told.
      */
     static final String BUSY = "I'm too busy to take this right now. Please try again in a minute.";
+    /** Said instead of acknowledging when the interaction could not be kept (Discord does not send it again). */
+    static final String NOT_KEPT = "I can't take this right now (my storage is not answering). Please try again in a "
+            + "minute.";
 
     private final DiscordGateway gateway;
     private final ConversationService conversations;
     private final DiscordSettings settings;
     private final ThreadQueues queues;
+    private final Intake intake;
     private final Executor executor;
     private final Clock clock;
     /** Per thread or DM channel, the newest message id seen: where a catch-up starts reading. */
@@ -89,8 +97,9 @@ public final class DiscordBot extends ListenerAdapter {
      * catch-up after a new gateway session.
      */
     public DiscordBot(DiscordGateway gateway, ConversationService conversations, DiscordSettings settings,
-                      ThreadQueues queues, Executor executor, Clock clock) {
+                      Intake intake, ThreadQueues queues, Executor executor, Clock clock) {
         this.gateway = requireNonNull(gateway, "gateway");
+        this.intake = requireNonNull(intake, "intake");
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
         this.executor = requireNonNull(executor, "executor");
@@ -218,10 +227,6 @@ public final class DiscordBot extends ListenerAdapter {
         if (!event.getName().equals("wizard")) {
             return;
         }
-        // Acknowledge first: Discord allows three seconds.
-        event.deferReply(true).queue(null, e -> LOG.log(System.Logger.Level.WARNING,
-                "could not acknowledge /wizard: " + e.getMessage()));
-        InteractionHook hook = event.getHook();
         String idea = option(event.getOption("idea"));
         String answer = option(event.getOption("answer"));
         String show = option(event.getOption("show"));
@@ -234,18 +239,27 @@ public final class DiscordBot extends ListenerAdapter {
             show = idea.toLowerCase(Locale.ROOT);
             idea = null;
         }
+        Map<String, String> f = idea == null && answer == null ? null
+                : fields(idea != null ? "idea" : "answer", interaction, channel, user, member,
+                        idea != null ? idea : answer);
+        // Kept before it is acknowledged: work Discord was told "thinking…" about survives a crash.
+        Kept kept = f == null ? Kept.NEW : keep(f);
+        if (kept == Kept.FAILED) {
+            event.reply(NOT_KEPT).setEphemeral(true).queue(null, e -> LOG.log(System.Logger.Level.WARNING,
+                    "could not answer /wizard: " + e.getMessage()));
+            return;
+        }
+        // Acknowledge first: Discord allows three seconds.
+        event.deferReply(true).queue(null, e -> LOG.log(System.Logger.Level.WARNING,
+                "could not acknowledge /wizard: " + e.getMessage()));
+        InteractionHook hook = event.getHook();
+        if (kept == Kept.DUPLICATE) {
+            edit(hook, "Already on it.");
+            return;
+        }
         boolean queued;
-        if (idea != null) {
-            String theIdea = idea;
-            queued = queues.submit(queueKey(channel, user), () -> startFromCommand(hook, channel, user, theIdea,
-                    interaction));
-        } else if (answer != null) {
-            queued = queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresentOrElse(
-                    thread -> inThread(thread, () -> {
-                        conversations.reply(new InboundMessage(thread, user(user, member), answer, interaction));
-                        edit(hook, "Noted: " + shorten(answer, 200));
-                    }),
-                    () -> edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.")));
+        if (idea != null || answer != null) {
+            queued = run(f, hook);
         } else {
             String what = show == null ? "help" : show;
             queued = queues.submit(queueKey(channel, user), () -> edit(hook, switch (what) {
@@ -257,38 +271,152 @@ public final class DiscordBot extends ListenerAdapter {
             }));
         }
         if (!queued) {
+            if (f != null) {
+                // Refused for now: its lease runs out and it is tried again, here or by another replica.
+                intake.finished(key(f), false);
+            }
             edit(hook, BUSY);
         }
     }
 
-    private void startFromCommand(InteractionHook hook, MessageChannelUnion channel, User user, String idea,
-                                  String interaction) {
-        if (channel.getType() == ChannelType.PRIVATE) {
-            ThreadRef thread = new ThreadRef(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + user.getId(),
+    private void startFromCommand(InteractionHook hook, Map<String, String> f) {
+        String idea = f.get("text");
+        String interaction = f.get("eventId");
+        UserRef who = user(f);
+        String key = key(f);
+        if (f.get("parent") == null) {
+            ThreadRef thread = new ThreadRef(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + who.id(),
                     interaction.substring("interaction:".length()));
             edit(hook, "Let's talk it through here.");
-            inThread(thread, () -> conversations.start(new InboundMessage(thread, user(user), idea, interaction)));
+            inThread(thread, key, () -> conversations.start(new InboundMessage(thread, who, idea, interaction)));
             return;
         }
-        GuildMessageChannel parent = channel.getType().isThread()
-                ? (GuildMessageChannel) channel.asThreadChannel().getParentMessageChannel()
-                : channel.asGuildMessageChannel();
+        Optional<GuildMessageChannel> parent = gateway.guildChannel(f.get("parent"));
+        if (parent.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + f.get("parent") + ": not visible here");
+            intake.finished(key, false);
+            return;
+        }
         ThreadChannel thread;
         try {
             // The starter and the thread's name repeat the idea in the channel: never a secret pasted into it.
             String shown = InboundText.clean(idea).text();
-            Message starter = parent.sendMessage(user.getAsMention() + " asked for: " + shorten(shown, 1800))
+            Message starter = parent.get().sendMessage("<@" + who.id() + "> asked for: " + shorten(shown, 1800))
                     .setAllowedMentions(List.of(Message.MentionType.USER)).complete();
             thread = starter.createThreadChannel(shorten(shown.replaceAll("\\s+", " "), MAX_THREAD_NAME)).complete();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + parent.getId() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot start a thread in " + f.get("parent") + ": "
+                    + e.getMessage());
             edit(hook, "I couldn't start a thread here (" + e.getMessage() + "). I need to send messages, create "
                     + "public threads and send messages in threads in this channel — ask an admin to check my role.");
+            intake.finished(key, true);
             return;
         }
         edit(hook, "Started: " + thread.getAsMention());
-        ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, parent.getId(), thread.getId());
-        inThread(ref, () -> conversations.start(new InboundMessage(ref, user(user), idea, interaction)));
+        ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, f.get("parent"), thread.getId());
+        inThread(ref, key, () -> conversations.start(new InboundMessage(ref, who, idea, interaction)));
+    }
+
+    /** How an interaction fared in the inbox. */
+    private enum Kept { NEW, DUPLICATE, FAILED }
+
+    private Kept keep(Map<String, String> f) {
+        try {
+            return intake.accept(new InboundEvent(key(f), DiscordGateway.PLATFORM, f, clock.instant()))
+                    ? Kept.NEW : Kept.DUPLICATE;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not keep a Discord " + f.get("type") + "; the person is told "
+                    + "to try again: " + e.getMessage());
+            return Kept.FAILED;
+        }
+    }
+
+    /** What a turn needs of an interaction, to run it now or after a crash. */
+    private static Map<String, String> fields(String type, String interaction, MessageChannel channel, User user,
+                                              Member member, String text) {
+        Map<String, String> f = new HashMap<>();
+        f.put("type", type);
+        f.put("eventId", interaction);
+        f.put("user", user.getId());
+        f.put("name", user.getEffectiveName());
+        f.put("text", text);
+        UserRef who = user(user, member);
+        if (!who.roles().isEmpty()) {
+            f.put("roles", String.join("\n", who.roles()));
+        }
+        if (channel.getType().isThread()) {
+            f.put("thread", channel.getId());
+            f.put("parent", ((ThreadChannel) channel).getParentChannel().getId());
+        } else if (channel.getType() != ChannelType.PRIVATE) {
+            f.put("parent", channel.getId());
+        }
+        return f;
+    }
+
+    private static String key(Map<String, String> f) {
+        return InboundEvent.key(DiscordGateway.PLATFORM, f.get("eventId"));
+    }
+
+    private static UserRef user(Map<String, String> f) {
+        String name = f.get("name");
+        String roles = f.get("roles");
+        return new UserRef(f.get("user"), name == null || name.isBlank() ? "<@" + f.get("user") + ">" : name,
+                roles == null ? Set.of() : Set.of(roles.split("\n")));
+    }
+
+    /** The conversation thread of an interaction, from what was kept of it. */
+    private Optional<ThreadRef> threadOf(Map<String, String> f) {
+        if (f.get("thread") != null) {
+            return Optional.of(new ThreadRef(DiscordGateway.PLATFORM, f.get("parent"), f.get("thread")));
+        }
+        if (f.get("parent") == null) {
+            return conversations.latestUnfinished(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + f.get("user"))
+                    .map(Conversation::thread);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String platform() {
+        return DiscordGateway.PLATFORM;
+    }
+
+    @Override
+    public void replay(InboundEvent event) {
+        if (!run(event.fields(), null)) {
+            intake.finished(event.key(), false);
+        }
+    }
+
+    /** Queues a kept interaction's work ({@code hook}: its answer, null when replayed); false when refused. */
+    private boolean run(Map<String, String> f, InteractionHook hook) {
+        String queue = f.get("parent") == null ? "dm:" + f.get("user") : "channel:" + f.getOrDefault("thread",
+                f.get("parent"));
+        String key = key(f);
+        return switch (f.get("type")) {
+            case "idea" -> queues.submit(f.get("parent") == null ? queue : "channel:" + f.get("parent"),
+                    () -> startFromCommand(hook, f));
+            case "answer" -> queues.submit(queue, () -> threadOf(f).ifPresentOrElse(
+                    thread -> inThread(thread, key, () -> {
+                        conversations.reply(new InboundMessage(thread, user(f), f.get("text"), f.get("eventId")));
+                        edit(hook, "Noted: " + shorten(f.get("text"), 200));
+                    }),
+                    () -> {
+                        edit(hook, "Answers go in a conversation's thread. Start one with `/wizard idea:`.");
+                        intake.finished(key, true);
+                    }));
+            case "button" -> queues.submit(queue, () -> threadOf(f).ifPresentOrElse(thread ->
+                    inThread(thread, key, () -> {
+                        if (conversations.find(thread).isPresent()) {
+                            conversations.reply(new InboundMessage(thread, user(f), f.get("text"), f.get("eventId")));
+                        }
+                    }), () -> intake.finished(key, true)));
+            default -> {
+                LOG.log(System.Logger.Level.WARNING, "unknown kind of stored Discord event: " + f.get("type"));
+                intake.finished(key, true);
+                yield true;
+            }
+        };
     }
 
     // ---- messages
@@ -396,41 +524,32 @@ public final class DiscordBot extends ListenerAdapter {
         if (!id.startsWith(DiscordGateway.CHOICE_PREFIX)) {
             return;
         }
+        String value = id.substring(DiscordGateway.CHOICE_PREFIX.length());
+        Map<String, String> f = fields("button", "interaction:" + event.getId(), event.getChannel(), event.getUser(),
+                event.getMember(), value);
+        // Kept before it is acknowledged, as a slash command is.
+        Kept kept = keep(f);
+        if (kept == Kept.FAILED) {
+            event.reply(NOT_KEPT).setEphemeral(true).queue(null, e -> LOG.log(System.Logger.Level.WARNING,
+                    "could not answer a button: " + e.getMessage()));
+            return;
+        }
         event.deferEdit().queue(null, e -> LOG.log(System.Logger.Level.WARNING, "could not acknowledge a button: "
                 + e.getMessage()));
-        String value = id.substring(DiscordGateway.CHOICE_PREFIX.length());
-        User user = event.getUser();
-        Member member = event.getMember();
-        MessageChannel channel = event.getChannel();
-        String interaction = "interaction:" + event.getId();
+        if (kept == Kept.DUPLICATE) {
+            return;
+        }
         // Which conversation a DM button belongs to is a database question: asked in the queue, not here.
         // Who may press what is the conversation's rule, the same as for typing it.
-        boolean queued = queues.submit(queueKey(channel, user), () -> threadOf(channel, user).ifPresent(thread ->
-                inThread(thread, () -> {
-                    if (conversations.find(thread).isPresent()) {
-                        conversations.reply(new InboundMessage(thread, user(user, member), value, interaction));
-                    }
-                })));
+        boolean queued = run(f, null);
         if (!queued) {
+            intake.finished(key(f), false);
             event.getHook().sendMessage(BUSY).setEphemeral(true).queue(null, e -> LOG.log(
                     System.Logger.Level.WARNING, "could not say the bot is busy: " + e.getMessage()));
         }
     }
 
     // ---- helpers
-
-    /** The conversation thread an interaction in {@code channel} belongs to, if any. */
-    private Optional<ThreadRef> threadOf(MessageChannel channel, User user) {
-        if (channel.getType().isThread()) {
-            ThreadChannel t = (ThreadChannel) channel;
-            return Optional.of(new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId()));
-        }
-        if (channel.getType() == ChannelType.PRIVATE) {
-            return conversations.latestUnfinished(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + user.getId())
-                    .map(Conversation::thread);
-        }
-        return Optional.empty();
-    }
 
     /**
      * The queue a channel's work runs on, so that one conversation's messages, answers and button presses keep their
@@ -455,6 +574,11 @@ public final class DiscordBot extends ListenerAdapter {
         Turns.guarded(thread, gateway, work);
     }
 
+    /** {@link #inThread(ThreadRef, Runnable)} for a kept interaction: done when it ended, else tried again later. */
+    private void inThread(ThreadRef thread, String eventKey, Runnable work) {
+        intake.finished(eventKey, Turns.guarded(thread, gateway, work, true));
+    }
+
     private boolean mentionsMe(Message m) {
         User self = m.getJDA().getSelfUser();
         return m.getMentions().getUsers().stream().anyMatch(u -> u.getIdLong() == self.getIdLong())
@@ -467,6 +591,9 @@ public final class DiscordBot extends ListenerAdapter {
     }
 
     private static void edit(InteractionHook hook, String text) {
+        if (hook == null) {
+            return; // replayed after a crash: the interaction's own answer is gone with it
+        }
         hook.editOriginal(shorten(text, DiscordGateway.MAX_CONTENT)).setAllowedMentions(List.of())
                 .queue(null, e -> LOG.log(System.Logger.Level.WARNING, "could not answer the interaction: "
                         + e.getMessage()));

@@ -115,6 +115,13 @@ public final class DiscordGateway implements ChatGateway {
     }
 
     /** Where {@code thread}'s messages go. */
+    /** A server channel by id (where a conversation's thread is started), if the bot sees it. */
+    java.util.Optional<net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel> guildChannel(String id) {
+        ShardManager sm = shards.get();
+        return sm == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(
+                sm.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class, id));
+    }
+
     MessageChannel channel(ThreadRef thread) {
         ShardManager sm = shards.get();
         if (sm == null) {

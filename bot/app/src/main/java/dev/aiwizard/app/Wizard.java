@@ -180,8 +180,9 @@ public final class Wizard implements AutoCloseable {
             }
             if (discordGateway != null) {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
-                discord = new DiscordBot(discordGateway, conversations, settings.discord(),
+                discord = new DiscordBot(discordGateway, conversations, settings.discord(), intake,
                         turnQueues(DiscordGateway.PLATFORM, executor, turns), executor, clock);
+                intake.register(discord);
                 discordShards = DiscordConnection.start(settings.discord(), discord);
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
                 intakes.add(() -> discordShards.removeEventListener(discord));

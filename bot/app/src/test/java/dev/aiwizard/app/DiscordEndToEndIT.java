@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.discord.DiscordConnection;
 import dev.aiwizard.discord.DiscordGateway;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,25 @@ class DiscordEndToEndIT {
         FakeDiscord.await("a new gateway session", WAIT, () -> discord.readies() >= 2);
 
         discord.awaitBotMessage(dm, WAIT, c -> c.contains("Here is the spec"));
+    }
+
+    @Test
+    void aButtonPressAReplicaAcknowledgedBeforeItDiedIsHandledByAnother() throws Exception {
+        start("WIZARD_INBOX_LEASE_SECONDS", "1");
+        long thread = startConversation();
+        discord.say(thread, alice, "skip");
+        discord.awaitBotMessage(thread, WAIT, c -> c.contains("Here is the spec"));
+
+        // What a replica that deferred Alice's press and died at once leaves behind: the kept press, its lease gone.
+        wizard.storage().inbox().accept(new InboundEvent(InboundEvent.key("discord", "interaction:4242"), "discord",
+                Map.of("type", "button", "eventId", "interaction:4242", "user", String.valueOf(alice), "name",
+                        "Alice", "text", "generate", "thread", String.valueOf(thread), "parent",
+                        String.valueOf(discord.channelId)), Instant.now()), "replica-that-died", Duration.ofMillis(-1));
+
+        discord.awaitBotMessage(thread, Duration.ofSeconds(60), c -> c.startsWith("Done:"));
+        FakeDiscord.await("the press forgotten once handled", WAIT, () -> wizard.storage().inbox().pending() == 0);
+        assertEquals(1, discord.botMessages(thread).stream().filter(m -> m.get("content").asText()
+                .startsWith("Approved.")).count());
     }
 
     @Test

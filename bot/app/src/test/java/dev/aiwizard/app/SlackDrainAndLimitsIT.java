@@ -179,8 +179,8 @@ class SlackDrainAndLimitsIT {
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "close keeps to the grace period, took " + took);
         List<String> dropped = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).filter(m -> m.contains("did not finish")).toList();
-        assertEquals(List.of("shutting down: 2 slack chat turn(s) did not finish within 1 s and are dropped, by "
-                + "thread: {" + CHANNEL + ":" + root.ts() + "=2}"), dropped);
+        assertEquals(List.of("shutting down: 2 slack chat turn(s) did not finish within 1 s; those not started go "
+                + "back to the inbox for another replica, by thread: {" + CHANNEL + ":" + root.ts() + "=2}"), dropped);
     }
 
     @Test
