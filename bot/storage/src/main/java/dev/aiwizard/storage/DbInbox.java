@@ -7,6 +7,7 @@ import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.chat.InboundEvent;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +40,17 @@ final class DbInbox implements Inbox, AutoCloseable {
 
     private final DbClient db;
     private final Clock clock;
+    /** PostgreSQL takes a whole batch in one statement (arrays); H2 (one node, embedded) a statement a row. */
+    private final boolean setBased;
     private final LinkedBlockingQueue<Accepted> accepts = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<String> dones = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    DbInbox(DbClient db, Clock clock) {
+    DbInbox(DbClient db, Clock clock, boolean postgres) {
         this.db = requireNonNull(db, "db");
         this.clock = requireNonNull(clock, "clock");
+        this.setBased = postgres;
         this.writer = Thread.ofVirtual().name("inbox-writer").start(this::write);
     }
 
@@ -160,51 +164,99 @@ final class DbInbox implements Inbox, AutoCloseable {
         }
     }
 
-    /** {@code first} and everything accepted and done since the last batch, in one transaction each. */
+    /**
+     * {@code first} and everything accepted and done since the last round, in one transaction: one commit makes a
+     * whole batch of events durable and forgets a batch of handled ones.
+     */
     private void writeBatch(Accepted first) {
         List<Accepted> batch = new ArrayList<>();
         if (first != null) {
             batch.add(first);
         }
         accepts.drainTo(batch, MAX_BATCH);
-        if (!batch.isEmpty()) {
-            try {
-                List<Boolean> stored = Sql.inTransaction(db, "store " + batch.size() + " chat event(s)", tx -> {
-                    List<Boolean> fresh = new ArrayList<>();
-                    for (Accepted a : batch) {
-                        fresh.add(tx.createNamedInsert("insert-inbox-event")
-                                .addParam("event_key", a.event().key())
-                                .addParam("platform", a.event().platform())
-                                .addParam("fields", Json.write(a.event().fields()))
-                                .addParam("received_at", Columns.time(a.event().receivedAt()))
-                                .addParam("owner", a.owner())
-                                .addParam("lease_until", Columns.time(a.leaseUntil()))
-                                .execute() == 1);
-                    }
-                    return fresh;
-                });
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).stored().complete(stored.get(i));
-                }
-            } catch (RuntimeException e) {
-                batch.forEach(a -> a.stored().completeExceptionally(e));
-            }
-        }
         List<String> handled = new ArrayList<>();
         dones.drainTo(handled, MAX_BATCH);
-        if (!handled.isEmpty()) {
-            try {
-                Sql.inTransaction(db, "forget " + handled.size() + " handled chat event(s)", tx -> {
-                    for (String key : handled) {
-                        tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                // Left behind, they are claimed once their lease ran out and found handled then.
+        if (batch.isEmpty() && handled.isEmpty()) {
+            return;
+        }
+        try {
+            List<Boolean> stored = Sql.inTransaction(db, "store " + batch.size() + " and forget " + handled.size()
+                    + " chat event(s)", tx -> {
+                List<Boolean> fresh = batch.isEmpty() ? List.of() : setBased ? insertAll(tx, batch)
+                        : insertEach(tx, batch);
+                if (!handled.isEmpty()) {
+                    forget(tx, handled);
+                }
+                return fresh;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(stored.get(i));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(a -> a.stored().completeExceptionally(e));
+            // Left behind, handled events are claimed once their lease ran out and found handled then.
+            if (!handled.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "could not forget " + handled.size() + " handled chat event(s): "
                         + e.getMessage());
             }
+        }
+    }
+
+    /** One statement for the whole batch; the keys it returns are the events that were new. */
+    private List<Boolean> insertAll(DbTransaction tx, List<Accepted> batch) {
+        int n = batch.size();
+        String[] keys = new String[n];
+        String[] platforms = new String[n];
+        String[] fields = new String[n];
+        String[] received = new String[n];
+        String[] owners = new String[n];
+        String[] leases = new String[n];
+        for (int i = 0; i < n; i++) {
+            Accepted a = batch.get(i);
+            keys[i] = a.event().key();
+            platforms[i] = a.event().platform();
+            fields[i] = Json.write(a.event().fields());
+            received[i] = a.event().receivedAt().toString();
+            owners[i] = a.owner();
+            leases[i] = a.leaseUntil().toString();
+        }
+        java.util.Set<String> fresh;
+        try (Stream<DbRow> rows = tx.createNamedQuery("insert-inbox-events")
+                .addParam(keys).addParam(platforms).addParam(fields).addParam(received).addParam(owners)
+                .addParam(leases).execute()) {
+            fresh = rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
+        }
+        List<Boolean> out = new ArrayList<>(n);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Accepted a : batch) {
+            // The same event twice in one batch (a retry racing its original): the first is the new one.
+            out.add(fresh.contains(a.event().key()) && seen.add(a.event().key()));
+        }
+        return out;
+    }
+
+    private List<Boolean> insertEach(DbTransaction tx, List<Accepted> batch) {
+        List<Boolean> fresh = new ArrayList<>();
+        for (Accepted a : batch) {
+            fresh.add(tx.createNamedInsert("insert-inbox-event")
+                    .addParam("event_key", a.event().key())
+                    .addParam("platform", a.event().platform())
+                    .addParam("fields", Json.write(a.event().fields()))
+                    .addParam("received_at", Columns.time(a.event().receivedAt()))
+                    .addParam("owner", a.owner())
+                    .addParam("lease_until", Columns.time(a.leaseUntil()))
+                    .execute() == 1);
+        }
+        return fresh;
+    }
+
+    private void forget(DbTransaction tx, List<String> keys) {
+        if (setBased) {
+            tx.createNamedDelete("delete-inbox-events").addParam(keys.toArray(String[]::new)).execute();
+            return;
+        }
+        for (String key : keys) {
+            tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
         }
     }
 

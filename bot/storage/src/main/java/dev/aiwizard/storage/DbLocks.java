@@ -3,6 +3,7 @@ package dev.aiwizard.storage;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.Heartbeat;
 import io.helidon.dbclient.DbClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +11,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Named locks in the database, for when Redis is unreachable: a row per held lock with a random token and a lease,
@@ -40,9 +38,7 @@ final class DbLocks {
         long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
         while (true) {
             if (tryTake(name, token, lease)) {
-                Held held = new Held(name, token, lease, Thread.currentThread());
-                Thread.ofVirtual().name("db-lock-renewal").start(held::keep);
-                return Optional.of(held);
+                return Optional.of(new Held(name, token, lease, Thread.currentThread()));
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
@@ -72,62 +68,35 @@ final class DbLocks {
     private final class Held implements Coordination.Lock {
         private final String name;
         private final String token;
-        private final Duration lease;
-        private final Thread holder;
-        private final ReentrantLock guard = new ReentrantLock();
-        private final Condition closing = guard.newCondition();
-        private boolean closed;
+        private final Heartbeat heartbeat;
 
         Held(String name, String token, Duration lease, Thread holder) {
             this.name = name;
             this.token = token;
-            this.lease = lease;
-            this.holder = holder;
+            this.heartbeat = Heartbeat.start("db-lock-renewal", lease.dividedBy(3),
+                    () -> holder.isAlive() && renew(lease));
         }
 
-        void keep() {
-            long every = Math.max(1, lease.toMillis() / 3);
-            while (awaitNextBeat(every) && holder.isAlive()) {
-                try {
-                    long renewed = db.execute().createNamedUpdate("renew-lock").addParam("name", name)
-                            .addParam("token", token)
-                            .addParam("lease_until", Columns.time(clock.instant().plus(lease))).execute();
-                    if (renewed == 0) {
-                        LOG.log(System.Logger.Level.WARNING, "lock " + name + " was lost to another holder");
-                        return;
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not renew lock " + name + ": " + e.getMessage());
-                }
-            }
-        }
-
-        private boolean awaitNextBeat(long millis) {
-            guard.lock();
+        /** One renewal; false (no more) once another holder has the lock. */
+        private boolean renew(Duration lease) {
             try {
-                long left = TimeUnit.MILLISECONDS.toNanos(millis);
-                while (!closed && left > 0) {
-                    left = closing.awaitNanos(left);
+                long renewed = db.execute().createNamedUpdate("renew-lock").addParam("name", name)
+                        .addParam("token", token)
+                        .addParam("lease_until", Columns.time(clock.instant().plus(lease))).execute();
+                if (renewed == 0) {
+                    LOG.log(System.Logger.Level.WARNING, "lock " + name + " was lost to another holder");
+                    return false;
                 }
-                return !closed;
-            } catch (InterruptedException e) {
-                return false;
-            } finally {
-                guard.unlock();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not renew lock " + name + ": " + e.getMessage());
             }
+            return true;
         }
 
         @Override
         public void close() {
-            guard.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                closing.signalAll();
-            } finally {
-                guard.unlock();
+            if (!heartbeat.stop()) {
+                return;
             }
             try {
                 db.execute().createNamedDelete("release-lock").addParam("name", name).addParam("token", token)

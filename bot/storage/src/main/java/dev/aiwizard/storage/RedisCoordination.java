@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.Heartbeat;
 import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.Collection;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -155,9 +153,7 @@ public final class RedisCoordination implements Coordination {
             boolean taken = call("take lock " + name, () ->
                     "OK".equals(redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
             if (taken) {
-                HeldLock held = new HeldLock(key, token, leaseMillis, Thread.currentThread());
-                Thread.ofVirtual().name("lock-renewal").start(held::keep);
-                return Optional.of(held);
+                return Optional.of(new HeldLock(key, token, leaseMillis, Thread.currentThread()));
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
@@ -204,65 +200,35 @@ public final class RedisCoordination implements Coordination {
     private final class HeldLock implements Lock {
         private final String key;
         private final String token;
-        private final long leaseMillis;
-        private final Thread holder;
-        private final ReentrantLock guard = new ReentrantLock();
-        private final Condition closing = guard.newCondition();
-        private boolean closed;
+        private final Heartbeat heartbeat;
 
         HeldLock(String key, String token, long leaseMillis, Thread holder) {
             this.key = key;
             this.token = token;
-            this.leaseMillis = leaseMillis;
-            this.holder = holder;
+            this.heartbeat = Heartbeat.start("lock-renewal", Duration.ofMillis(Math.max(1, leaseMillis / 3)),
+                    () -> holder.isAlive() && renew(leaseMillis));
         }
 
-        void keep() {
-            long every = Math.max(1, leaseMillis / 3);
-            while (awaitNextBeat(every) && holder.isAlive()) {
-                try {
-                    Object renewed = redis.eval(COMPARE_AND_EXPIRE, List.of(key), List.of(token,
-                            Long.toString(leaseMillis)));
-                    if (!(renewed instanceof Number n) || n.longValue() == 0) {
-                        LOG.log(System.Logger.Level.WARNING, "lock " + key + " was lost to another holder");
-                        return;
-                    }
-                } catch (JedisException e) {
-                    // The lease may still hold; the next beat tries again.
-                    LOG.log(System.Logger.Level.WARNING, "could not renew lock " + key + ": " + Secrets.rootMessage(e));
-                }
-            }
-        }
-
-        /** Waits one beat; false once closed. A condition, not an interrupt, so no Redis call is cut short. */
-        private boolean awaitNextBeat(long millis) {
-            guard.lock();
+        /** One renewal; false (no more) once another holder has the lock. */
+        private boolean renew(long leaseMillis) {
             try {
-                long left = TimeUnit.MILLISECONDS.toNanos(millis);
-                while (!closed && left > 0) {
-                    left = closing.awaitNanos(left);
+                Object renewed = redis.eval(COMPARE_AND_EXPIRE, List.of(key), List.of(token, Long.toString(leaseMillis)));
+                if (!(renewed instanceof Number n) || n.longValue() == 0) {
+                    LOG.log(System.Logger.Level.WARNING, "lock " + key + " was lost to another holder");
+                    return false;
                 }
-                return !closed;
-            } catch (InterruptedException e) {
-                return false;
-            } finally {
-                guard.unlock();
+            } catch (JedisException e) {
+                // The lease may still hold; the next beat tries again.
+                LOG.log(System.Logger.Level.WARNING, "could not renew lock " + key + ": " + Secrets.rootMessage(e));
             }
+            return true;
         }
 
         @Override
         public void close() {
-            guard.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                closing.signalAll();
-            } finally {
-                guard.unlock();
+            if (heartbeat.stop()) {
+                release(key, token);
             }
-            release(key, token);
         }
     }
 

@@ -41,7 +41,7 @@ public final class Storage implements AutoCloseable {
         this.jobs = new DbJobStore(db);
         this.generationCache = new DbGenerationCache(db, Clock.systemUTC());
         this.usageLedger = new DbUsageLedger(db);
-        this.inbox = new DbInbox(db, Clock.systemUTC());
+        this.inbox = new DbInbox(db, Clock.systemUTC(), url.isPostgres());
     }
 
     /**

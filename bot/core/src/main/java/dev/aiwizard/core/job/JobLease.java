@@ -2,10 +2,9 @@ package dev.aiwizard.core.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.coordination.Heartbeat;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A worker's claim on one running job. A heartbeat on a virtual thread renews the lease every third of its length
@@ -21,9 +20,7 @@ final class JobLease implements Fence, AutoCloseable {
     private final Duration lease;
     private final Clock clock;
     private final Thread worker;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition closing = lock.newCondition();
-    private boolean closed;
+    private volatile Heartbeat heartbeat;
     private volatile boolean lost;
 
     private JobLease(JobStore jobs, Job claim, Duration lease, Clock clock, Thread worker) {
@@ -37,7 +34,7 @@ final class JobLease implements Fence, AutoCloseable {
     /** Holds {@code claimed} for the calling thread, renewing its lease until {@link #close()}. */
     static JobLease hold(JobStore jobs, Job claimed, Duration lease, Clock clock) {
         JobLease held = new JobLease(jobs, claimed, lease, clock, Thread.currentThread());
-        Thread.ofVirtual().name("lease-" + claimed.id()).start(held::beat);
+        held.heartbeat = Heartbeat.start("lease-" + claimed.id(), lease.dividedBy(3), held::beat);
         return held;
     }
 
@@ -56,35 +53,29 @@ final class JobLease implements Fence, AutoCloseable {
     /** Stops the heartbeat; the job's final write is the worker's own, conditional on the claim. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            closing.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        heartbeat.close();
         if (lost && Thread.currentThread() == worker) {
             // The heartbeat may have interrupted this thread; that was about this job only, which is over.
             Thread.interrupted();
         }
     }
 
-    private void beat() {
-        Duration every = lease.dividedBy(3);
-        while (awaitNextBeat(every)) {
-            try {
-                if (!renew()) {
-                    LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was claimed by another "
-                            + "worker; stopping this one", claim.id(), claim.conversationId());
-                    interruptWorker();
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // A store outage: the lease may still hold, and the next beat or fence check decides.
-                LOG.log(System.Logger.Level.WARNING, "could not renew the lease of job " + claim.id() + ": "
-                        + e.getMessage());
+    /** One renewal; false (no more beats) once the job was claimed by another worker. */
+    private boolean beat() {
+        try {
+            if (!renew()) {
+                LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was claimed by another "
+                        + "worker; stopping this one", claim.id(), claim.conversationId());
+                // Unless closed meanwhile, so a worker that has finished this job is never interrupted on its next.
+                heartbeat.unlessClosed(worker::interrupt);
+                return false;
             }
+        } catch (RuntimeException e) {
+            // A store outage: the lease may still hold, and the next beat or fence check decides.
+            LOG.log(System.Logger.Level.WARNING, "could not renew the lease of job " + claim.id() + ": "
+                    + e.getMessage());
         }
+        return true;
     }
 
     private boolean renew() {
@@ -95,33 +86,5 @@ final class JobLease implements Fence, AutoCloseable {
             lost = true;
         }
         return !lost;
-    }
-
-    /** Waits one beat; false once the lease is closed. A condition, not an interrupt, so no store call is cut. */
-    private boolean awaitNextBeat(Duration every) {
-        lock.lock();
-        try {
-            long left = every.toNanos();
-            while (!closed && left > 0) {
-                left = closing.awaitNanos(left);
-            }
-            return !closed;
-        } catch (InterruptedException e) {
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void interruptWorker() {
-        lock.lock();
-        try {
-            // Under the lock, so a worker that has finished this job is never interrupted on its next one.
-            if (!closed) {
-                worker.interrupt();
-            }
-        } finally {
-            lock.unlock();
-        }
     }
 }
