@@ -29,10 +29,15 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -49,6 +54,8 @@ import java.util.regex.Pattern;
  */
 public final class SlackBot implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
+    /** How long a command answered in its acknowledgement may read: well inside Slack's three seconds. */
+    private static final Duration OVERVIEW_WAIT = Duration.ofMillis(1500);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
 
     private final App app;
@@ -122,7 +129,10 @@ public final class SlackBot implements InboxReplayer {
                         + "with your answers or `skip`, `generate`, `change <what>`, `status`, `cancel`.");
             }
             case "status", "list" -> {
-                return ctx.ack(conversations.channelOverview(SlackGateway.PLATFORM, p.getChannelId()));
+                // Answered in the acknowledgement, so bounded: a database that hangs must not cost Slack's 3 s.
+                return ctx.ack(within(OVERVIEW_WAIT, () -> conversations.channelOverview(SlackGateway.PLATFORM,
+                        p.getChannelId()), "I can't read this channel's conversations right now (my storage is not "
+                        + "answering). Please try again in a minute."));
             }
             default -> {
                 return accepted(fields("command", "command:" + p.getTriggerId(), p.getChannelId(), null,
@@ -297,6 +307,20 @@ public final class SlackBot implements InboxReplayer {
      */
     private void inThread(ThreadRef thread, String eventKey, Runnable work) {
         intake.finished(eventKey, Turns.guarded(thread, gateway, work, true));
+    }
+
+    /** {@code answer} if it comes within {@code wait}, else {@code otherwise}. */
+    private static String within(Duration wait, Supplier<String> answer, String otherwise) {
+        try {
+            return CompletableFuture.supplyAsync(answer, command -> Thread.ofVirtual().start(command))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "a Slack command could not be answered in time: " + e);
+            return otherwise;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return otherwise;
+        }
     }
 
     private static void respond(SlashCommandContext ctx, String text) {
