@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
 public final class SlackBot implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
     /** How long a command answered in its acknowledgement may read: well inside Slack's three seconds. */
-    private static final Duration OVERVIEW_WAIT = Duration.ofMillis(1500);
+    private static final Duration OVERVIEW_WAIT = Duration.ofMillis(800);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
 
     private final App app;
