@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Named locks in the database, for when Redis is unreachable: a row per held lock with a random token and a lease,
@@ -20,8 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class DbLocks {
     private static final System.Logger LOG = System.getLogger(DbLocks.class.getName());
-    private static final long POLL_MIN_MILLIS = 10;
-    private static final long POLL_MAX_MILLIS = 50;
 
     private final DbClient db;
     private final Clock clock;
@@ -35,22 +32,8 @@ final class DbLocks {
     Optional<Coordination.Lock> lock(String name, Duration wait, Duration lease) {
         requireNonNull(name, "name");
         String token = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-        while (true) {
-            if (tryTake(name, token, lease)) {
-                return Optional.of(new Held(name, token, lease, Thread.currentThread()));
-            }
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            try {
-                Thread.sleep(Math.min(left, ThreadLocalRandom.current().nextLong(POLL_MIN_MILLIS, POLL_MAX_MILLIS + 1)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return LockPolling.takeWithin(wait, () -> tryTake(name, token, lease))
+                ? Optional.of(new Held(name, token, lease, Thread.currentThread())) : Optional.empty();
     }
 
     private boolean tryTake(String name, String token, Duration lease) {

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -32,8 +31,6 @@ public final class RedisCoordination implements Coordination {
     private static final String PREFIX = "wizard:";
     private static final int TIMEOUT_MILLIS = 2000;
     private static final int POOL_SIZE = 16;
-    private static final long POLL_MIN_MILLIS = 10;
-    private static final long POLL_MAX_MILLIS = 50;
 
     private static final String SLIDING_WINDOW = Scripts.load("sliding-window.lua");
     private static final String COMPARE_AND_DELETE = Scripts.load("compare-and-delete.lua");
@@ -148,25 +145,9 @@ public final class RedisCoordination implements Coordination {
         long leaseMillis = positiveMillis(lease, "lease");
         String key = prefix + "lock:" + name;
         String token = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-        while (true) {
-            boolean taken = call("take lock " + name, () ->
-                    "OK".equals(redis.set(key, token, SetParams.setParams().nx().px(leaseMillis))));
-            if (taken) {
-                return Optional.of(new HeldLock(key, token, leaseMillis, Thread.currentThread()));
-            }
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            try {
-                // Jitter, so waiters on several replicas do not poll in lock step.
-                Thread.sleep(Math.min(left, ThreadLocalRandom.current().nextLong(POLL_MIN_MILLIS, POLL_MAX_MILLIS + 1)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return LockPolling.takeWithin(wait, () -> call("take lock " + name, () ->
+                "OK".equals(redis.set(key, token, SetParams.setParams().nx().px(leaseMillis)))))
+                ? Optional.of(new HeldLock(key, token, leaseMillis, Thread.currentThread())) : Optional.empty();
     }
 
     @Override
