@@ -191,6 +191,8 @@ public final class Wizard implements AutoCloseable {
             server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
+                    // A flood is answered 503 (Slack and GitHub send again later) instead of holding ever more bodies.
+                    .maxConcurrentRequests(settings.resilience().httpInFlight())
                     .addFeature(observe)
                     .routing(r -> {
                         r.register("/health", health);

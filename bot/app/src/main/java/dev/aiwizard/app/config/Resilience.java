@@ -8,11 +8,15 @@ import java.time.Duration;
 
 /**
  * How the bot bounds what it waits for and what it holds: the database timeouts, the chat turns each platform may
- * hold, the GitHub webhook events handled at once, and how long shutdown waits for accepted turns. Defaults live in
- * {@code application.yaml}; see docs/configuration.md.
+ * hold, the GitHub webhook events handled at once, the HTTP requests served at once, and how long shutdown waits for
+ * accepted turns. Defaults live in {@code application.yaml}; see docs/configuration.md.
  */
-public record Resilience(StorageSettings.Timeouts db, TurnLimits turns, int webhooksInFlight, Duration shutdownGrace) {
+public record Resilience(StorageSettings.Timeouts db, TurnLimits turns, int webhooksInFlight, Duration shutdownGrace,
+                         int httpInFlight) {
     public Resilience {
+        if (httpInFlight < 1) {
+            throw new IllegalArgumentException("HTTP requests in flight must be at least 1, was " + httpInFlight);
+        }
         requireNonNull(db, "db");
         requireNonNull(turns, "turns");
         requireNonNull(shutdownGrace, "shutdownGrace");
@@ -26,11 +30,16 @@ public record Resilience(StorageSettings.Timeouts db, TurnLimits turns, int webh
 
     /** The same with another shutdown grace period. */
     public Resilience withShutdownGrace(Duration grace) {
-        return new Resilience(db, turns, webhooksInFlight, grace);
+        return new Resilience(db, turns, webhooksInFlight, grace, httpInFlight);
     }
 
     /** The same with other turn limits. */
     public Resilience withTurns(TurnLimits limits) {
-        return new Resilience(db, limits, webhooksInFlight, shutdownGrace);
+        return new Resilience(db, limits, webhooksInFlight, shutdownGrace, httpInFlight);
+    }
+
+    /** The same with another bound on HTTP requests served at once. */
+    public Resilience withHttpInFlight(int requests) {
+        return new Resilience(db, turns, webhooksInFlight, shutdownGrace, requests);
     }
 }

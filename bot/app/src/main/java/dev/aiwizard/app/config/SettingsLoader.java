@@ -114,9 +114,11 @@ public final class SettingsLoader {
         }
         try {
             return new Resilience(db, turns, integer("webhooks.max-in-flight", "WIZARD_WEBHOOKS_MAX_IN_FLIGHT"),
-                    grace(string("shutdown-grace", "WIZARD_SHUTDOWN_GRACE")));
+                    grace(string("shutdown-grace", "WIZARD_SHUTDOWN_GRACE")),
+                    integer("http.max-in-flight", "WIZARD_HTTP_MAX_IN_FLIGHT"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("WIZARD_WEBHOOKS_MAX_IN_FLIGHT, WIZARD_SHUTDOWN_GRACE: " + e.getMessage());
+            throw new ConfigException("WIZARD_WEBHOOKS_MAX_IN_FLIGHT, WIZARD_SHUTDOWN_GRACE, WIZARD_HTTP_MAX_IN_FLIGHT: "
+                    + e.getMessage());
         }
     }
 

@@ -42,6 +42,8 @@ class ResilienceSettingsLoadingTest {
         assertEquals(new TurnLimits(50, 1000), defaults.turns());
         assertEquals(64, defaults.webhooksInFlight());
         assertEquals(Duration.ofSeconds(25), defaults.shutdownGrace(), "under Kubernetes' 30 s");
+        assertEquals(2000, defaults.httpInFlight());
+        assertEquals(7, SettingsLoader.load(Map.of("WIZARD_HTTP_MAX_IN_FLIGHT", "7")).resilience().httpInFlight());
         assertEquals(new TurnLimits(5, 40), set.turns());
         assertEquals(3, set.webhooksInFlight());
         assertEquals(Duration.ofMinutes(1), set.shutdownGrace());
