@@ -76,11 +76,12 @@ public final class ConversationService {
     }
 
     private void startTurn(InboundMessage raw) {
-        InboundMessage msg = cleaned(raw);
+        Cleaned cleaned = cleaned(raw);
+        InboundMessage msg = cleaned.msg();
         if (seenBefore(msg)) {
             return;
         }
-        toldAboutSecrets(raw, msg);
+        toldAboutSecrets(cleaned);
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
             say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
@@ -115,10 +116,10 @@ public final class ConversationService {
     public void reply(InboundMessage msg) {
         long began = System.nanoTime();
         try {
-            InboundMessage clean = cleaned(msg);
-            if (!seenBefore(clean)) {
-                toldAboutSecrets(msg, clean);
-                handle(clean);
+            Cleaned clean = cleaned(msg);
+            if (!seenBefore(clean.msg())) {
+                toldAboutSecrets(clean);
+                handle(clean.msg());
             }
         } finally {
             telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
@@ -731,20 +732,21 @@ public final class ConversationService {
      * {@code msg} as the bot may keep and repeat it: what a person cannot see is stripped before either engine reads
      * it, and what looks like a secret is removed before it can reach a spec, a log, a commit or a pull request.
      */
-    private static InboundMessage cleaned(InboundMessage msg) {
+    private static Cleaned cleaned(InboundMessage msg) {
         Secrets.Redacted clean = InboundText.clean(msg.text());
-        return clean.text().equals(msg.text()) ? msg
-                : new InboundMessage(msg.thread(), msg.user(), clean.text(), msg.eventId());
+        return new Cleaned(clean.text().equals(msg.text()) ? msg
+                : new InboundMessage(msg.thread(), msg.user(), clean.text(), msg.eventId()), clean.kinds());
     }
 
-    /** Tells the person privately that a secret was removed from what they wrote ({@code raw}). */
-    private void toldAboutSecrets(InboundMessage raw, InboundMessage clean) {
-        if (!clean.text().contains(Secrets.REMOVED)) {
-            return;
-        }
-        List<String> kinds = InboundText.clean(raw.text()).kinds();
-        if (!kinds.isEmpty()) {
-            chat.whisper(clean.thread(), clean.user(), BotMessage.text(Secrets.notice(kinds)));
+    /** A message as the bot may keep it, and the kinds of secret that were removed from it. */
+    private record Cleaned(InboundMessage msg, List<String> secretsRemoved) {
+    }
+
+    /** Tells the person privately that a secret was removed from what they wrote. */
+    private void toldAboutSecrets(Cleaned cleaned) {
+        if (!cleaned.secretsRemoved().isEmpty()) {
+            chat.whisper(cleaned.msg().thread(), cleaned.msg().user(),
+                    BotMessage.text(Secrets.notice(cleaned.secretsRemoved())));
         }
     }
 
