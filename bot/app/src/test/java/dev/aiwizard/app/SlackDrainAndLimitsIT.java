@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -211,16 +210,8 @@ class SlackDrainAndLimitsIT {
     }
 
     private HttpResponse<String> post(String body, String contentType, String retryNum) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wizard.port()
-                        + "/slack/events")).header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", String.valueOf(now))
-                .header("X-Slack-Signature", SlackRequests.signature(SECRET, now, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (retryNum != null) {
-            b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_error");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(SlackRequests.signed(URI.create("http://127.0.0.1:" + wizard.port() + "/slack/events"), body,
+                contentType, SECRET, retryNum), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

@@ -1,8 +1,12 @@
 package dev.aiwizard.slack.testing;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +29,23 @@ public final class SlackRequests {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A request to {@code url} as Slack sends it now: {@code body} of {@code contentType}, signed with {@code secret};
+     * a retry when {@code retryNum} is not null ({@code X-Slack-Retry-Num}).
+     */
+    public static HttpRequest signed(URI url, String body, String contentType, String secret, String retryNum) {
+        long now = Instant.now().getEpochSecond();
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", String.valueOf(now))
+                .header("X-Slack-Signature", signature(secret, now, body))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (retryNum != null) {
+            b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_error");
+        }
+        return b.build();
     }
 
     /** A slash command's form body. */

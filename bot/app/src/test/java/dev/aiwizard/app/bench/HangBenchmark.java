@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,7 +40,7 @@ import java.util.regex.Pattern;
 public final class HangBenchmark {
     private static final String TOKEN = "xoxb-hang-token";
     private static final String SECRET = "hang-signing-secret";
-    private static final String GITHUB_TOKEN = "ghp_hang00000000000000000000000000000000";
+    private static final String GITHUB_TOKEN = "github-token-for-the-hang-drill";
     private static final String CHANNEL = "CHANG";
     private static final Pattern BANNER = Pattern.compile("AI Wizard is up on http://[^:]+:(\\d+) ");
 
@@ -182,11 +181,7 @@ public final class HangBenchmark {
     }
 
     private static HttpRequest request(String url, String[] request) {
-        long now = Instant.now().getEpochSecond();
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", request[1])
-                .header("X-Slack-Request-Timestamp", String.valueOf(now))
-                .header("X-Slack-Signature", SlackRequests.signature(SECRET, now, request[0]))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(request[0])).build();
+        return SlackRequests.signed(URI.create(url), request[0], request[1], SECRET, null);
     }
 
     private static int awaitPort(Process bot, Path log) throws Exception {

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplicaDrillsIT {
     private static final String TOKEN = "xoxb-drill-token";
     private static final String SECRET = "slack-signing-secret-for-drills";
-    private static final String GITHUB_TOKEN = "ghp_drill0000000000000000000000000000000";
+    private static final String GITHUB_TOKEN = "github-token-for-drills";
     private static final String CHANNEL = "C0DRILL";
 
     @TempDir
@@ -308,16 +307,8 @@ class ReplicaDrillsIT {
     }
 
     private static HttpRequest request(BotProcess replica, String body, String retry, String type) {
-        long now = Instant.now().getEpochSecond();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port()
-                        + "/slack/events")).header("Content-Type", type)
-                .header("X-Slack-Request-Timestamp", String.valueOf(now))
-                .header("X-Slack-Signature", SlackRequests.signature(SECRET, now, body))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (retry != null) {
-            b.header("X-Slack-Retry-Num", retry).header("X-Slack-Retry-Reason", "http_timeout");
-        }
-        return b.build();
+        return SlackRequests.signed(URI.create("http://127.0.0.1:" + replica.port() + "/slack/events"), body, type,
+                SECRET, retry);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what, BotProcess... logs) throws Exception {
