@@ -39,7 +39,9 @@ public record StorageSettings(String url, String user, String password, int pool
         requireNonNull(dataDir, "dataDir");
         // H2 refuses paths that are only implicitly relative, so the file is named by its absolute path.
         Path file = dataDir.toAbsolutePath().normalize().resolve("wizard");
-        return new StorageSettings("jdbc:h2:file:" + file + H2_FLAGS, "sa", "", EMBEDDED_POOL_SIZE);
+        // Closed by the bot, last, not by H2's own shutdown hook, which may run while the bot still drains turns.
+        return new StorageSettings("jdbc:h2:file:" + file + H2_FLAGS + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "",
+                EMBEDDED_POOL_SIZE);
     }
 
     /** The same database with other timeouts. */

@@ -14,12 +14,20 @@ import org.junit.jupiter.api.Test;
 class StorageSettingsTest {
 
     @Test
+    void theEmbeddedDatabaseStaysOpenWhileTheBotDrainsOnShutdownAndClosesOnlyWithIt() {
+        // H2 closes a database in a JVM shutdown hook of its own unless told not to: it could run before the bot's,
+        // and the turns draining after SIGTERM (and the inbox's hand-back) would find the database gone.
+        assertTrue(StorageSettings.embedded(Path.of("data")).url().contains(";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+
+    @Test
     void theEmbeddedDefaultIsAnH2FileInPostgresModeUnderTheDataDirectory() {
         Path dir = Path.of("data");
         StorageSettings settings = StorageSettings.embedded(dir);
 
         assertEquals("jdbc:h2:file:" + dir.toAbsolutePath().resolve("wizard")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", settings.url());
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
+                settings.url());
         assertEquals("embedded H2 at " + dir.toAbsolutePath().resolve("wizard"),
                 DatabaseUrl.of(settings.url()).describe());
     }
