@@ -1,0 +1,119 @@
+package dev.aiwizard.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+
+/**
+ * At most {@code size} sandbox runs at once on this node; the others wait first come, first served, and hear their
+ * place in line whenever it changes (outside the lock: telling them may post to a chat).
+ */
+final class Slots {
+    private final int size;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<Object> waiting = new ArrayDeque<>();
+    private int busy;
+
+    Slots(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, was " + size);
+        }
+        this.size = size;
+    }
+
+    /** Waits for a slot; {@code place} hears 1 for "next in line", 2 for one ahead, and so on. */
+    Held acquire(IntConsumer place) throws InterruptedException {
+        Object ticket = new Object();
+        int told = 0;
+        lock.lock();
+        try {
+            waiting.addLast(ticket);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            while (true) {
+                int position;
+                lock.lock();
+                try {
+                    position = positionOf(ticket);
+                    if (position == 1 && busy < size) {
+                        waiting.removeFirst();
+                        busy++;
+                        changed.signalAll();
+                        return this::release;
+                    }
+                    if (position == told) {
+                        changed.await();
+                        continue;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                told = position;
+                place.accept(position);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            lock.lock();
+            try {
+                waiting.remove(ticket);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    /** A slot held until closed. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Runs holding a slot right now. */
+    int busy() {
+        lock.lock();
+        try {
+            return busy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            busy--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int positionOf(Object ticket) {
+        int i = 1;
+        for (Object t : waiting) {
+            if (t == ticket) {
+                return i;
+            }
+            i++;
+        }
+        throw new IllegalStateException("a ticket left the line");
+    }
+
+    /** "1st", "2nd", "3rd", "4th", "11th", "21st". */
+    static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}
