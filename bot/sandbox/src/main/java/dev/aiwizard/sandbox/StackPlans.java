@@ -24,24 +24,31 @@ public interface StackPlans {
     }
 
     /**
-     * {@code dependency:go-offline} misses what Surefire resolves only when it runs tests (its JUnit Platform provider
-     * and launcher, plexus-utils 1.1). So the dependency step also runs Surefire on one empty class of ours, compiled
-     * here: every artifact {@code mvn -o test} needs lands in the cache, and none of the project's code runs.
+     * {@code dependency:go-offline} alone is not enough for {@code mvn -o test}: it leaves out the dependencies of
+     * old default plugins (resources 2.6 needs Maven 2.0.6 artifacts) and what Surefire resolves only when it runs
+     * tests (its JUnit Platform provider, plexus-utils 1.1). So the step also loads each plugin of the test lifecycle
+     * with its work switched off (loading a plugin resolves everything it needs), and runs Surefire on one empty
+     * class of ours, compiled here. None of the project's code is compiled or run, and no goal the project binds to
+     * a phase runs: only goals named here.
      */
     private static StackPlan javaRest() {
-        String repo = "-Dmaven.repo.local=" + StackPlan.CACHE + "/m2";
+        String maven = "mvn -B -q -Dstyle.color=never -Dmaven.repo.local=" + StackPlan.CACHE + "/m2";
         String fetch = String.join("\n",
                 "set -e",
+                "rm -rf target",
+                maven + " dependency:go-offline resources:resources resources:testResources compiler:compile"
+                        + " compiler:testCompile -Dmaven.resources.skip=true -Dmaven.main.skip=true -Dmaven.test.skip=true",
                 "rm -rf target",
                 "mkdir -p target/test-classes /tmp/wizard-probe",
                 "printf 'public class WizardDependencyProbe {}\\n' > /tmp/wizard-probe/WizardDependencyProbe.java",
                 "javac -d target/test-classes /tmp/wizard-probe/WizardDependencyProbe.java",
-                "mvn -B -q -Dstyle.color=never " + repo + " dependency:go-offline surefire:test"
-                        + " -Dtest=WizardDependencyProbe -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false",
+                maven + " surefire:test -Dtest=WizardDependencyProbe -Dsurefire.failIfNoSpecifiedTests=false"
+                        + " -DfailIfNoTests=false",
                 "rm -rf target");
         return new StackPlan("java-rest",
                 new Step("mvn -B dependency:go-offline", List.of("sh", "-c", fetch), Map.of()),
-                new Step("mvn -o -B test", List.of("mvn", "-o", "-B", "-Dstyle.color=never", repo, "test"), Map.of()),
+                new Step("mvn -o -B test", List.of("mvn", "-o", "-B", "-Dstyle.color=never",
+                        "-Dmaven.repo.local=" + StackPlan.CACHE + "/m2", "test"), Map.of()),
                 ReportFormat.SUREFIRE);
     }
 
