@@ -14,7 +14,8 @@ class ArchitectureTest {
             .importPackages("dev.aiwizard");
 
     private static final String[] OUTER = {"dev.aiwizard.app..", "dev.aiwizard.storage..", "dev.aiwizard.console..",
-        "dev.aiwizard.generator..", "dev.aiwizard.git..", "dev.aiwizard.slack..", "dev.aiwizard.discord.."};
+        "dev.aiwizard.generator..", "dev.aiwizard.git..", "dev.aiwizard.slack..", "dev.aiwizard.discord..",
+        "dev.aiwizard.sandbox.."};
 
     @Test
     void coreDependsOnNothingOfOurs() {
@@ -32,7 +33,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersEnginesAndStorageDoNotDependOnEachOther() {
-        for (String module : new String[] {"storage", "console", "slack", "discord", "generator", "git"}) {
+        for (String module : new String[] {"storage", "console", "slack", "discord", "generator", "git", "sandbox"}) {
             String own = "dev.aiwizard." + module + "..";
             String[] others = java.util.Arrays.stream(OUTER).filter(p -> !p.equals(own)).toArray(String[]::new);
             noClasses().that().resideInAPackage(own).should().dependOnClassesThat().resideInAnyPackage(others)

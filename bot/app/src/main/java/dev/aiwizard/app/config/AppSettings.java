@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
+import dev.aiwizard.core.sandbox.SandboxSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
@@ -22,9 +23,10 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
                           SlackSettings slack, DiscordSettings discord, Resilience resilience,
-                          IntakeSettings intake) {
+                          IntakeSettings intake, SandboxSettings sandbox) {
     public AppSettings {
         requireNonNull(intake, "intake");
+        requireNonNull(sandbox, "sandbox");
         requireNonNull(host, "host");
         requireNonNull(dataDir, "dataDir");
         requireNonNull(dbUrl, "dbUrl");
@@ -62,77 +64,77 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake);
+                webhookSecret, slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake);
+                slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake);
+                slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake);
+                slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake);
+                webhookSecret, slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake);
+                webhookSecret, slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord, resilience, intake);
+                github, webhookSecret, slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord, resilience, intake);
+                secret, slack, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord, resilience, intake);
+                webhookSecret, other, discord, resilience, intake, sandbox);
     }
 
     /** Same settings with Discord ({@code null}: no Discord). */
     public AppSettings withDiscord(DiscordSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other, resilience, intake);
+                webhookSecret, slack, other, resilience, intake, sandbox);
     }
 
     /** Same settings with other timeouts and limits. */
     public AppSettings withResilience(Resilience other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, other, intake);
+                webhookSecret, slack, discord, other, intake, sandbox);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -142,7 +144,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                 + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
                 + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack
-                + ", discord=" + discord + ", resilience=" + resilience + "]";
+                + ", discord=" + discord + ", resilience=" + resilience + ", sandbox=" + sandbox + "]";
     }
 
     /**
@@ -161,10 +163,17 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         }
     }
 
+    /** Same settings with other validation settings (the sandbox's limits, slots and work dir). */
+    public AppSettings withSandbox(SandboxSettings other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack, discord, resilience, intake, other);
+    }
+
     /** Same settings with another inbox lease (tests use a short one to see a dead replica's events taken over). */
     public AppSettings withIntake(IntakeSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, other);
+                webhookSecret, slack, discord, resilience, other, sandbox);
     }
 }

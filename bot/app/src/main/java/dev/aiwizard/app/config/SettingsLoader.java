@@ -5,6 +5,8 @@ import dev.aiwizard.core.conversation.AdminPolicy;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.core.sandbox.SandboxLimits;
+import dev.aiwizard.core.sandbox.SandboxSettings;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.TargetPolicy;
 import dev.aiwizard.generator.llm.LlmSettings;
@@ -91,7 +93,30 @@ public final class SettingsLoader {
                 llm, allowedTargets, github(),
                 env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(), resilience(),
                 new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
-                        "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")));
+                        "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")),
+                sandbox());
+    }
+
+    /**
+     * Validation of generated projects in the sandbox: whether, the limits of a run, slots, and the work dir for the
+     * shared dependency caches (empty: {@code <data-dir>/sandbox}).
+     */
+    private SandboxSettings sandbox() {
+        String dir = string("validation.work-dir", "WIZARD_SANDBOX_DIR");
+        try {
+            var limits = new SandboxLimits(seconds("validation.timeout-seconds", "WIZARD_SANDBOX_TIMEOUT_SECONDS"),
+                    longValue("validation.memory-mb", "WIZARD_SANDBOX_MEMORY_MB") << 20,
+                    seconds("validation.cpu-seconds", "WIZARD_SANDBOX_CPU_SECONDS"),
+                    integer("validation.max-processes", "WIZARD_SANDBOX_MAX_PROCESSES"),
+                    longValue("validation.max-output-kb", "WIZARD_SANDBOX_MAX_OUTPUT_KB") << 10);
+            return new SandboxSettings(SandboxSettings.Mode.parse(string("validation.mode", "WIZARD_VALIDATE")), limits,
+                    integer("validation.slots", "WIZARD_SANDBOX_SLOTS"),
+                    dir.isEmpty() ? Path.of(string("data-dir", "WIZARD_DATA_DIR"), "sandbox") : Path.of(dir),
+                    integer("validation.repair-rounds", "WIZARD_REPAIR_ROUNDS"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("validation settings (WIZARD_VALIDATE, WIZARD_SANDBOX_*, WIZARD_REPAIR_ROUNDS): "
+                    + e.getMessage());
+        }
     }
 
     /** Timeouts and limits that keep a slow or flooded bot answering. */
