@@ -79,17 +79,35 @@ public final class BubblewrapSandbox implements Sandbox {
             Path cache = dirs.cache();
             run = dirs.newRun(request.project());
             SandboxLimits limits = request.limits();
-            progress.report("fetching dependencies: " + plan.dependencies().shown());
-            Supervisor.Ended fetched = Supervisor.run(bwrap.build(plan.dependencies(), run, cache, true, limits),
-                    limits.timeout(), limits.outputBytes());
-            if (fetched.exitCode() != 0) {
-                return ended(fetched, limits, plan.dependencies().shown(), Optional.empty(), start,
-                        "the dependency step failed");
+            Path fetchedMark = plan.manifests().isEmpty() ? null
+                    : dirs.fetched(plan.stack(), request.project(), plan.manifests());
+            boolean cached = fetchedMark != null && Files.exists(fetchedMark);
+            while (true) {
+                if (cached) {
+                    progress.report("dependencies: already fetched for this " + plan.manifests().getFirst());
+                } else {
+                    progress.report("fetching dependencies: " + plan.dependencies().shown());
+                    Supervisor.Ended fetched = Supervisor.run(bwrap.build(plan.dependencies(), run, cache, true,
+                            limits), limits.timeout(), limits.outputBytes());
+                    if (fetched.exitCode() != 0) {
+                        return ended(fetched, limits, plan.dependencies().shown(), Optional.empty(), start,
+                                "the dependency step failed");
+                    }
+                    if (fetchedMark != null) {
+                        Files.writeString(fetchedMark, plan.dependencies().shown());
+                    }
+                }
+                progress.report("running tests: " + plan.tests().shown());
+                Supervisor.Ended tested = Supervisor.run(bwrap.build(plan.tests(), run, cache, false, limits),
+                        limits.timeout(), limits.outputBytes());
+                if (cached && tested.exitCode() != 0 && tested.output().tail().contains("offline mode")) {
+                    // The cache lost something since the mark was made: fetch again, once.
+                    Files.deleteIfExists(fetchedMark);
+                    cached = false;
+                    continue;
+                }
+                return ended(tested, limits, plan.tests().shown(), TestReports.read(plan.reports(), run), start, "");
             }
-            progress.report("running tests: " + plan.tests().shown());
-            Supervisor.Ended tested = Supervisor.run(bwrap.build(plan.tests(), run, cache, false, limits),
-                    limits.timeout(), limits.outputBytes());
-            return ended(tested, limits, plan.tests().shown(), TestReports.read(plan.reports(), run), start, "");
         } catch (IOException e) {
             throw new SandboxException("could not prepare a sandbox run under " + dirs.root(), e);
         } finally {

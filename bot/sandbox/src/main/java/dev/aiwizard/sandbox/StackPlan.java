@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * What runs for one stack, decided by the stack and never by a model: a dependency step (with the package registries
  * reachable, running none of the project's own code, writing the shared cache) and an offline test step, and where
- * the test runner leaves its report. Paths inside the sandbox are the constants below.
+ * the test runner leaves its report. {@code manifests} (files or folders of the project) are named when the
+ * dependency step does nothing but fill the shared cache: it is then skipped while they are unchanged since it last
+ * succeeded on this node. Paths inside the sandbox are the constants below.
  */
-public record StackPlan(String stack, Step dependencies, Step tests, ReportFormat reports) {
+public record StackPlan(String stack, Step dependencies, Step tests, ReportFormat reports, List<String> manifests) {
     /** The scratch copy of the project, the only writable place besides {@code /tmp} and {@link #REPORTS}. */
     public static final String PROJECT = "/sandbox/project";
     /** The shared dependency cache: writable in the dependency step, read-only in the test step. */
@@ -25,6 +27,12 @@ public record StackPlan(String stack, Step dependencies, Step tests, ReportForma
         requireNonNull(dependencies, "dependencies");
         requireNonNull(tests, "tests");
         requireNonNull(reports, "reports");
+        manifests = List.copyOf(manifests);
+    }
+
+    /** A plan whose dependency step runs every time (it also prepares the scratch copy, e.g. node_modules). */
+    public StackPlan(String stack, Step dependencies, Step tests, ReportFormat reports) {
+        this(stack, dependencies, tests, reports, List.of());
     }
 
     /** One command: how it is shown to people, the words run, and the environment it gets besides the sandbox's. */

@@ -29,7 +29,8 @@ public interface StackPlans {
      * tests (its JUnit Platform provider, plexus-utils 1.1). So the step also loads each plugin of the test lifecycle
      * with its work switched off (loading a plugin resolves everything it needs), and runs Surefire on one empty
      * class of ours, compiled here. None of the project's code is compiled or run, and no goal the project binds to
-     * a phase runs: only goals named here.
+     * a phase runs: only goals named here. It only fills the cache, so it is skipped for a pom (and {@code .mvn/}) it
+     * already fetched for.
      */
     private static StackPlan javaRest() {
         String maven = "mvn -B -q -Dstyle.color=never -Dmaven.repo.local=" + StackPlan.CACHE + "/m2";
@@ -49,7 +50,7 @@ public interface StackPlans {
                 new Step("mvn -B dependency:go-offline", List.of("sh", "-c", fetch), Map.of()),
                 new Step("mvn -o -B test", List.of("mvn", "-o", "-B", "-Dstyle.color=never",
                         "-Dmaven.repo.local=" + StackPlan.CACHE + "/m2", "test"), Map.of()),
-                ReportFormat.SUREFIRE);
+                ReportFormat.SUREFIRE, List.of("pom.xml", ".mvn"));
     }
 
     /**

@@ -1,6 +1,11 @@
 package dev.aiwizard.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -73,6 +78,37 @@ final class WorkDirs {
             }
         }
         return run;
+    }
+
+    /**
+     * The mark left when a dependency step succeeded for {@code manifests} of {@code project} (their paths and
+     * contents): outside the cache, where the sandbox cannot write.
+     */
+    Path fetched(String stack, Path project, List<String> manifests) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        sha.update((stack + "\0").getBytes(StandardCharsets.UTF_8));
+        for (String name : manifests) {
+            Path manifest = project.resolve(name);
+            List<Path> files = List.of();
+            if (Files.isDirectory(manifest, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> all = Files.walk(manifest)) {
+                    files = all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                }
+            } else if (Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+                files = List.of(manifest);
+            }
+            for (Path f : files) {
+                sha.update((project.relativize(f) + "\0").getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+                sha.update((byte) 0);
+            }
+        }
+        return Files.createDirectories(root.resolve("fetched")).resolve(HexFormat.of().formatHex(sha.digest()));
     }
 
     /** Removes a run directory and everything the sandbox left in it. */

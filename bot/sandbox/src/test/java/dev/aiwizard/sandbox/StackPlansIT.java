@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ class StackPlansIT {
                 <groupId>demo</groupId>
                 <artifactId>calc</artifactId>
                 <version>1</version>
+                <description>%s</description>
                 <properties>
                     <maven.compiler.release>21</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
@@ -61,7 +63,9 @@ class StackPlansIT {
 
     @Test
     void aMavenProjectIsBuiltOfflineAndItsFailingTestIsNamedFromSurefiresReport() {
-        Path project = SandboxTesting.write(dir.resolve("calc"), Map.of("pom.xml", POM,
+        // A pom of its own, so this run fetches; the next run of the same pom does not.
+        String pom = POM.formatted("calc " + UUID.randomUUID());
+        Path project = SandboxTesting.write(dir.resolve("calc"), Map.of("pom.xml", pom,
                 "src/main/java/demo/Calc.java", "package demo; public class Calc { public static int add(int a, int b) { return a + b; } }",
                 "src/test/java/demo/CalcTest.java", """
                         package demo;
@@ -87,6 +91,13 @@ class StackPlansIT {
         assertEquals(List.of("fetching dependencies: mvn -B dependency:go-offline", "running tests: mvn -o -B test"),
                 steps);
         assertTrue(result.output().contains("addsWrongly"), result::output);
+
+        List<String> again = new CopyOnWriteArrayList<>();
+        SandboxResult second = new BubblewrapSandbox(SandboxTesting.settings(SandboxTesting.realStacks()))
+                .run(new SandboxRequest(project, "java-rest", SandboxTesting.realStacks()), again::add);
+
+        assertEquals(List.of("dependencies: already fetched for this pom.xml", "running tests: mvn -o -B test"), again);
+        assertEquals(result.tests(), second.tests(), second::output);
     }
 
     @Test

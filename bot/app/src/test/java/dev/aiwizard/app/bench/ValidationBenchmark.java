@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (with a warm cache) against the plain test command outside any sandbox ({@code mvn -o -B test}, {@code npm test}),
  * each round on a fresh copy so both compile and install the same. The cold first run (an empty cache: the dependency
  * step fetches everything from the registries) is reported on its own. The sandbox's test step is timed from its
- * "running tests" progress note to the result; its whole run includes the dependency step.
+ * "running tests" progress note to the result; its whole run includes the dependency step, which the java-rest plan
+ * skips for a pom it already fetched for (so, warm, its whole run is the test step plus the scratch copy).
  *
  * <p>Usage: {@code ValidationBenchmark [rounds]} (default 5, after one warm-up round; sandboxed and plain alternate). The caches live in a temporary
  * work dir of its own, removed at the end.
@@ -60,8 +61,16 @@ public final class ValidationBenchmark {
                 List<Double> tests = new ArrayList<>();
                 List<Double> plain = new ArrayList<>();
                 for (int round = 0; round <= rounds; round++) {
-                    Timed warm = sandboxed(sandbox, project, stack, limits);
-                    double bare = plain(project, stack, plainCache, tmp.resolve("plain-" + round));
+                    // Which goes first alternates, so a drift in the machine's load falls on both alike.
+                    Timed warm;
+                    double bare;
+                    if (round % 2 == 0) {
+                        warm = sandboxed(sandbox, project, stack, limits);
+                        bare = plain(project, stack, plainCache, tmp.resolve("plain-" + round));
+                    } else {
+                        bare = plain(project, stack, plainCache, tmp.resolve("plain-" + round));
+                        warm = sandboxed(sandbox, project, stack, limits);
+                    }
                     if (!warm.result.passed()) {
                         throw new IllegalStateException(stack + " failed in the sandbox: " + warm.result);
                     }
@@ -80,6 +89,8 @@ public final class ValidationBenchmark {
                                 + " whole sandboxed validation (dependency step + tests) median %.2f s (%+.1f %% over the"
                                 + " plain test command)%n", stack, rounds, t, tBest, plainCommand(stack), p, pBest,
                         (t / p - 1) * 100, (tBest / pBest - 1) * 100, median(whole), (median(whole) / p - 1) * 100);
+                System.out.printf("%s: every round (s): sandboxed test step %s; plain %s; whole sandboxed %s%n", stack,
+                        rounded(tests), rounded(plain), rounded(whole));
             }
         } finally {
             delete(tmp);
@@ -170,6 +181,10 @@ public final class ValidationBenchmark {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static String rounded(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
     }
 
     private static double median(List<Double> values) {
