@@ -156,7 +156,8 @@ class BubblewrapSandboxIT {
         Path project = SandboxTesting.write(dir.resolve("p"), Map.of("package.json", PACKAGE, "test/leak.test.js", """
                 import test from 'node:test';
                 test('prints what it found', () => { console.log('token %s key %s'); throw new Error('%s'); });
-                """.formatted(github, aws, github)));
+                test('is named %s', () => { throw new Error('no'); });
+                """.formatted(github, aws, github, github)));
 
         SandboxResult result = sandbox().run(new SandboxRequest(project, "node-express", SMALL), note -> { });
 
@@ -164,6 +165,7 @@ class BubblewrapSandboxIT {
         assertTrue(result.output().contains("[secret removed]"), result::output);
         assertFalse(result.output().contains(github), result::output);
         assertFalse(result.output().contains(aws), result::output);
+        assertEquals(List.of("prints what it found", "is named [secret removed]"), result.failingTests());
         assertFalse(result.toString().contains(github), "a secret in another part of the result");
     }
 

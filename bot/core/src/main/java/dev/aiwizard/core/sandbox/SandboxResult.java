@@ -2,6 +2,8 @@ package dev.aiwizard.core.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.text.HiddenText;
+import dev.aiwizard.core.text.Secrets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +17,19 @@ public record SandboxResult(Outcome outcome, String reason, String command, Opti
                             List<String> failingTests, String output, Duration duration) {
     /** At most this many failing tests are named; the counts still say how many failed. */
     public static final int MAX_FAILING_NAMES = 50;
+    /** A failing test's name is cut to this many characters. */
+    public static final int MAX_NAME_CHARS = 200;
 
     public SandboxResult {
         requireNonNull(outcome, "outcome");
         reason = reason == null ? "" : reason;
         command = command == null ? "" : command;
         requireNonNull(tests, "tests");
-        failingTests = failingTests == null ? List.of()
-                : List.copyOf(failingTests.subList(0, Math.min(failingTests.size(), MAX_FAILING_NAMES)));
-        output = output == null ? "" : output;
+        // Names and output were written by the code under test: masked here too, whatever produced the result.
+        failingTests = failingTests == null ? List.of() : failingTests.stream().limit(MAX_FAILING_NAMES)
+                .map(SandboxResult::clean).map(n -> n.length() > MAX_NAME_CHARS ? n.substring(0, MAX_NAME_CHARS) + "…" : n)
+                .toList();
+        output = output == null ? "" : Secrets.redact(output).text();
         requireNonNull(duration, "duration");
         if (outcome == Outcome.PASSED && (tests.isEmpty() || tests.get().run() == 0 || tests.get().failed() > 0)) {
             throw new IllegalArgumentException("a run passes only when its tests ran and none failed: " + tests);
@@ -42,6 +48,10 @@ public record SandboxResult(Outcome outcome, String reason, String command, Opti
         KILLED,
         /** Nothing ran, e.g. no sandbox is available on this node; {@code reason} says why and what to do. */
         NOT_RUN
+    }
+
+    private static String clean(String name) {
+        return Secrets.redact(HiddenText.strip(name == null ? "" : name).replaceAll("\\s+", " ").strip()).text();
     }
 
     /** A run that never started. */

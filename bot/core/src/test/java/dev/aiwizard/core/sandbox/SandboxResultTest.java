@@ -68,6 +68,17 @@ class SandboxResultTest {
         assertEquals("tests: 0 passed, 80 failed", r.summary());
     }
 
+    @Test
+    void failingTestNamesAndOutputAreMaskedWhoeverMadeTheResult() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        var r = new SandboxResult(Outcome.FAILED, "", "npm test", Optional.of(new TestCounts(1, 0, 1, 0)),
+                List.of("prints\n" + token + " \u200B" + "x".repeat(300)), "token " + token, Duration.ZERO);
+
+        assertEquals(("prints [secret removed] " + "x".repeat(300)).substring(0, SandboxResult.MAX_NAME_CHARS) + "…",
+                r.failingTests().getFirst());
+        assertEquals("token [secret removed]", r.output());
+    }
+
     private static SandboxResult result(Outcome outcome, String reason, TestCounts counts) {
         return new SandboxResult(outcome, reason, "mvn -o -B test", Optional.ofNullable(counts), List.of(), "",
                 Duration.ofSeconds(12));
