@@ -8,7 +8,6 @@ import dev.aiwizard.core.sandbox.Sandbox;
 import dev.aiwizard.core.sandbox.SandboxLimits;
 import dev.aiwizard.core.sandbox.SandboxRequest;
 import dev.aiwizard.core.sandbox.SandboxResult;
-import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +89,7 @@ public final class BubblewrapSandbox implements Sandbox {
                     Supervisor.Ended fetched = Supervisor.run(bwrap.build(plan.dependencies(), run, cache, true,
                             limits), limits.timeout(), limits.outputBytes());
                     if (fetched.exitCode() != 0) {
-                        return ended(fetched, limits, plan.dependencies().shown(), Optional.empty(), start,
+                        return Verdict.of(fetched, limits, plan.dependencies().shown(), Optional.empty(), start,
                                 "the dependency step failed");
                     }
                     if (fetchedMark != null) {
@@ -106,52 +105,13 @@ public final class BubblewrapSandbox implements Sandbox {
                     cached = false;
                     continue;
                 }
-                return ended(tested, limits, plan.tests().shown(), TestReports.read(plan.reports(), run), start, "");
+                return Verdict.of(tested, limits, plan.tests().shown(), TestReports.read(plan.reports(), run), start, "");
             }
         } catch (IOException e) {
             throw new SandboxException("could not prepare a sandbox run under " + dirs.root(), e);
         } finally {
             WorkDirs.delete(run);
         }
-    }
-
-    /** The result of a step that ended as {@code ended} says; {@code step} names a dependency step that failed. */
-    private static SandboxResult ended(Supervisor.Ended ended, SandboxLimits limits, String command,
-                                       Optional<TestReports.Found> report, long start, String step) {
-        Outcome outcome;
-        String reason;
-        if (ended.timedOut()) {
-            outcome = Outcome.TIMED_OUT;
-            reason = "after " + describe(limits.timeout()) + ", every process killed";
-        } else if (ended.outputExceeded()) {
-            outcome = Outcome.KILLED;
-            reason = "more than " + bytes(limits.outputBytes()) + " of output";
-        } else if (ended.exitCode() == 128 + 24) {
-            outcome = Outcome.KILLED;
-            reason = "CPU time limit of " + describe(limits.cpuTime()) + " reached";
-        } else if (ended.exitCode() == 0) {
-            outcome = report.isEmpty() || report.get().counts().run() == 0 || report.get().counts().failed() > 0
-                    ? Outcome.FAILED : Outcome.PASSED;
-            reason = report.isEmpty() ? "the command succeeded but left no test report"
-                    : report.get().counts().run() == 0 ? "no tests found" : "";
-        } else {
-            outcome = Outcome.FAILED;
-            reason = "exit code " + ended.exitCode() + (ended.exitCode() == 137 ? " (killed: CPU or memory limit)" : "");
-        }
-        if (ended.peakTasks() >= limits.maxProcesses() && outcome != Outcome.PASSED) {
-            outcome = Outcome.KILLED;
-            reason = "process limit of " + limits.maxProcesses() + " reached; " + reason;
-        }
-        if (!step.isEmpty()) {
-            reason = step + ": " + reason;
-            if (outcome == Outcome.PASSED) {
-                outcome = Outcome.FAILED;
-            }
-        }
-        String output = OutputTail.of(ended.output().head(), ended.output().omitted(), ended.output().tail());
-        return new SandboxResult(outcome, reason, command, report.map(TestReports.Found::counts),
-                report.map(TestReports.Found::failing).orElse(List.of()), output,
-                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Runs under way on this node (the others wait in line). */
@@ -199,14 +159,5 @@ public final class BubblewrapSandbox implements Sandbox {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static String describe(Duration d) {
-        return d.toSeconds() >= 120 && d.toSeconds() % 60 == 0 ? d.toMinutes() + " min"
-                : d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static String bytes(long n) {
-        return n >= 1 << 20 && n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n % 1024 == 0 ? (n >> 10) + " KiB" : n + " bytes";
     }
 }
