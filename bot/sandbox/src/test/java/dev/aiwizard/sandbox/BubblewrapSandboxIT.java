@@ -133,6 +133,24 @@ class BubblewrapSandboxIT {
     }
 
     @Test
+    void aProcessCannotTakeMoreMemoryThanTheLimit() {
+        // Buffers live outside node's heap, so only the sandbox's RLIMIT_DATA can refuse the big one.
+        Path project = SandboxTesting.write(dir.resolve("p"), Map.of("run.sh", """
+                node -e 'Buffer.alloc(16 << 20, 1); console.log("16 MiB: fine")'
+                node -e 'Buffer.alloc(600 << 20, 1); console.log("600 MiB: fine")'
+                echo "600 MiB: exit $?"
+                """));
+        SandboxLimits limits = SMALL.withMemoryBytes(256L << 20);
+
+        SandboxResult result = shell(List.of("sh", "run.sh")).run(new SandboxRequest(project, "shell", limits),
+                note -> { });
+
+        assertTrue(result.output().contains("16 MiB: fine"), result::output);
+        assertFalse(result.output().contains("600 MiB: fine"), result::output);
+        assertFalse(result.output().contains("600 MiB: exit 0"), result::output);
+    }
+
+    @Test
     void aForkBombIsHeldAtTheProcessLimitAndReported() {
         String marker = "bomb-" + UUID.randomUUID();
         // bash retries a fork that failed, so this bomb keeps pressing against the limit instead of collapsing.

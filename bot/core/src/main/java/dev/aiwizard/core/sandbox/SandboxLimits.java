@@ -38,6 +38,11 @@ public record SandboxLimits(Duration timeout, long memoryBytes, Duration cpuTime
         return new SandboxLimits(other, memoryBytes, cpuTime, maxProcesses, outputBytes);
     }
 
+    /** The same with another memory limit per process. */
+    public SandboxLimits withMemoryBytes(long other) {
+        return new SandboxLimits(timeout, other, cpuTime, maxProcesses, outputBytes);
+    }
+
     /** The same with another CPU time per process. */
     public SandboxLimits withCpuTime(Duration other) {
         return new SandboxLimits(timeout, memoryBytes, other, maxProcesses, outputBytes);
