@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,12 @@ final class DbInbox implements Inbox, AutoCloseable {
      * slow one. Should the write still land later, the platform's retry finds it kept and it runs from the inbox.
      */
     private static final Duration ACCEPT_TIMEOUT = Duration.ofMillis(750);
+    /**
+     * How many events the inbox forgets before it vacuums its table (PostgreSQL). Each forgotten event leaves a dead
+     * row and index entries that every later write wades through until a vacuum clears them; autovacuum may be off,
+     * and wakes at most once a minute when on, while a busy inbox forgets thousands of events a second.
+     */
+    static final int SWEEP_EVERY = 10_000;
 
     private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Boolean> stored) {
     }
@@ -49,6 +57,8 @@ final class DbInbox implements Inbox, AutoCloseable {
     private final LinkedBlockingQueue<Accepted> accepts = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<String> dones = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final AtomicInteger forgotten = new AtomicInteger();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
     private volatile boolean closed;
 
     DbInbox(DbClient db, Clock clock, boolean postgres) {
@@ -196,6 +206,9 @@ final class DbInbox implements Inbox, AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
             }
+            if (setBased && forgotten.addAndGet(handled.size()) >= SWEEP_EVERY) {
+                sweep();
+            }
         } catch (RuntimeException e) {
             batch.forEach(a -> a.stored().completeExceptionally(e));
             // Left behind, handled events are claimed once their lease ran out and found handled then.
@@ -204,6 +217,26 @@ final class DbInbox implements Inbox, AutoCloseable {
                         + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Vacuums the table beside the writer, so no accept waits for it. One sweep at a time per replica; a table
+     * another replica is sweeping is skipped, not waited for.
+     */
+    private void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        forgotten.set(0);
+        Thread.ofVirtual().name("inbox-sweeper").start(() -> {
+            try {
+                Sql.run("vacuum the inbox", () -> db.execute().namedDml("vacuum-inbox"));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not vacuum the inbox: " + e.getMessage());
+            } finally {
+                sweeping.set(false);
+            }
+        });
     }
 
     /** One statement for the whole batch; the keys it returns are the events that were new. */
