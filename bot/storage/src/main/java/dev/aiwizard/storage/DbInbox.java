@@ -194,15 +194,15 @@ final class DbInbox implements Inbox, AutoCloseable {
             return;
         }
         try {
-            List<Boolean> stored = Sql.inTransaction(db, "store " + batch.size() + " and forget " + handled.size()
-                    + " chat event(s)", tx -> {
-                List<Boolean> fresh = batch.isEmpty() ? List.of() : setBased ? insertAll(tx, batch)
-                        : insertEach(tx, batch);
-                if (!handled.isEmpty()) {
-                    forget(tx, handled);
-                }
-                return fresh;
-            });
+            List<Boolean> stored = setBased ? storeAndForget(batch, handled)
+                    : Sql.inTransaction(db, "store " + batch.size() + " and forget " + handled.size()
+                            + " chat event(s)", tx -> {
+                        List<Boolean> fresh = insertEach(tx, batch);
+                        for (String key : handled) {
+                            tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
+                        }
+                        return fresh;
+                    });
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
             }
@@ -239,9 +239,15 @@ final class DbInbox implements Inbox, AutoCloseable {
         });
     }
 
-    /** One statement for the whole batch; the keys it returns are the events that were new. */
-    private List<Boolean> insertAll(DbTransaction tx, List<Accepted> batch) {
-        int n = batch.size();
+    /**
+     * PostgreSQL: the whole round in one statement, so one round trip and its own commit: {@code batch} stored, the
+     * {@code handled} events forgotten; the keys it returns are the events that were new. An event both handled and
+     * accepted again in one round (a redelivery of one just handled) is not stored again.
+     */
+    private List<Boolean> storeAndForget(List<Accepted> batch, List<String> handled) {
+        java.util.Set<String> forget = new java.util.HashSet<>(handled);
+        List<Accepted> kept = batch.stream().filter(a -> !forget.contains(a.event().key())).toList();
+        int n = kept.size();
         String[] keys = new String[n];
         String[] platforms = new String[n];
         String[] fields = new String[n];
@@ -249,7 +255,7 @@ final class DbInbox implements Inbox, AutoCloseable {
         String[] owners = new String[n];
         String[] leases = new String[n];
         for (int i = 0; i < n; i++) {
-            Accepted a = batch.get(i);
+            Accepted a = kept.get(i);
             keys[i] = a.event().key();
             platforms[i] = a.event().platform();
             fields[i] = Json.write(a.event().fields());
@@ -257,13 +263,14 @@ final class DbInbox implements Inbox, AutoCloseable {
             owners[i] = a.owner();
             leases[i] = a.leaseUntil().toString();
         }
-        java.util.Set<String> fresh;
-        try (Stream<DbRow> rows = tx.createNamedQuery("insert-inbox-events")
-                .addParam(keys).addParam(platforms).addParam(fields).addParam(received).addParam(owners)
-                .addParam(leases).execute()) {
-            fresh = rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
-        }
-        List<Boolean> out = new ArrayList<>(n);
+        java.util.Set<String> fresh = Sql.run("store " + n + " and forget " + handled.size() + " chat event(s)", () -> {
+            try (Stream<DbRow> rows = db.execute().createNamedQuery("store-and-forget-inbox-events")
+                    .addParam(forget.toArray(String[]::new)).addParam(keys).addParam(platforms).addParam(fields)
+                    .addParam(received).addParam(owners).addParam(leases).execute()) {
+                return rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
+            }
+        });
+        List<Boolean> out = new ArrayList<>(batch.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Accepted a : batch) {
             // The same event twice in one batch (a retry racing its original): the first is the new one.
@@ -285,16 +292,6 @@ final class DbInbox implements Inbox, AutoCloseable {
                     .execute() == 1);
         }
         return fresh;
-    }
-
-    private void forget(DbTransaction tx, List<String> keys) {
-        if (setBased) {
-            tx.createNamedDelete("delete-inbox-events").addParam(keys.toArray(String[]::new)).execute();
-            return;
-        }
-        for (String key : keys) {
-            tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
-        }
     }
 
     @SuppressWarnings("unchecked")
