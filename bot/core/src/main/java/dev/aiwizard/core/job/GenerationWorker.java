@@ -172,9 +172,16 @@ public final class GenerationWorker {
             round++;
             String ofRounds = "round " + round + " of " + repairRounds;
             status.show(v.summary() + " — repairing, " + ofRounds, true);
-            Optional<GeneratedProject> repaired = generator.repair(
-                    new RepairRequest(request, project, v, round, repairRounds, spent),
-                    note -> status.show(note + " (repair " + ofRounds + ")", false));
+            Optional<GeneratedProject> repaired;
+            try {
+                repaired = generator.repair(new RepairRequest(request, project, v, round, repairRounds, spent),
+                        note -> status.show(note + " (repair " + ofRounds + ")", false));
+            } catch (GenerationException e) {
+                // A spent budget or a model that is down ends the repairs, not the job: what failed is delivered.
+                project = project.withNote("repair round " + round + " did not happen: " + e.getMessage());
+                round--;
+                break;
+            }
             if (repaired.isEmpty()) {
                 // This engine cannot repair (no model): what failed is delivered as it is, and said so.
                 round--;
