@@ -92,8 +92,7 @@ final class ChangeReader {
     private boolean prose(Draft d, String t) {
         String context = d.spec().entities().size() == 1 ? d.spec().entities().getFirst().name() : null;
         EntityReader.Found found = r.entities().fromProse(t, context);
-        d.notes(found.notes());
-        d.merge(found.entities());
+        d.merge(found);
         return !found.isEmpty() || !found.notes().isEmpty();
     }
 }
