@@ -65,7 +65,7 @@ final class EntityReader {
 
     private final FieldReader fieldReader;
     private final Texts texts;
-    private final RelationReader relations = new RelationReader();
+    private final RelationReader relations = new RelationReader((rest, c) -> clause(rest, c, false));
 
     EntityReader(FieldReader fieldReader, Texts texts) {
         this.fieldReader = fieldReader;
@@ -127,7 +127,7 @@ final class EntityReader {
         Matcher m = PAREN_LIST.matcher(clause);
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
-            if (Inflector.isPlural(m.group(1)) && FieldDetails.values(m.group()).isEmpty() || looksLikeFields(m.group(2))) {
+            if (Inflector.isPlural(m.group(1)) || looksLikeFields(m.group(2))) {
                 c.entity(m.group(1)).ifPresent(e -> c.addFields(e, FieldDetails.unmask(m.group(2))));
                 m.appendReplacement(rest, Matcher.quoteReplacement(m.group(1)));
             } else {

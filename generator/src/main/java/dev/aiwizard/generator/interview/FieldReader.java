@@ -26,7 +26,7 @@ final class FieldReader {
 
     private static final Pattern VALUE_START = Pattern.compile("\\b(?:status|state|type|kind|category|level|mode|stage|priority"
             + "|size|role|colou?r|gender|difficulty|condition|phase|tier|plan|visibility|currency|language|format|channel"
-            + "|result|outcome|severity|frequency|method|position|choice)\\s+(?:of|either|one of|:)\\s+[^,]+$|:\\s*\\w+$", Pattern.CASE_INSENSITIVE);
+            + "|result|outcome|severity|frequency|method|position|choice)\\s+(?:of|either|one of|:)\\s+[^,:]+$", Pattern.CASE_INSENSITIVE);
 
     private final Texts texts;
 
@@ -70,7 +70,7 @@ final class FieldReader {
         if (range.isPresent()) {
             Optional<Field> f = read(range.get().name(), typedList, notes);
             // A range of whole numbers is a whole number, whatever the name suggests ("a discount from 1 to 90").
-            return f.map(x -> (x.type() == FieldType.DECIMAL && !typedList ? x.withType(FieldType.INTEGER) : x)
+            return f.map(x -> (x.type() == FieldType.DECIMAL ? x.withType(FieldType.INTEGER) : x)
                     .withRange(range.get().min(), range.get().max()));
         }
         var unit = FieldDetails.unit(plain);

@@ -87,6 +87,11 @@ public final class OfflineInterviewer implements Interviewer {
         }
         EntityReader.Found found = readers.entities().fromProse(idea, null);
         d.merge(found);
+        if (d.spec().entities().isEmpty()) {
+            AppKinds.of(idea).ifPresent(e -> d.update(d.spec().withEntities(List.of(e)).withAssumption(readers.texts()
+                    .get("assume.kind", "entity", e.name() + " (" + String.join(", ", e.fields().stream()
+                            .map(f -> f.name() + " " + f.describe()).toList()) + ")"))));
+        }
         actors(d, found.actors());
         mentions.read(d, idea, null);
     }

@@ -30,6 +30,17 @@ final class RelationReader {
     private static final Set<String> TARGET_PREPS = Set.of("to", "on", "for", "in", "into", "under", "with", "at");
     private static final Set<String> PARTICLES = Set.of("up", "in", "for", "to", "on", "at", "into", "out");
 
+    /** "... with a name and a price and place orders": where the fields end and another act begins. */
+    private static final Pattern NEXT_ACT = Pattern.compile("\\s+(?=and\\s+(?!(?:an?|the|its|their|whether)\\b)[a-z]+\\s+[a-z-]+s\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final java.util.function.BiConsumer<String, EntityCollector> more;
+
+    /** {@code rest} reads what follows a sentence's fields ("and place orders") as a clause of its own. */
+    RelationReader(java.util.function.BiConsumer<String, EntityCollector> rest) {
+        this.more = rest;
+    }
+
     /** Reads {@code clause}; returns whether it related things (and so needs no other reading). */
     boolean read(String clause, EntityCollector c) {
         return belongs(clause, c) || whichEach(clause, c) || subjectVerbObject(clause, c);
@@ -161,19 +172,25 @@ final class RelationReader {
         c.context(object.get());
         int with = Words.lower(tail).startsWith("with ") ? 5 : -1;
         if (with > 0) {
-            c.addFields(object.get(), tail.substring(with));
+            String[] parts = NEXT_ACT.split(tail.substring(with), 2);
+            c.addFields(object.get(), parts[0]);
+            if (parts.length > 1) {
+                more.accept(parts[1], c);
+            }
         }
         return true;
     }
 
     private static boolean isSubject(String word) {
-        return word.matches("[A-Za-z-]{3,}") && Inflector.isPlural(word) && isNoun(word) || Verbs.isGeneric(word);
+        return word.matches("[A-Za-z-]{3,}") && Inflector.isPlural(word) && isNoun(word)
+                && !NounPhrases.PRODUCT_WORDS.contains(Inflector.singular(Words.lower(word))) || Verbs.isGeneric(word);
     }
 
+    /** A word that can name a thing; "projects" can, though "project" also names the product in "a small project". */
     private static boolean isNoun(String word) {
         String w = Words.lower(word);
-        return w.matches("[a-z-]{2,}") && !NounPhrases.NOT_NOUNS.contains(w) && !NounPhrases.PRODUCT_WORDS.contains(w)
-                && !Set.of("other", "others", "each", "every", "things", "stuff").contains(w);
+        return w.matches("[a-z-]{2,}") && !NounPhrases.NOT_NOUNS.contains(w)
+                && !Set.of("other", "others", "each", "every", "things", "stuff", "app", "apps", "api").contains(w);
     }
 
     private static List<String> tokens(String clause) {
