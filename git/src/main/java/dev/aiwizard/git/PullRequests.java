@@ -3,10 +3,12 @@ package dev.aiwizard.git;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.core.job.Verification;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -20,6 +22,13 @@ import org.kohsuke.github.GHUser;
 final class PullRequests {
     private static final System.Logger LOG = System.getLogger(PullRequests.class.getName());
 
+    /** The label a pull request carries while its tests fail. */
+    static final String FAILING_LABEL = "wizard:tests-failing";
+    /** The commit status context that reports the generated project's tests. */
+    static final String STATUS_CONTEXT = "ai-wizard/tests";
+    /** GitHub refuses a status description over 140 characters. */
+    private static final int MAX_STATUS = 140;
+
     private final GitHubAccess access;
 
     PullRequests(GitHubAccess access) {
@@ -32,19 +41,32 @@ final class PullRequests {
         repo.session().writes().lock();
         try {
             List<String> notes = new ArrayList<>();
+            Verification verification = request.verification();
+            boolean failing = verification != null && !verification.succeeded();
             GHPullRequest pr = find(repo, pushed.branch());
             if (pr == null) {
+                // Code whose tests fail or never ran is not ready for review: a draft, marked as such.
                 pr = repo.api().createPullRequest(title(request), pushed.branch(), base, request.description(), true,
-                        settings.draft());
-                if (!settings.labels().isEmpty()) {
-                    pr.addLabels(settings.labels().toArray(String[]::new));
+                        settings.draft() || failing);
+                List<String> labels = new ArrayList<>(settings.labels());
+                if (failing && verification.outcome() == Verification.Outcome.FAILED) {
+                    labels.add(FAILING_LABEL);
+                }
+                if (!labels.isEmpty()) {
+                    pr.addLabels(labels.toArray(String[]::new));
                 }
                 requestReviewers(repo, pr, notes);
-            } else if (!Objects.equals(pr.getBody(), request.description())) {
-                pr.setBody(request.description());
+            } else {
+                if (!Objects.equals(pr.getBody(), request.description())) {
+                    pr.setBody(request.description());
+                }
+                relabel(pr, verification, notes);
             }
             if (request.changeNote() != null && !commented(pr, pushed.commitId())) {
                 pr.comment(request.changeNote().strip() + "\n\nCommit " + pushed.commitId());
+            }
+            if (verification != null) {
+                status(repo, pushed.commitId(), verification, notes);
             }
             return pushed.withPullRequest(repo.fullName(), pr.getNumber(), pr.getHtmlUrl().toString())
                     .withNotes(notes);
@@ -54,6 +76,49 @@ final class PullRequests {
                     + access.explain(e, repo.fullName()) + ". Say `generate` to try again; nothing is duplicated", e);
         } finally {
             repo.session().writes().unlock();
+        }
+    }
+
+    /**
+     * A revision's pull request carries the failing label exactly while its tests fail. GitHub's REST API cannot
+     * take a pull request out of draft, so a revision that turned green says so instead.
+     */
+    private static void relabel(GHPullRequest pr, Verification verification, List<String> notes) throws IOException {
+        if (verification == null) {
+            return;
+        }
+        boolean labelled = pr.getLabels().stream().anyMatch(l -> FAILING_LABEL.equals(l.getName()));
+        boolean failed = verification.outcome() == Verification.Outcome.FAILED;
+        if (failed && !labelled) {
+            pr.addLabels(FAILING_LABEL);
+        } else if (!failed && labelled) {
+            pr.removeLabel(FAILING_LABEL);
+        }
+        if (verification.succeeded() && pr.isDraft()) {
+            notes.add("the tests pass now; pull request #" + pr.getNumber() + " is still a draft: mark it ready for "
+                    + "review on GitHub");
+        }
+    }
+
+    /**
+     * The commit status {@code ai-wizard/tests} on the delivered commit: success only when the tests ran and passed.
+     * A courtesy like the reviewers: one GitHub refuses is noted, not fatal (the pull request body says it too).
+     */
+    private void status(GitHubAccess.Repo repo, String commit, Verification verification, List<String> notes) {
+        GHCommitState state = switch (verification.outcome()) {
+            case PASSED -> GHCommitState.SUCCESS;
+            case FAILED -> GHCommitState.FAILURE;
+            case NOT_RUN -> GHCommitState.ERROR;
+        };
+        String summary = verification.summary();
+        String description = summary.length() <= MAX_STATUS ? summary : summary.substring(0, MAX_STATUS - 1) + "…";
+        try {
+            repo.api().createCommitStatus(commit, state, null, description, STATUS_CONTEXT);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "commit status not set on " + repo.fullName() + "@" + commit + ": "
+                    + e.getMessage());
+            notes.add("GitHub did not accept the commit status " + STATUS_CONTEXT + " ("
+                    + access.explain(e, repo.fullName()) + ")");
         }
     }
 

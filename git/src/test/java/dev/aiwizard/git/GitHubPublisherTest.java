@@ -14,6 +14,7 @@ import dev.aiwizard.core.job.JobTakenOverException;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.spec.Placement;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.git.testing.FakeGitHub;
@@ -307,6 +308,72 @@ class GitHubPublisherTest {
         publisher.publish(request(r.branch(), List.of(new GeneratedFile("README.md", "v2\n")), BODY, "Revised"));
 
         assertEquals(1, gitHub.installationTokensIssued());
+    }
+
+    private static Verification tests(Verification.Outcome outcome, int passed, int failed) {
+        return new Verification(outcome, "mvn -o -B test", passed + failed, passed, failed, 0, Duration.ofSeconds(9),
+                failed == 0 ? List.of() : List.of("AppTest.works"), "", null, 1);
+    }
+
+    private static PublishRequest verified(String branch, List<GeneratedFile> files, Verification v) {
+        PublishRequest r = request(branch, files, BODY, branch == null ? null : "Revised");
+        return new PublishRequest(ALICE, r.spec(), branch, files, r.commitMessage(), null, BODY, r.changeNote(), v);
+    }
+
+    private GitPublisher readyForReview() {
+        return publisher(GitHubSettings.none().withToken(TOKEN).withPullRequests(false, List.of("ai-generated"),
+                List.of()));
+    }
+
+    @Test
+    void passingTestsLeaveAPullRequestReadyForReviewWithASuccessStatusOnItsCommit() {
+        PublishResult r = readyForReview().publish(verified(null, FILES, tests(Verification.Outcome.PASSED, 41, 0)));
+
+        FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+        assertFalse(pr.draft());
+        assertEquals(List.of("ai-generated"), pr.labels());
+        assertEquals(List.of(new FakeGitHub.Status(r.commitId(), "success", "tests: 41 passed", "ai-wizard/tests",
+                null)), gitHub.statuses("acme", "todo"));
+    }
+
+    @Test
+    void failingTestsOpenALabelledDraftWithAFailureStatusUntilARevisionTurnsThemGreen() {
+        GitPublisher publisher = readyForReview();
+        PublishResult first = publisher.publish(verified(null, FILES, tests(Verification.Outcome.FAILED, 41, 3)));
+
+        FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+        assertTrue(pr.draft(), "failing code is not ready for review");
+        assertEquals(List.of("ai-generated", "wizard:tests-failing"), pr.labels());
+        FakeGitHub.Status failed = gitHub.statuses("acme", "todo").getLast();
+        assertEquals(first.commitId(), failed.sha());
+        assertEquals("failure", failed.state());
+        assertEquals("tests: 41 passed, 3 failed", failed.description());
+
+        PublishResult second = publisher.publish(verified(first.branch(), List.of(new GeneratedFile("README.md",
+                "fixed\n")), tests(Verification.Outcome.PASSED, 44, 0)));
+
+        pr = gitHub.pulls("acme", "todo").getFirst();
+        assertEquals(List.of("ai-generated"), pr.labels(), "the failing label goes once the tests pass");
+        FakeGitHub.Status passed = gitHub.statuses("acme", "todo").getLast();
+        assertEquals(second.commitId(), passed.sha());
+        assertEquals("success", passed.state());
+        assertTrue(second.notes().stream().anyMatch(n -> n.contains("still a draft: mark it ready for review")),
+                second.notes().toString());
+    }
+
+    @Test
+    void codeThatWasNeverRunGetsAnErrorStatusAndADraftButNoFailingLabel() {
+        PublishResult r = readyForReview().publish(verified(null, FILES, Verification.notRun("mvn -o -B test",
+                "no sandbox available (install bubblewrap: apt-get install bubblewrap); " + "x".repeat(200))));
+
+        FakeGitHub.Pull pr = gitHub.pulls("acme", "todo").getFirst();
+        assertTrue(pr.draft());
+        assertEquals(List.of("ai-generated"), pr.labels());
+        FakeGitHub.Status status = gitHub.statuses("acme", "todo").getLast();
+        assertEquals("error", status.state());
+        assertEquals(140, status.description().length(), "GitHub refuses longer descriptions");
+        assertTrue(status.description().startsWith("tests not run: no sandbox available"), status.description());
+        assertEquals(r.commitId(), status.sha());
     }
 
     private static PublishRequest request(String branch, List<GeneratedFile> files, String body, String changeNote) {

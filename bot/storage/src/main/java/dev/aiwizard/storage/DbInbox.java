@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,12 @@ final class DbInbox implements Inbox, AutoCloseable {
      * slow one. Should the write still land later, the platform's retry finds it kept and it runs from the inbox.
      */
     private static final Duration ACCEPT_TIMEOUT = Duration.ofMillis(750);
+    /**
+     * How many events the inbox forgets before it vacuums its table (PostgreSQL). Each forgotten event leaves a dead
+     * row and index entries that every later write wades through until a vacuum clears them; autovacuum may be off,
+     * and wakes at most once a minute when on, while a busy inbox forgets thousands of events a second.
+     */
+    static final int SWEEP_EVERY = 10_000;
 
     private record Accepted(InboundEvent event, String owner, Instant leaseUntil, CompletableFuture<Boolean> stored) {
     }
@@ -49,6 +57,8 @@ final class DbInbox implements Inbox, AutoCloseable {
     private final LinkedBlockingQueue<Accepted> accepts = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<String> dones = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final AtomicInteger forgotten = new AtomicInteger();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
     private volatile boolean closed;
 
     DbInbox(DbClient db, Clock clock, boolean postgres) {
@@ -184,17 +194,20 @@ final class DbInbox implements Inbox, AutoCloseable {
             return;
         }
         try {
-            List<Boolean> stored = Sql.inTransaction(db, "store " + batch.size() + " and forget " + handled.size()
-                    + " chat event(s)", tx -> {
-                List<Boolean> fresh = batch.isEmpty() ? List.of() : setBased ? insertAll(tx, batch)
-                        : insertEach(tx, batch);
-                if (!handled.isEmpty()) {
-                    forget(tx, handled);
-                }
-                return fresh;
-            });
+            List<Boolean> stored = setBased ? storeAndForget(batch, handled)
+                    : Sql.inTransaction(db, "store " + batch.size() + " and forget " + handled.size()
+                            + " chat event(s)", tx -> {
+                        List<Boolean> fresh = insertEach(tx, batch);
+                        for (String key : handled) {
+                            tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
+                        }
+                        return fresh;
+                    });
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
+            }
+            if (setBased && forgotten.addAndGet(handled.size()) >= SWEEP_EVERY) {
+                sweep();
             }
         } catch (RuntimeException e) {
             batch.forEach(a -> a.stored().completeExceptionally(e));
@@ -206,9 +219,35 @@ final class DbInbox implements Inbox, AutoCloseable {
         }
     }
 
-    /** One statement for the whole batch; the keys it returns are the events that were new. */
-    private List<Boolean> insertAll(DbTransaction tx, List<Accepted> batch) {
-        int n = batch.size();
+    /**
+     * Vacuums the table beside the writer, so no accept waits for it. One sweep at a time per replica; a table
+     * another replica is sweeping is skipped, not waited for.
+     */
+    private void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        forgotten.set(0);
+        Thread.ofVirtual().name("inbox-sweeper").start(() -> {
+            try {
+                Sql.run("vacuum the inbox", () -> db.execute().namedDml("vacuum-inbox"));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not vacuum the inbox: " + e.getMessage());
+            } finally {
+                sweeping.set(false);
+            }
+        });
+    }
+
+    /**
+     * PostgreSQL: the whole round in one statement, so one round trip and its own commit: {@code batch} stored, the
+     * {@code handled} events forgotten; the keys it returns are the events that were new. An event both handled and
+     * accepted again in one round (a redelivery of one just handled) is not stored again.
+     */
+    private List<Boolean> storeAndForget(List<Accepted> batch, List<String> handled) {
+        java.util.Set<String> forget = new java.util.HashSet<>(handled);
+        List<Accepted> kept = batch.stream().filter(a -> !forget.contains(a.event().key())).toList();
+        int n = kept.size();
         String[] keys = new String[n];
         String[] platforms = new String[n];
         String[] fields = new String[n];
@@ -216,7 +255,7 @@ final class DbInbox implements Inbox, AutoCloseable {
         String[] owners = new String[n];
         String[] leases = new String[n];
         for (int i = 0; i < n; i++) {
-            Accepted a = batch.get(i);
+            Accepted a = kept.get(i);
             keys[i] = a.event().key();
             platforms[i] = a.event().platform();
             fields[i] = Json.write(a.event().fields());
@@ -224,13 +263,14 @@ final class DbInbox implements Inbox, AutoCloseable {
             owners[i] = a.owner();
             leases[i] = a.leaseUntil().toString();
         }
-        java.util.Set<String> fresh;
-        try (Stream<DbRow> rows = tx.createNamedQuery("insert-inbox-events")
-                .addParam(keys).addParam(platforms).addParam(fields).addParam(received).addParam(owners)
-                .addParam(leases).execute()) {
-            fresh = rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
-        }
-        List<Boolean> out = new ArrayList<>(n);
+        java.util.Set<String> fresh = Sql.run("store " + n + " and forget " + handled.size() + " chat event(s)", () -> {
+            try (Stream<DbRow> rows = db.execute().createNamedQuery("store-and-forget-inbox-events")
+                    .addParam(forget.toArray(String[]::new)).addParam(keys).addParam(platforms).addParam(fields)
+                    .addParam(received).addParam(owners).addParam(leases).execute()) {
+                return rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
+            }
+        });
+        List<Boolean> out = new ArrayList<>(batch.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Accepted a : batch) {
             // The same event twice in one batch (a retry racing its original): the first is the new one.
@@ -252,16 +292,6 @@ final class DbInbox implements Inbox, AutoCloseable {
                     .execute() == 1);
         }
         return fresh;
-    }
-
-    private void forget(DbTransaction tx, List<String> keys) {
-        if (setBased) {
-            tx.createNamedDelete("delete-inbox-events").addParam(keys.toArray(String[]::new)).execute();
-            return;
-        }
-        for (String key : keys) {
-            tx.createNamedDelete("delete-inbox-event").addParam("event_key", key).execute();
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.conversation.Question;
+import dev.aiwizard.core.spec.Entity;
+import dev.aiwizard.core.spec.Field;
+import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Spec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The documents kept as JSON read back exactly as they were written. */
@@ -30,6 +34,19 @@ class JsonTest {
 
         String older = Json.write(Fixtures.spec()).replace(",\"model\":null", "");
         assertFalse(older.contains("model"), older);
+        assertEquals(Fixtures.spec(), Json.read(older, Spec.class));
+    }
+
+    @Test
+    void referencesAllowedValuesAndRangesReadBackAndFieldsStoredBeforeThemReadAsPlainFields() {
+        Spec related = Fixtures.spec().withEntities(List.of(
+                new Entity("Ticket", List.of(Field.oneOf("priority", List.of("low", "high")),
+                        new Field("severity", FieldType.INTEGER, null, List.of(), 1L, 5L), new Field("contact", FieldType.EMAIL))),
+                new Entity("Comment", List.of(Field.reference("ticketId", "Ticket")))));
+        assertEquals(related, Json.read(Json.write(related), Spec.class));
+
+        String older = Json.write(Fixtures.spec()).replaceAll(",\"references\":null,\"values\":\\[\\],\"min\":null,\"max\":null", "");
+        assertFalse(older.contains("references"), older);
         assertEquals(Fixtures.spec(), Json.read(older, Spec.class));
     }
 

@@ -75,6 +75,26 @@ final class TestDatabase implements AutoCloseable {
         return storage;
     }
 
+    /** The PostgreSQL schema of this storage (absent for H2). */
+    String schema() {
+        if (schema == null) {
+            throw new IllegalStateException("an H2 storage has no schema");
+        }
+        return schema;
+    }
+
+    /** One number from {@code sql} (a query with one row and one column) on the test PostgreSQL. */
+    static long queryNumber(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+             Statement s = c.createStatement();
+             var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
+    }
+
     @Override
     public void close() {
         storage.close();

@@ -18,8 +18,7 @@ final class AnswerReader {
         switch (slot) {
             case ENTITIES -> {
                 EntityReader.Found found = r.entities().fromAnswer(answer);
-                d.merge(found.entities());
-                d.notes(found.notes());
+                d.merge(found);
             }
             case FIELDS -> fields(d, answer);
             case OPERATIONS -> OperationsReader.read(answer).ifPresentOrElse(ops -> d.update(d.spec().withOperations(ops)),
@@ -43,8 +42,7 @@ final class AnswerReader {
         String target = QuestionPlanner.firstWithoutFields(d.spec());
         EntityReader.Found found = r.entities().fromProse(answer, target);
         if (found.entities().stream().anyMatch(e -> !e.fields().isEmpty())) {
-            d.merge(found.entities());
-            d.notes(found.notes());
+            d.merge(found);
             return;
         }
         FieldReader.Result result = r.fields().read(answer);
@@ -79,7 +77,8 @@ final class AnswerReader {
         }
         d.update(d.spec().withPurpose(Words.clip(answer)));
         if (d.spec().entities().isEmpty()) {
-            d.merge(r.entities().fromProse(answer, null).entities());
+            EntityReader.Found found = r.entities().fromProse(answer, null);
+            d.merge(new EntityReader.Found(found.entities(), List.of(), found.relations(), List.of()));
         }
     }
 }

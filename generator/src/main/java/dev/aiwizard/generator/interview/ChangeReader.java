@@ -1,6 +1,7 @@
 package dev.aiwizard.generator.interview;
 
 import dev.aiwizard.core.spec.Operation;
+import dev.aiwizard.generator.text.Inflector;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,11 @@ final class ChangeReader {
             + "|change the name to|the name should be|name should be|use the name)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern USE_STACK = Pattern.compile("^(?:use|switch to|change the stack to|move to|port it to"
             + "|build it (?:with|in|on)|make it|(?:write it |do it )?in)\\s+(.+?)(?:\\s+instead)?$", Pattern.CASE_INSENSITIVE);
+    /** "remove total and add an amount": several changes in one message, each read on its own. */
+    private static final Pattern SEVERAL = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bthen\\b)+\\s*(?:then\\s+|also\\s+)?"
+            + "(?=(?:please\\s+)?(?:add|remove|drop|delete|rename|make|change|also|use|switch|call it|link)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEW_ENTITY = Pattern.compile("^(?:also\\s+)?(?:add|create|include)\\s+(?:an?\\s+)?(?:new\\s+)?"
+            + "(?:entity\\s+(?:called\\s+|named\\s+)?([A-Za-z]+)|([A-Za-z]+)\\s+entity)\\b(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern POLITE = Pattern.compile("^(?:please|pls|can you|could you|and|then)\\s+", Pattern.CASE_INSENSITIVE);
 
     private final Readers r;
@@ -38,11 +44,26 @@ final class ChangeReader {
 
     /** Applies {@code text} to the draft; returns whether it was understood as a change. */
     boolean apply(Draft d, String text) {
+        String[] parts = SEVERAL.split(Words.trimPunctuation(text));
+        boolean understood = false;
+        for (String part : parts) {
+            understood |= applyOne(d, part);
+        }
+        return understood;
+    }
+
+    private boolean applyOne(Draft d, String text) {
         String t = POLITE.matcher(Words.trimPunctuation(text)).replaceFirst("").trim();
+        Matcher entity = NEW_ENTITY.matcher(t);
+        if (entity.matches()) {
+            // "add an entity book with a title", "add an author entity": the word "entity" is no part of the name.
+            t = "also manage " + Inflector.plural(entity.group(1) != null ? entity.group(1) : entity.group(2)) + entity.group(3);
+        }
         List<Predicate<String>> attempts = List.of(s -> operations(d, s), s -> edits.renameThing(d, s),
                 s -> renameProject(d, s), s -> stack(d, s), s -> edits.addTo(d, s), s -> edits.add(d, s),
-                s -> edits.remove(d, s), s -> edits.retype(d, s), s -> prose(d, s));
-        return attempts.stream().anyMatch(a -> a.test(t));
+                s -> edits.remove(d, s), s -> edits.retype(d, s), s -> edits.constrain(d, s), s -> prose(d, s));
+        String request = t;
+        return attempts.stream().anyMatch(a -> a.test(request));
     }
 
     private boolean operations(Draft d, String t) {
@@ -92,8 +113,7 @@ final class ChangeReader {
     private boolean prose(Draft d, String t) {
         String context = d.spec().entities().size() == 1 ? d.spec().entities().getFirst().name() : null;
         EntityReader.Found found = r.entities().fromProse(t, context);
-        d.notes(found.notes());
-        d.merge(found.entities());
+        d.merge(found);
         return !found.isEmpty() || !found.notes().isEmpty();
     }
 }

@@ -43,8 +43,18 @@ final class Draft {
         return !spec.equals(original);
     }
 
+    /** Adds what a reader found: its entities, then its relations as reference fields. */
+    void merge(EntityReader.Found found) {
+        merge(found.entities(), found.relations());
+        notes(found.notes());
+    }
+
     /** Adds {@code found} entities; fields of an entity already known are added to it (same names replace). */
     void merge(List<Entity> found) {
+        merge(found, List.of());
+    }
+
+    private void merge(List<Entity> found, List<Relation> relations) {
         List<Entity> merged = new ArrayList<>(spec.entities());
         for (Entity e : found) {
             int i = indexOf(merged, e.name());
@@ -54,7 +64,7 @@ final class Draft {
                 merged.set(i, merged.get(i).withFields(e.fields()));
             }
         }
-        spec = spec.withEntities(merged);
+        spec = References.apply(spec.withEntities(merged), relations);
     }
 
     private static int indexOf(List<Entity> entities, String name) {

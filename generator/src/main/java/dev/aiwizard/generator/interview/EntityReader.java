@@ -41,9 +41,23 @@ final class EntityReader {
             + "\\s+(?:(?:has|have|should have|must have|needs|need|contains?|consists? of|holds?)|(with|having))\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COLON_LIST = Pattern.compile("^([A-Za-z][A-Za-z -]{0,40}?)\\s*:\\s*(.+)$");
-    private static final Pattern PAREN_LIST = Pattern.compile("\\b([A-Za-z]+)\\s*\\(([^()]*,[^()]*)\\)");
+    private static final Pattern PAREN_LIST = Pattern.compile("\\b([A-Za-z]+)\\s*\\(([^()]*[,\u0001][^()]*)\\)");
+    /**
+     * Where one sentence starts describing the next thing: ", each answer ...", "and each task belongs ...",
+     * ", a reading has ...", ", and check-ins with ...", "and readers leave comments ...".
+     */
+    private static final Pattern SUBCLAUSE = Pattern.compile("\\s*,?\\s*(?:and\\s+)?(?=(?:each|every)\\s+[a-z-]+\\s+[a-z]+)"
+            + "|\\s*,\\s*(?:and\\s+)?(?=(?:an?|the)\\s+[a-z-]+\\s+(?:has|have|belongs)\\b)"
+            + "|\\s*,\\s*(?:and\\s+)?(?=[a-z-]+s\\s+(?:has|have|with)\\s)"
+            + "|\\s+and\\s+(?=(?:the\\s+)?(?!(?:has|was|is|does|goes|its|this|his|us|yes|status|address|class|bus|plus)\\b)[a-z-]+s\\s+(?!(?:and|or|with|on|of|in|for|to|from|at|by|have|has|that|who|which|are|were|is)\\b)[a-z]+\\s+[a-z]+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TOPIC = Pattern.compile("\\b(?:for|of|about)\\s+(?:(?:the|our|my|their|your)\\s+)?([a-z]+)$");
     private static final Pattern LAST_SEPARATOR = Pattern.compile(",|\\band\\b|\\bor\\b|&", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRODUCT_INTRO = Pattern.compile("^(?:an?|the|our|my)\\s+[^,;]*?\\b(?:with|for)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITH = Pattern.compile("\\bwith\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHERE_HEAD = Pattern.compile("^(?:an?|the|our|my)\\s+[^,]*?\\b(?:where|in which)\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("it", "they", "each", "these", "those", "them", "every");
     private static final Set<String> FIELD_LIST_WORDS = Set.of("fields", "field", "attributes", "properties", "columns");
     private static final Set<String> ENTITY_LIST_WORDS = Set.of("entities", "entity", "models", "resources", "objects",
@@ -51,6 +65,7 @@ final class EntityReader {
 
     private final FieldReader fieldReader;
     private final Texts texts;
+    private final RelationReader relations = new RelationReader((rest, c) -> clause(rest, c, false));
 
     EntityReader(FieldReader fieldReader, Texts texts) {
         this.fieldReader = fieldReader;
@@ -58,7 +73,11 @@ final class EntityReader {
     }
 
     /** Entities found in order, fields merged per entity, and notes about what could not be used. */
-    record Found(List<Entity> entities, List<String> notes) {
+    record Found(List<Entity> entities, List<String> notes, List<Relation> relations, List<String> actors) {
+        Found(List<Entity> entities, List<String> notes) {
+            this(entities, notes, List.of(), List.of());
+        }
+
         boolean isEmpty() {
             return entities.isEmpty();
         }
@@ -70,8 +89,12 @@ final class EntityReader {
      */
     Found fromProse(String text, String context) {
         EntityCollector c = newCollector(context);
-        for (String clause : Words.clauses(URLS.matcher(text).replaceAll(" "))) {
-            clause(parenLists(clause, c), c, true);
+        for (String sentence : Words.clauses(FieldDetails.normalize(URLS.matcher(text).replaceAll(" ")))) {
+            for (String clause : SUBCLAUSE.split(sentence)) {
+                if (!Words.trimPunctuation(clause).isEmpty()) {
+                    clause(parenLists(Words.trimPunctuation(clause), c), c, true);
+                }
+            }
         }
         return c.found();
     }
@@ -104,10 +127,12 @@ final class EntityReader {
         Matcher m = PAREN_LIST.matcher(clause);
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
-            if (Inflector.isPlural(m.group(1))) {
-                c.entity(m.group(1)).ifPresent(e -> c.addFields(e, m.group(2)));
+            if (Inflector.isPlural(m.group(1)) || looksLikeFields(m.group(2))) {
+                c.entity(m.group(1)).ifPresent(e -> c.addFields(e, FieldDetails.unmask(m.group(2))));
+                m.appendReplacement(rest, Matcher.quoteReplacement(m.group(1)));
+            } else {
+                m.appendReplacement(rest, Matcher.quoteReplacement(m.group()));
             }
-            m.appendReplacement(rest, Matcher.quoteReplacement(m.group(1)));
         }
         m.appendTail(rest);
         return rest.toString();
@@ -117,13 +142,29 @@ final class EntityReader {
         if (allowColon && colonList(clause, c)) {
             return;
         }
-        if (subjectHas(clause, c)) {
+        if (relations.read(clause, c) || subjectHas(clause, c)) {
+            return;
+        }
+        Matcher where = WHERE_HEAD.matcher(clause);
+        if (where.matches() && SUBJECT_HAS.matcher(where.group(1)).matches()) {
+            // "a wedding site where guests have a name": the product, then a sentence about what it keeps.
+            clause(where.group(1), c, false);
             return;
         }
         Matcher verb = VERB.matcher(clause);
         List<int[]> spans = new ArrayList<>();
         while (verb.find()) {
             spans.add(new int[] {verb.start(), verb.end()});
+        }
+        // "track shipments with a tracking number": a verb after "with" is part of a field name.
+        for (int i = spans.size() - 1; i > 0; i--) {
+            if (WITH.matcher(clause.substring(spans.get(i - 1)[1], spans.get(i)[0])).find()) {
+                spans.remove(i);
+            }
+        }
+        int intro = productIntro(clause);
+        if (intro >= 0 && (spans.isEmpty() || spans.getFirst()[0] > intro)) {
+            spans.addFirst(new int[] {intro, intro});
         }
         for (int i = 0; i < spans.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : clause.length();
@@ -177,6 +218,11 @@ final class EntityReader {
             // "tasks with a title" lists fields; "a blog with posts" describes the product.
             return false;
         }
+        if (m.group(2) != null && !PRONOUNS.contains(subject)) {
+            // "members with a name and email, books with a title": a list of things, each with its fields.
+            objectPhrase(clause, c);
+            return true;
+        }
         String target = PRONOUNS.contains(subject) ? c.context() : c.entity(subject).orElse(null);
         if (target == null) {
             return false;
@@ -224,6 +270,31 @@ final class EntityReader {
         }
     }
 
+
+    /**
+     * "a gift card api with cards ...", "a fleet manager for trucks ...": where the things a product description
+     * names begin, or -1. Only a plural right after "with" or "for" counts ("a service for my shop" names none).
+     */
+    private static int productIntro(String clause) {
+        Matcher m = PRODUCT_INTRO.matcher(clause);
+        while (m.find()) {
+            String[] next = clause.substring(m.end()).trim().split("[\\s,(]+");
+            List<String> words = Words.withoutDeterminers(List.of(next));
+            for (int i = 0; i < Math.min(3, words.size()); i++) {
+                String w = Words.lower(words.get(i));
+                if (Inflector.isPlural(w) && !NounPhrases.NOT_NOUNS.contains(w) && w.matches("[a-z-]{3,}")) {
+                    return m.end();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** "title, speaker, room": names with articles or typed names read as fields, not as allowed values. */
+    private static boolean looksLikeFields(String list) {
+        String plain = FieldDetails.unmask(list);
+        return plain.matches("(?i).*\\b(?:an?|the)\\s.*") || plain.contains(":");
+    }
 
     /** "title:colour" is one field with a (bad) type, unless "title" is the entity being talked about. */
     private static boolean isFieldPair(String head, String rest, EntityCollector c) {

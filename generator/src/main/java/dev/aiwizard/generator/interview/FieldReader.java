@@ -24,6 +24,10 @@ final class FieldReader {
     private static final Pattern NOISE = Pattern.compile("\\s*\\((?:optional|required|mandatory)\\)|\\s+(?:field|fields|column|columns|property|properties|attribute|attributes)$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern VALUE_START = Pattern.compile("\\b(?:status|state|type|kind|category|level|mode|stage|priority"
+            + "|size|role|colou?r|gender|difficulty|condition|phase|tier|plan|visibility|currency|language|format|channel"
+            + "|result|outcome|severity|frequency|method|position|choice)\\s+(?:of|either|one of|:)\\s+[^,:]+$", Pattern.CASE_INSENSITIVE);
+
     private final Texts texts;
 
     FieldReader(Texts texts) {
@@ -35,8 +39,8 @@ final class FieldReader {
     }
 
     Result read(String text) {
-        String body = LEAD.matcher(Words.trimPunctuation(text)).replaceFirst("");
-        List<String> items = Words.splitList(body);
+        String body = FieldDetails.normalize(LEAD.matcher(Words.trimPunctuation(text)).replaceFirst(""));
+        List<String> items = mergeValues(Words.splitList(body));
         boolean typed = items.stream().anyMatch(FieldReader::looksTyped);
         List<Field> fields = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -55,6 +59,25 @@ final class FieldReader {
     }
 
     private Optional<Field> read(String raw, boolean typedList, List<String> notes) {
+        String plain = String.join(" ", raw.trim().split("\\s+")).replaceFirst("(?i)^(?:(?:a|an|the|its|their|some|one)\\s+)+", "");
+        var values = FieldDetails.values(plain);
+        if (values.isPresent()) {
+            List<String> nameWords = Words.withoutDeterminers(Words.words(values.get().getKey()));
+            return FieldDetails.isBool(values.get().getValue()) ? field(nameWords, FieldType.BOOLEAN, plain, notes)
+                    : field(nameWords, FieldType.TEXT, plain, notes).map(f -> Field.oneOf(f.name(), values.get().getValue()));
+        }
+        var range = FieldDetails.range(plain);
+        if (range.isPresent()) {
+            Optional<Field> f = read(range.get().name(), typedList, notes);
+            // A range of whole numbers is a whole number, whatever the name suggests ("a discount from 1 to 90").
+            return f.map(x -> (x.type() == FieldType.DECIMAL ? x.withType(FieldType.INTEGER) : x)
+                    .withRange(range.get().min(), range.get().max()));
+        }
+        var unit = FieldDetails.unit(plain);
+        if (unit.isPresent()) {
+            return field(Words.withoutDeterminers(Words.words(unit.get().getKey())), unit.get().getValue(), plain, notes);
+        }
+        raw = FieldDetails.unmask(raw);
         List<String> rawWords = Words.words(raw);
         // "a due date" is prose even in a typed list: an article means the words are a name.
         boolean prose = !rawWords.isEmpty() && Words.withoutDeterminers(rawWords).size() < rawWords.size();
@@ -91,6 +114,24 @@ final class FieldReader {
             return Optional.empty();
         }
         return Optional.of(new Field(name.get(), type));
+    }
+
+    /**
+     * "a status of pending", "shipped", "delivered": the values a list split apart, joined again behind their field.
+     * Only after names that usually hold one of a few values, so "the number of pages, price" stays two fields.
+     */
+    private static List<String> mergeValues(List<String> items) {
+        List<String> out = new ArrayList<>();
+        for (String item : items) {
+            String prev = out.isEmpty() ? null : out.getLast();
+            boolean bare = !item.contains(" ") || item.split(" ").length <= 2 && Words.withoutDeterminers(Words.words(item)).size() == Words.words(item).size();
+            if (prev != null && bare && VALUE_START.matcher(prev).find() && FieldTypes.parse(item).isEmpty()) {
+                out.set(out.size() - 1, prev + "/" + item);
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     /** "title:string", "price (decimal)", "pages of type integer": the name and the type word, else null. */

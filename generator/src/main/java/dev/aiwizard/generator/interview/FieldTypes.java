@@ -1,6 +1,7 @@
 package dev.aiwizard.generator.interview;
 
 import dev.aiwizard.core.spec.FieldType;
+import dev.aiwizard.generator.text.Inflector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +31,21 @@ final class FieldTypes {
             "enabled", "disabled", "archived", "visible", "hidden", "available", "paid", "approved", "verified",
             "confirmed", "starred", "favorite", "favourite", "pinned", "locked", "resolved", "urgent", "featured");
     private static final Set<String> DECIMAL_WORDS = Set.of("price", "amount", "cost", "total", "balance", "salary",
-            "fee", "budget", "money", "tax", "discount", "subtotal", "wage", "income", "expense", "weight");
+            "fee", "budget", "money", "tax", "discount", "subtotal", "wage", "income", "expense", "weight", "value", "rate",
+            "temperature", "distance", "latitude", "longitude");
     private static final Set<String> INTEGER_WORDS = Set.of("count", "quantity", "qty", "number", "age", "year",
             "pages", "stock", "rating", "score", "priority", "size", "capacity", "rank", "position", "duration",
             "minutes", "seconds", "hours", "level", "points", "votes", "likes", "views", "population", "servings",
-            "calories", "seats", "copies", "floor", "length", "width", "height", "days");
+            "calories", "seats", "copies", "floor", "length", "width", "height", "days", "mileage", "players", "attendees",
+            "guests", "participants", "shares", "steps", "reps", "sets", "laps", "goals", "stars", "nights");
+    /** "min players", "max score": a bound, so a number. */
+    private static final Set<String> BOUND_STARTS = Set.of("min", "max", "minimum", "maximum", "total", "number");
     /** Numbers that are really identifiers, so text ("phone number"). */
     private static final Set<String> TEXT_NUMBERS = Set.of("phone", "mobile", "telephone", "fax", "isbn", "serial",
-            "account", "card", "license", "licence", "passport", "tracking", "reference", "order", "invoice", "vat");
+            "account", "card", "license", "licence", "passport", "tracking", "reference", "order", "invoice", "vat", "room",
+            "house", "flat", "apartment", "street", "postal", "zip", "registration", "model", "part", "batch", "lot");
+    private static final Set<String> EMAIL_WORDS = Set.of("email", "mail", "e-mail");
+    private static final Set<String> URL_WORDS = Set.of("url", "link", "website", "homepage", "uri", "webpage");
     private static final Set<String> DATE_WORDS = Set.of("date", "day", "birthday", "deadline", "dob", "anniversary");
     private static final Set<String> TIME_WORDS = Set.of("time", "timestamp", "datetime", "at");
     private static final Set<String> BOOLEAN_STARTS = Set.of("is", "has", "can", "should", "allows", "needs");
@@ -87,7 +95,13 @@ final class FieldTypes {
                 || (w.size() > 1 && BOOLEAN_STARTS.contains(first))) {
             return new Guess(words, FieldType.BOOLEAN);
         }
-        if (DATE_WORDS.contains(last)) {
+        if (EMAIL_WORDS.contains(last) || w.size() > 1 && last.equals("address") && EMAIL_WORDS.contains(w.get(w.size() - 2))) {
+            return new Guess(words, FieldType.EMAIL);
+        }
+        if (URL_WORDS.contains(last) || w.size() > 1 && last.equals("address") && w.get(w.size() - 2).equals("web")) {
+            return new Guess(words, FieldType.URL);
+        }
+        if (DATE_WORDS.contains(last) || w.size() > 2 && first.equals("date") && w.get(1).equals("of")) {
             return new Guess(words, FieldType.DATE);
         }
         if (TIME_WORDS.contains(last) && (w.size() > 1 || !last.equals("at"))) {
@@ -95,6 +109,13 @@ final class FieldTypes {
         }
         if (DECIMAL_WORDS.contains(last)) {
             return new Guess(words, FieldType.DECIMAL);
+        }
+        if (w.size() > 2 && (last.equals("number") || last.equals("count")) && Inflector.isPlural(w.get(w.size() - 2))) {
+            // "a max attendees number" counts attendees.
+            return new Guess(words.subList(0, words.size() - 1), FieldType.INTEGER);
+        }
+        if (w.size() > 1 && BOUND_STARTS.contains(first) && !DECIMAL_WORDS.contains(last)) {
+            return new Guess(words, FieldType.INTEGER);
         }
         if (INTEGER_WORDS.contains(last) && !(last.equals("number") && w.stream().anyMatch(TEXT_NUMBERS::contains))) {
             return new Guess(words, FieldType.INTEGER);

@@ -39,17 +39,28 @@ final class NounPhrases {
                 continue;
             }
             String last = Words.lower(words.getLast());
-            if (!last.matches("[a-z]{2,}") || NOT_NOUNS.contains(last) || PRODUCT_WORDS.contains(last)) {
+            if (!last.matches("[a-z][a-z-]*[a-z]") || NOT_NOUNS.contains(last) || PRODUCT_WORDS.contains(last)) {
                 continue;
             }
-            boolean compound = words.size() == 2 && words.getFirst().matches("[A-Za-z]{2,}")
-                    && !ADJECTIVES.contains(Words.lower(words.getFirst())) && !NOT_NOUNS.contains(Words.lower(words.getFirst()));
-            nouns.add(compound ? Words.lower(words.getFirst()) + " " + last : last);
+            nouns.add(compound(words.subList(Math.max(0, words.size() - 3), words.size() - 1)) + last);
         }
         if (nouns.size() > 1 && nouns.stream().anyMatch(n -> Inflector.isPlural(lastWord(n)))) {
             nouns.removeIf(n -> !Inflector.isPlural(lastWord(n)));
         }
         return nouns;
+    }
+
+    /** The modifiers of a compound noun ("due", "blood pressure"), each followed by a space, or "" when none fits. */
+    private static String compound(List<String> before) {
+        StringBuilder out = new StringBuilder();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            String w = Words.lower(before.get(i));
+            if (!w.matches("[a-z]{2,}") || ADJECTIVES.contains(w) || NOT_NOUNS.contains(w) || PRODUCT_WORDS.contains(w)) {
+                break;
+            }
+            out.insert(0, w + " ");
+        }
+        return out.toString();
     }
 
     private static String lastWord(String phrase) {

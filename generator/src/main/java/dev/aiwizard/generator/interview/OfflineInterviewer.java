@@ -8,6 +8,10 @@ import dev.aiwizard.core.conversation.Question;
 import dev.aiwizard.core.spec.Slot;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.core.spec.Names;
+import dev.aiwizard.generator.text.Inflector;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Rule-based {@link Interviewer}: fills the spec from the idea and answers, asking the most valuable open slot first. */
@@ -82,9 +86,26 @@ public final class OfflineInterviewer implements Interviewer {
             d.update(d.spec().withPurpose(Words.clip(idea)));
         }
         EntityReader.Found found = readers.entities().fromProse(idea, null);
-        d.merge(found.entities());
-        d.notes(found.notes());
+        d.merge(found);
+        if (d.spec().entities().isEmpty()) {
+            AppKinds.of(idea).ifPresent(e -> d.update(d.spec().withEntities(List.of(e)).withAssumption(readers.texts()
+                    .get("assume.kind", "entity", e.name() + " (" + String.join(", ", e.fields().stream()
+                            .map(f -> f.name() + " " + f.describe()).toList()) + ")"))));
+        }
+        actors(d, found.actors());
         mentions.read(d, idea, null);
+    }
+
+    /** "customers open tickets": customers use the API and are not stored; the summary says so. */
+    private void actors(Draft d, List<String> actors) {
+        List<String> people = actors.stream().filter(a -> d.spec().entities().stream()
+                .noneMatch(e -> e.name().equalsIgnoreCase(Names.camel(Inflector.singular(a), true).orElse("")))).toList();
+        if (!people.isEmpty()) {
+            String list = people.size() == 1 ? people.getFirst()
+                    : String.join(", ", people.subList(0, people.size() - 1)) + " and " + people.getLast();
+            d.update(d.spec().withAssumption(readers.texts().get("assume.actors", Map.of("actors",
+                    Character.toUpperCase(list.charAt(0)) + list.substring(1), "example", people.getFirst()))));
+        }
     }
 
     private void readAnswer(Draft d, Slot slot, String answer) {

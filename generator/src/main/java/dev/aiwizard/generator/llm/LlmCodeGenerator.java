@@ -13,6 +13,7 @@ import dev.aiwizard.core.job.GenerationRequest;
 import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.job.Progress;
 import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.core.job.RepairRequest;
 import dev.aiwizard.core.job.UsageLedger;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
@@ -31,6 +32,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -143,6 +145,40 @@ public final class LlmCodeGenerator implements CodeGenerator {
             made = made.withNote("this conversation has used " + conversationTotal.describe() + " in all");
         }
         return made;
+    }
+
+    /**
+     * One repair round: the model rewrites the files the failed tests point at, out of what is left of the job's
+     * budget (and the person's day). Never cached: the same spec may fail differently next time.
+     */
+    @Override
+    public Optional<GeneratedProject> repair(RepairRequest repair, Progress progress) {
+        GenerationRequest request = repair.request();
+        ModelGateway model = gateway.withModel(request.spec().model());
+        LlmSettings s = model.settings();
+        Spec spec = HiddenText.strip(request.spec());
+        Instant dayStart = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        long leftToday = s.dailyTokenBudget() - ledger.usedBy(request.requester().id(), dayStart).totalTokens();
+        long leftInJob = s.jobTokenBudget() - repair.tokensSpent();
+        UsageMeter meter = leftToday < leftInJob ? new UsageMeter(Math.max(0, leftToday),
+                "rest of your daily model budget") : new UsageMeter(Math.max(0, leftInJob), "job's model budget");
+        progress.report("asking the model to fix " + repair.failure().summary());
+        try {
+            RepairAnswer answer = model.ask(Repairs.ask(spec, repair.project(), repair.failure(), limits), meter);
+            GeneratedProject p = repair.project();
+            String changed = answer.files().stream().map(FileAnswer::path).distinct()
+                    .collect(Collectors.joining(", "));
+            return Optional.of(new GeneratedProject(Repairs.apply(p, answer), p.testCommand(), p.engine(),
+                    List.of("repair round " + repair.round() + " rewrote " + changed), meter.used()));
+        } catch (ModelUnavailableException | MalformedOutputException e) {
+            throw new GenerationException("the model could not repair the failing tests (" + e.getMessage() + ")",
+                    e);
+        } finally {
+            ModelUsage used = meter.used();
+            if (used.calls() > 0) {
+                ledger.record(request.conversation(), request.requester().id(), used, clock.instant());
+            }
+        }
     }
 
     private GeneratedProject fallback(GeneratedProject skeleton, String why, UsageMeter meter, Progress shown) {

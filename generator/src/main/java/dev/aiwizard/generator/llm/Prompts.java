@@ -16,12 +16,12 @@ final class Prompts {
     /** Bumped whenever a prompt changes in a way that changes results; part of the cache key. */
     static final String VERSION = "1";
     private static final Pattern OUR_TAGS = Pattern.compile("</?\\s*(user_text|spec|plan|template|signatures|"
-            + "conversation|file|template_files)\\s*>", Pattern.CASE_INSENSITIVE);
+            + "conversation|file|template_files|failure|project_files|content)\\s*>", Pattern.CASE_INSENSITIVE);
 
     private Prompts() {
     }
 
-    /** The system prompt named {@code name} ({@code planner}, {@code coder}, {@code interviewer}). */
+    /** The system prompt named {@code name} ({@code planner}, {@code coder}, {@code repairer}, {@code interviewer}). */
     static String system(String name) {
         String resource = name.toLowerCase(Locale.ROOT) + ".txt";
         try (InputStream in = Prompts.class.getResourceAsStream(resource)) {

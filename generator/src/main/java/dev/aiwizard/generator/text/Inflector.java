@@ -10,9 +10,15 @@ import java.util.Set;
  * regular rules plus the irregular words people actually use for things an app manages.
  */
 public final class Inflector {
-    private static final Map<String, String> IRREGULAR_PLURALS = Map.of(
-            "person", "people", "child", "children", "man", "men", "woman", "women", "mouse", "mice",
-            "goose", "geese", "tooth", "teeth", "foot", "feet", "criterion", "criteria", "analysis", "analyses");
+    private static final Map<String, String> IRREGULAR_PLURALS = Map.ofEntries(
+            Map.entry("person", "people"), Map.entry("child", "children"), Map.entry("man", "men"),
+            Map.entry("woman", "women"), Map.entry("mouse", "mice"), Map.entry("goose", "geese"),
+            Map.entry("tooth", "teeth"), Map.entry("foot", "feet"), Map.entry("criterion", "criteria"),
+            Map.entry("analysis", "analyses"), Map.entry("shelf", "shelves"), Map.entry("wolf", "wolves"),
+            Map.entry("knife", "knives"), Map.entry("leaf", "leaves"), Map.entry("half", "halves"),
+            Map.entry("life", "lives"), Map.entry("wife", "wives"), Map.entry("loaf", "loaves"),
+            Map.entry("thief", "thieves"), Map.entry("calf", "calves"), Map.entry("scarf", "scarves"),
+            Map.entry("cactus", "cacti"), Map.entry("quiz", "quizzes"));
     private static final Map<String, String> IRREGULAR_SINGULARS = invert(IRREGULAR_PLURALS);
     /** Words the same in both forms. */
     private static final Set<String> UNCOUNTABLE = Set.of("series", "species", "news", "data", "sheep", "fish",

@@ -69,7 +69,7 @@ class AnswerReadingTest {
 
         assertEquals(Slot.FIELDS, again.question().slot());
         assertEquals(question, again.question().text());
-        assertEquals("I couldn't read a type from \"title:colour\". Types I know: text, integer, decimal, boolean, date, timestamp.",
+        assertEquals("I couldn't read a type from \"title:colour\". Types I know: text, integer, decimal, boolean, date, timestamp, email, url.",
                 again.note());
     }
 

@@ -67,15 +67,15 @@ class IdeaReadingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "A bookmark manager: bookmarks have a url, a title and tags | Bookmark(url text, title text, tags text)",
+            "A bookmark manager: bookmarks have a url, a title and tags | Bookmark(url url, title text, tags text)",
             "an api for events: name text, starts timestamp, capacity int, online bool, fee decimal"
                     + " | Event(name text, starts timestamp, capacity integer, online boolean, fee decimal)",
             "a blog with posts (title, body, published flag) | Post(title text, body text, published boolean)",
             "We need an API for our team to manage projects and their tasks | Project(), Task()",
-            "Users with an email and a display name | User(email text, displayName text)",
+            "Users with an email and a display name | User(email email, displayName text)",
             "an author has a name and a birthday | Author(name text, birthday date)",
             "I want to keep track of my workouts with a date and a duration in minutes"
-                    + " | Workout(date date, durationInMinutes integer)"})
+                    + " | Workout(date date, duration integer)"})
     void commonPhrasingsAreUnderstood(String idea, String expected) {
         Spec spec = new Interview(6).say(idea).spec();
 
@@ -155,7 +155,7 @@ class IdeaReadingTest {
         InterviewStep.Ask step = new Interview(6).ask("manage tasks with a title:colour and a due date");
 
         assertEquals(List.of(new Field("dueDate", FieldType.DATE)), step.spec().entities().getFirst().fields());
-        assertEquals("I couldn't read a type from \"title:colour\". Types I know: text, integer, decimal, boolean, date, timestamp.",
+        assertEquals("I couldn't read a type from \"title:colour\". Types I know: text, integer, decimal, boolean, date, timestamp, email, url.",
                 step.note());
     }
 

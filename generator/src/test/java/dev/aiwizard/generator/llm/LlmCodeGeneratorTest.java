@@ -12,6 +12,8 @@ import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationRequest;
 import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.core.job.RepairRequest;
+import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
@@ -375,5 +377,66 @@ class LlmCodeGeneratorTest {
         assertEquals("model ollama:llama3.1 on the java-rest template", project.engine());
         assertEquals("llama3.1", server.requests().get(0).model());
         assertSameFiles(offlineFiles(), project.files());
+    }
+
+    private static final GeneratedProject BROKEN = new GeneratedProject(List.of(
+            new GeneratedFile("src/main/java/com/example/Task.java", "class Task { int x = ; }"),
+            new GeneratedFile("src/test/java/com/example/TaskTest.java", "class TaskTest { }"),
+            new GeneratedFile("README.md", "# todo")), "mvn -B test", "model openai:fake-coder on the java-rest "
+            + "template", List.of(), new ModelUsage(20, 1000, 1000));
+
+    private static Verification compileError(String output) {
+        return new Verification(Verification.Outcome.FAILED, "mvn -o -B test", 0, 0, 0, 0, Duration.ofSeconds(4),
+                List.of(), output, "the build failed before any test ran", 0);
+    }
+
+    private RepairRequest repairOf(Verification failure, long spent) {
+        return new RepairRequest(new GenerationRequest(TODO, conversation, ANA), BROKEN, failure, 1, 2, spent);
+    }
+
+    @Test
+    void a_repair_round_sends_the_failure_and_the_files_it_names_and_lays_the_answer_over_the_project() {
+        server.script(r -> Reply.json(Map.of("files", List.of(Map.of("path", "src/main/java/com/example/Task.java",
+                "content", "class Task { int x = 1; }")))));
+        String token = "ghp_" + "b".repeat(36);
+        Verification failure = compileError("[ERROR] /sandbox/project/src/main/java/com/example/Task.java:[1,22] "
+                + "illegal start of expression\n[INFO] token " + token);
+
+        GeneratedProject repaired = generator(settings).repair(repairOf(failure, 2000), progress::add).orElseThrow();
+
+        FakeLlmServer.Request asked = server.requests().getFirst();
+        assertTrue(asked.system().startsWith("You are the repairer of AI Wizard"), asked.system());
+        assertTrue(asked.allText().contains("illegal start of expression"), "the output goes to the model");
+        assertFalse(asked.allText().contains(token), "a secret in the output never reaches the model");
+        assertTrue(asked.allText().contains("<file>src/main/java/com/example/Task.java</file>"), asked.allText());
+        assertFalse(asked.allText().contains("<file>README.md</file>"), "only the files the failure points at");
+        assertEquals("class Task { int x = 1; }", repaired.files().getFirst().content());
+        assertEquals(BROKEN.files().subList(1, 3), repaired.files().subList(1, 3), "the rest unchanged");
+        assertEquals(1, repaired.usage().calls());
+        assertEquals(repaired.usage(), ledger.usedIn(conversation), "a repair is counted like any model use");
+        assertEquals(List.of("repair round 1 rewrote src/main/java/com/example/Task.java"), repaired.notes());
+    }
+
+    @Test
+    void the_failing_tests_bring_their_own_files_and_the_code_they_test() {
+        Verification failure = new Verification(Verification.Outcome.FAILED, "mvn -o -B test", 3, 2, 1, 0,
+                Duration.ofSeconds(4), List.of("com.example.TaskTest.createsATask"), "expected 201 but was 500", null, 0);
+
+        List<String> paths = Repairs.involved(BROKEN, failure).stream().map(GeneratedFile::path).toList();
+
+        assertEquals(List.of("src/test/java/com/example/TaskTest.java", "src/main/java/com/example/Task.java"), paths);
+    }
+
+    @Test
+    void a_repair_stays_inside_what_is_left_of_the_jobs_budget() {
+        server.script(r -> Reply.json(Map.of("files", List.of())));
+        LlmCodeGenerator g = generator(settings);
+        long budget = settings.jobTokenBudget();
+
+        var e = assertThrows(dev.aiwizard.core.job.GenerationException.class,
+                () -> g.repair(repairOf(compileError("x"), budget), progress::add));
+
+        assertTrue(e.getMessage().contains("job's model budget"), e.getMessage());
+        assertEquals(0, server.requests().size(), "no call once the job's budget is spent");
     }
 }

@@ -54,7 +54,19 @@ class NodeProjectIT {
                 Arguments.of("every field type, several entities, all operations",
                         spec("library-api", List.of(book, author, status, tag, item), EnumSet.allOf(Operation.class))),
                 Arguments.of("read-only, seeded at start", spec("catalog", List.of(book, tag), EnumSet.of(Operation.READ, Operation.LIST))),
-                Arguments.of("update and delete only", spec("inbox", List.of(author, tag), EnumSet.of(Operation.UPDATE, Operation.DELETE))));
+                Arguments.of("update and delete only", spec("inbox", List.of(author, tag), EnumSet.of(Operation.UPDATE, Operation.DELETE))),
+                Arguments.of("a reference, allowed values, a range, an email and a url (what the interviewer reads)",
+                        spec("helpdesk", helpdesk(), EnumSet.allOf(Operation.class))));
+    }
+
+    /** "customers open tickets with a priority (low, normal, high); agents add comments to tickets". */
+    private static List<Entity> helpdesk() {
+        Entity ticket = new Entity("Ticket", List.of(new Field("subject", FieldType.TEXT),
+                Field.oneOf("priority", List.of("low", "normal", "high")),
+                new Field("severity", FieldType.INTEGER, null, List.of(), 1L, 5L),
+                new Field("reporterEmail", FieldType.EMAIL), new Field("link", FieldType.URL)));
+        Entity comment = new Entity("Comment", List.of(new Field("body", FieldType.TEXT), Field.reference("ticketId", "Ticket")));
+        return List.of(ticket, comment);
     }
 
     @ParameterizedTest(name = "{0}")

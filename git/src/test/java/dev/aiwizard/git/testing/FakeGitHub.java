@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 /**
  * A local fake of the GitHub REST API (version 2022-11-28) for the calls the bot makes: repositories, pull requests
- * (create, list by head, get, edit; pull requests from forks), labels, review requests, issue comments, collaborator permissions, and a GitHub
+ * (create, list by head, get, edit; pull requests from forks), labels (add, remove), review requests, issue comments, commit statuses, collaborator permissions, and a GitHub
  * App's JWT and installation tokens. Status codes, headers and JSON follow GitHub's documentation, with only the
  * fields that matter. Tests can queue failures (rate limits) and read back what was asked and what exists.
  */
@@ -55,11 +55,15 @@ public final class FakeGitHub implements AutoCloseable {
                        List<String> comments) {
     }
 
+    /** A commit status as GitHub's statuses API keeps it: on a commit, under a context. */
+    public record Status(String sha, String state, String description, String context, String targetUrl) {
+    }
+
     private record Failure(String method, Pattern path, int status, Map<String, String> headers, String body) {
     }
 
     private record Repo(String owner, String name, String cloneUrl, String defaultBranch, List<Pull> pulls,
-                        Map<String, String> permissions) {
+                        Map<String, String> permissions, List<Status> statuses) {
     }
 
     private record App(long id, PublicKey key, long installationId, Duration tokenLifetime) {
@@ -117,7 +121,8 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public synchronized void addRepo(String owner, String name, String cloneUrl, String defaultBranch) {
-        repos.put(key(owner, name), new Repo(owner, name, cloneUrl, defaultBranch, new ArrayList<>(), new HashMap<>()));
+        repos.put(key(owner, name), new Repo(owner, name, cloneUrl, defaultBranch, new ArrayList<>(), new HashMap<>(),
+                new ArrayList<>()));
     }
 
     public synchronized void setPermission(String owner, String repo, String login, String permission) {
@@ -126,6 +131,11 @@ public final class FakeGitHub implements AutoCloseable {
 
     public synchronized List<Pull> pulls(String owner, String repo) {
         return List.copyOf(repos.get(key(owner, repo)).pulls());
+    }
+
+    /** Every commit status created in {@code owner/repo}, oldest first. */
+    public synchronized List<Status> statuses(String owner, String repo) {
+        return List.copyOf(repos.get(key(owner, repo)).statuses());
     }
 
     public synchronized void setPullState(String owner, String repo, int number, String state, boolean merged) {
@@ -298,6 +308,22 @@ public final class FakeGitHub implements AutoCloseable {
             p.labels().forEach(l -> out.addObject().put("id", l.hashCode()).put("name", l).put("color", "ededed"));
             return new Answer(200, out);
         }
+        if ((r = match("/issues/(\\d+)/labels/([^/]+)", rest)) != null && method.equals("DELETE")) {
+            Pull p = pull(repo, r.group(1));
+            String name = java.net.URLDecoder.decode(r.group(2), java.nio.charset.StandardCharsets.UTF_8);
+            if (p == null || !p.labels().contains(name)) {
+                return new Answer(404, error("Label does not exist"));
+            }
+            List<String> labels = new ArrayList<>(p.labels());
+            labels.remove(name);
+            p = replace(repo, p, labels, p.reviewers(), p.comments(), p.body());
+            ArrayNode out = JSON.createArrayNode();
+            p.labels().forEach(l -> out.addObject().put("id", l.hashCode()).put("name", l).put("color", "ededed"));
+            return new Answer(200, out);
+        }
+        if ((r = match("/statuses/([0-9a-f]{40})", rest)) != null && method.equals("POST")) {
+            return createStatus(repo, r.group(1), in);
+        }
         if ((r = match("/issues/(\\d+)/comments", rest)) != null) {
             Pull p = pull(repo, r.group(1));
             if (p == null) {
@@ -325,6 +351,24 @@ public final class FakeGitHub implements AutoCloseable {
             return new Answer(200, out);
         }
         return notFound();
+    }
+
+    /** POST /repos/{owner}/{repo}/statuses/{sha}: state is required and one of four; description at most 140. */
+    private Answer createStatus(Repo repo, String sha, JsonNode in) {
+        String state = in.path("state").asText("");
+        if (!List.of("error", "failure", "pending", "success").contains(state)
+                || in.path("description").asText("").length() > 140) {
+            return new Answer(422, error("Validation Failed"));
+        }
+        Status st = new Status(sha, state, in.path("description").asText(null), in.path("context").asText("default"),
+                in.path("target_url").asText(null));
+        repo.statuses().add(st);
+        ObjectNode out = JSON.createObjectNode().put("id", repo.statuses().size()).put("state", st.state())
+                .put("description", st.description()).put("context", st.context()).put("target_url", st.targetUrl())
+                .put("url", apiUrl() + "/repos/" + repo.owner() + "/" + repo.name() + "/statuses/" + sha)
+                .put("created_at", "2026-01-01T00:00:00Z").put("updated_at", "2026-01-01T00:00:00Z");
+        out.set("creator", user("wizard-bot"));
+        return new Answer(201, out);
     }
 
     private Answer createPull(Repo repo, JsonNode in) {
@@ -451,7 +495,7 @@ public final class FakeGitHub implements AutoCloseable {
                 .put("sha", "0".repeat(40));
         Repo fork = repos.get(p.headRepo().toLowerCase(Locale.ROOT));
         head.set("repo", repoJson(fork != null ? fork : new Repo(owner(p.headRepo()), r.name(), r.cloneUrl(),
-                r.defaultBranch(), List.of(), Map.of())));
+                r.defaultBranch(), List.of(), Map.of(), List.of())));
         ObjectNode baseRef = o.putObject("base").put("ref", p.base()).put("label", r.owner() + ":" + p.base());
         baseRef.set("repo", repoJson(r));
         o.set("user", user("wizard-bot"));

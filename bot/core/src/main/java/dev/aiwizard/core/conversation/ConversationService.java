@@ -492,7 +492,7 @@ public final class ConversationService {
                 case SKIP -> ready(interviewer.assumeDefaults(who(), conversation.spec()), "Using defaults for the rest.");
                 case GENERATE -> answer(BotMessage.text("I still have a question open. Answer it, or say `skip` "
                         + "to take defaults for the rest; then `generate`."));
-                case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument());
+                case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument(), true);
                 default -> interview(conversation.spec(), conversation.pending(), msg.text());
             }
         }
@@ -523,21 +523,31 @@ public final class ConversationService {
                         + "`change rename to shop-api`."));
                 return;
             }
-            interview(conversation.spec(), null, what);
+            interview(conversation.spec(), null, what, true);
         }
 
         void interview(Spec spec, Question pending, String text) {
+            interview(spec, pending, text, false);
+        }
+
+        /** One interview turn; after a change request ({@code sayChanges}) the reply starts with what changed. */
+        void interview(Spec spec, Question pending, String text, boolean sayChanges) {
             int left = Math.max(0, settings.maxQuestions() - conversation.questionsAsked());
             InterviewStep step = interviewer.step(who(), spec, pending, text, left);
             switch (step) {
                 case InterviewStep.Ask ask when left > 0 -> {
                     conversation = conversation.withSpec(ask.spec(), clock.instant())
                             .withState(ConversationState.QUESTIONING, clock.instant()).asking(ask.question(), clock.instant());
-                    answer(Replies.question(ask.question(), ask.note()));
+                    answer(Replies.question(ask.question(), Replies.changed(sayChanges, spec, ask.spec(), ask.note())));
                 }
-                case InterviewStep.Ask ask -> ready(interviewer.assumeDefaults(who(), ask.spec()), ask.note());
-                case InterviewStep.Ready r -> ready(r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(who(), r.spec()),
-                        r.note());
+                case InterviewStep.Ask ask -> {
+                    Spec done = interviewer.assumeDefaults(who(), ask.spec());
+                    ready(done, Replies.changed(sayChanges, spec, done, ask.note()));
+                }
+                case InterviewStep.Ready r -> {
+                    Spec done = r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(who(), r.spec());
+                    ready(done, Replies.changed(sayChanges, spec, done, r.note()));
+                }
             }
         }
 

@@ -3,6 +3,8 @@ package dev.aiwizard.core.conversation;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.Choice;
 import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.spec.SpecChanges;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,20 @@ final class Replies {
                 : "\n(" + q.remainingAfter() + " more question" + (q.remainingAfter() == 1 ? "" : "s")
                         + " at most after this — or say `skip` to use defaults)");
         return new BotMessage(text.toString(), q.choices().stream().map(Choice::of).toList());
+    }
+
+    /**
+     * The note for a reply to a change request: "I changed: added entity Book (title text); removed from Member:
+     * phone." before {@code note}; {@code note} alone when nothing changed or the message was no change request.
+     */
+    static String changed(boolean sayChanges, Spec before, Spec after, String note) {
+        List<String> changes = sayChanges ? SpecChanges.describe(before, after).stream()
+                .filter(c -> !c.startsWith("added operations") || !before.operations().isEmpty()).toList() : List.of();
+        if (changes.isEmpty()) {
+            return note;
+        }
+        String said = "I changed: " + String.join("; ", changes) + ".";
+        return note == null || note.isBlank() ? said : said + "\n" + note.strip();
     }
 
     static BotMessage summary(Conversation c, String note) {

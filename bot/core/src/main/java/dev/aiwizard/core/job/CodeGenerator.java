@@ -20,4 +20,14 @@ public interface CodeGenerator {
     default GeneratedProject generate(GenerationRequest request, Progress progress) {
         return generate(request.spec(), progress);
     }
+
+    /**
+     * Rewrites the files of {@code repair}'s project that its failed tests point at, the rest unchanged; empty when
+     * this engine cannot repair (no model). The result's usage is what the repair cost.
+     *
+     * @throws GenerationException when the repair cannot be made (a budget is spent, the model's answer unusable)
+     */
+    default java.util.Optional<GeneratedProject> repair(RepairRequest repair, Progress progress) {
+        return java.util.Optional.empty();
+    }
 }

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Runs one claimed generation job: generate, check, store the files, publish, and tell the thread — editing one
+ * Runs one claimed generation job: generate, check, run the project's own tests in isolation (and let the model
+ * repair what fails, a bounded number of rounds), store the files, publish, and tell the thread — editing one
  * status message as it goes. Expected failures (generation, limits, delivery) end the job with a reason the
  * person can act on; the conversation never stays stuck in "generating".
  */
@@ -37,9 +39,27 @@ public final class GenerationWorker {
     private final ChatRouter chat;
     private final JobSettings settings;
     private final Clock clock;
+    private final ProjectValidator validator;
+    private final int repairRounds;
 
+    /** A worker that delivers without running the project's tests. */
     public GenerationWorker(JobStore jobs, ConversationStore conversations, CodeGenerator generator,
                             Publisher publisher, ChatRouter chat, JobSettings settings, Clock clock) {
+        this(jobs, conversations, generator, publisher, chat, settings, clock, null, 0);
+    }
+
+    /**
+     * A worker that runs each project's tests with {@code validator} ({@code null}: never) before delivery, asking
+     * the generator for at most {@code repairRounds} repairs while they fail.
+     */
+    public GenerationWorker(JobStore jobs, ConversationStore conversations, CodeGenerator generator,
+                            Publisher publisher, ChatRouter chat, JobSettings settings, Clock clock,
+                            ProjectValidator validator, int repairRounds) {
+        if (repairRounds < 0) {
+            throw new IllegalArgumentException("repairRounds cannot be negative");
+        }
+        this.validator = validator;
+        this.repairRounds = repairRounds;
         this.jobs = requireNonNull(jobs, "jobs");
         this.conversations = requireNonNull(conversations, "conversations");
         this.generator = requireNonNull(generator, "generator");
@@ -94,13 +114,20 @@ public final class GenerationWorker {
             return;
         }
         status.show("planning the files", true);
-        GeneratedProject project = generator.generate(new GenerationRequest(claimed.spec(), c.id(), c.requester()),
-                note -> status.show(note, false));
+        GenerationRequest request = new GenerationRequest(claimed.spec(), c.id(), c.requester());
+        GeneratedProject project = generator.generate(request, note -> status.show(note, false));
         status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
-        List<String> problems = settings.limits().problems(project.files());
-        if (!problems.isEmpty()) {
-            fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));
+        if (!withinLimits(status, project)) {
             return;
+        }
+        Verification verification = null;
+        if (validator != null) {
+            Validated validated = validate(status, request, project);
+            if (validated == null) {
+                return;
+            }
+            project = validated.project();
+            verification = validated.verification();
         }
         // The files replace the job's stored ones, which only the job's holder may do.
         status.lease.check();
@@ -114,12 +141,77 @@ public final class GenerationWorker {
         String threadLink = chat.gatewayFor(c.thread()).link(c.thread());
         PublishResult pushed = publisher.publish(new PublishRequest(c.id(), claimed.spec(), c.branch(),
                 project.files(), commitMessage(claimed, c), null,
-                PullRequestText.body(c, claimed, project, settings.limits(), threadLink),
-                c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed)), status.lease);
-        succeed(status, project, pushed);
+                PullRequestText.body(c, claimed, project, settings.limits(), threadLink, verification),
+                c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed, verification),
+                verification), status.lease);
+        succeed(status, project, pushed, verification);
     }
 
-    private void succeed(Status status, GeneratedProject project, PublishResult pushed) {
+    private boolean withinLimits(Status status, GeneratedProject project) {
+        List<String> problems = settings.limits().problems(project.files());
+        if (!problems.isEmpty()) {
+            fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));
+            return false;
+        }
+        return true;
+    }
+
+    private record Validated(GeneratedProject project, Verification verification) {
+    }
+
+    /**
+     * Runs the project's tests; while they fail and rounds are left, asks the generator to repair the files they
+     * point at and runs them again. {@code null} when the job ended on the way (a repair broke the limits).
+     */
+    private Validated validate(Status status, GenerationRequest request, GeneratedProject first) {
+        GeneratedProject project = first;
+        long spent = first.usage().totalTokens();
+        Verification v = runTests(status, project);
+        int round = 0;
+        while (v.outcome() == Verification.Outcome.FAILED && round < repairRounds) {
+            round++;
+            String ofRounds = "round " + round + " of " + repairRounds;
+            status.show(v.summary() + " — repairing, " + ofRounds, true);
+            Optional<GeneratedProject> repaired;
+            try {
+                repaired = generator.repair(new RepairRequest(request, project, v, round, repairRounds, spent),
+                        note -> status.show(note + " (repair " + ofRounds + ")", false));
+            } catch (GenerationException e) {
+                // A spent budget or a model that is down ends the repairs, not the job: what failed is delivered.
+                project = project.withNote("repair round " + round + " did not happen: " + e.getMessage());
+                round--;
+                break;
+            }
+            if (repaired.isEmpty()) {
+                // This engine cannot repair (no model): what failed is delivered as it is, and said so.
+                round--;
+                break;
+            }
+            spent += repaired.get().usage().totalTokens();
+            project = merged(project, repaired.get());
+            if (!withinLimits(status, project)) {
+                return null;
+            }
+            v = runTests(status, project);
+        }
+        status.show(v.summary(), true);
+        return new Validated(project, v.withRepairRounds(round));
+    }
+
+    private Verification runTests(Status status, GeneratedProject project) {
+        status.show("running the project's tests in a sandbox", true);
+        return validator.validate(project, status.job.spec().stack(), note -> status.show(note, true));
+    }
+
+    /** The project after a repair: its files, the notes of both, and the model usage of both added up. */
+    private static GeneratedProject merged(GeneratedProject before, GeneratedProject repaired) {
+        List<String> notes = new java.util.ArrayList<>(before.notes());
+        repaired.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        return new GeneratedProject(repaired.files(), before.testCommand(), before.engine(), notes,
+                before.usage().plus(repaired.usage()));
+    }
+
+    private void succeed(Status status, GeneratedProject project, PublishResult pushed, Verification verification) {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
         String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")"
                 + (pushed.pullRequestUrl() == null ? "" : ", pull request #" + pushed.pullRequest());
@@ -134,6 +226,7 @@ public final class GenerationWorker {
                         + pushed.pullRequestUrl() + "\n")
                 + "Get it: `git clone --branch " + pushed.branch() + " " + pushed.location() + "`\n"
                 + "Run its tests: `" + project.testCommand() + "`\n"
+                + ValidationText.chatLine(verification, project.engine(), pushed.pullRequestUrl() != null)
                 + "Made by " + project.engine() + " (" + project.usage().describe() + ").\n"
                 + project.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
                 + pushed.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())

@@ -10,7 +10,11 @@ public enum FieldType {
     DECIMAL("decimal"),
     BOOLEAN("boolean"),
     DATE("date"),
-    TIMESTAMP("timestamp");
+    TIMESTAMP("timestamp"),
+    /** Text that must be an e-mail address. */
+    EMAIL("email"),
+    /** Text that must be an absolute http(s) URL. */
+    URL("url");
 
     private final String label;
 
@@ -27,7 +31,9 @@ public enum FieldType {
     public static Optional<FieldType> parse(String word) {
         String w = word.trim().toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (w) {
-            case "text", "string", "str", "varchar", "name", "title", "email", "url" -> TEXT;
+            case "text", "string", "str", "varchar", "name", "title" -> TEXT;
+            case "email", "e-mail", "email address", "mail" -> EMAIL;
+            case "url", "uri", "link", "web address", "website" -> URL;
             case "integer", "int", "long", "number", "count", "whole number" -> INTEGER;
             case "decimal", "double", "float", "money", "price", "amount", "bigdecimal" -> DECIMAL;
             case "boolean", "bool", "flag", "yes/no", "checkbox", "true/false" -> BOOLEAN;

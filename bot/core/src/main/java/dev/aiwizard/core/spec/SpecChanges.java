@@ -34,8 +34,8 @@ public final class SpecChanges {
             List<Field> added = e.fields().stream().filter(f -> !oldFields.contains(f.name())).toList();
             List<String> removed = was.fields().stream().map(Field::name).filter(f -> !newFields.contains(f)).toList();
             List<String> retyped = e.fields().stream().filter(f -> oldFields.contains(f.name()))
-                    .filter(f -> was.fields().stream().anyMatch(o -> o.name().equals(f.name()) && o.type() != f.type()))
-                    .map(f -> f.name() + " is now " + f.type().label()).toList();
+                    .filter(f -> was.fields().stream().anyMatch(o -> o.name().equals(f.name()) && !o.equals(f)))
+                    .map(f -> f.name() + " is now " + f.describe()).toList();
             if (!added.isEmpty()) {
                 changes.add("added to " + e.name() + ": " + fields(added));
             }
@@ -73,7 +73,7 @@ public final class SpecChanges {
 
     private static String fields(List<Field> fields) {
         return fields.isEmpty() ? "no fields"
-                : fields.stream().map(f -> f.name() + " " + f.type().label()).collect(Collectors.joining(", "));
+                : fields.stream().map(f -> f.name() + " " + f.describe()).collect(Collectors.joining(", "));
     }
 
     private static String ops(Set<Operation> ops) {

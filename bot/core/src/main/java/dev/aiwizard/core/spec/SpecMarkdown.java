@@ -19,7 +19,7 @@ public final class SpecMarkdown {
         for (Entity e : spec.entities()) {
             md.append("- **").append(e.name()).append("**: ");
             md.append(e.fields().isEmpty() ? "(no fields yet)"
-                    : e.fields().stream().map(f -> f.name() + " (" + f.type().label() + ")").collect(Collectors.joining(", ")));
+                    : e.fields().stream().map(f -> f.name() + " (" + f.describe() + ")").collect(Collectors.joining(", ")));
             md.append('\n');
         }
         md.append("\n## Operations\n\n- ").append(spec.operations().isEmpty() ? "-"

@@ -218,9 +218,11 @@ class ConversationServiceTest {
     void changeAfterTheSummaryRevisesTheSpec() {
         start("a todo service");
         say("skip");
+        String before = conversation().spec().name();
         say("change rename to shop-api");
         assertEquals("shop-api", conversation().spec().name());
         assertEquals(ConversationState.AWAITING_APPROVAL, conversation().state());
+        assertTrue(chat.lastPosted().startsWith("I changed: name changed from " + before + " to shop-api."), chat.lastPosted());
     }
 
     @Test

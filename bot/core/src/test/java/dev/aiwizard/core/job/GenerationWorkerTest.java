@@ -1,6 +1,7 @@
 package dev.aiwizard.core.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.chat.ChatRouter;
@@ -36,6 +37,10 @@ class GenerationWorkerTest {
     private Conversation conversation;
 
     private GenerationWorker worker(CodeGenerator generator) {
+        return worker(generator, null, 0);
+    }
+
+    private GenerationWorker worker(CodeGenerator generator, ProjectValidator validator, int rounds) {
         Publisher publisher = (request, fence) -> {
             if (publishFailure.get() != null) {
                 throw publishFailure.get();
@@ -45,7 +50,7 @@ class GenerationWorkerTest {
             return new PublishResult("wizard/" + request.spec().name(), "0123456789abcdef", "data/repos/x.git");
         };
         return new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
-                JobSettings.defaults(), Clock.systemUTC());
+                JobSettings.defaults(), Clock.systemUTC(), validator, rounds);
     }
 
     private Job claimed() {
@@ -142,5 +147,97 @@ class GenerationWorkerTest {
         assertEquals(JobState.SUCCEEDED, jobs.find(job.id()).orElseThrow().state());
         assertEquals(ConversationState.CLOSED, conversations.find(conversation.id()).orElseThrow().state());
         assertTrue(chat.posted().stream().noneMatch(t -> t.startsWith("Done:")), chat.posted().toString());
+    }
+
+    /** Passes a project only when its App.java holds no "bug"; counts its runs. */
+    private static final class BugFinder implements ProjectValidator {
+        final List<String> stacks = new ArrayList<>();
+
+        @Override
+        public Verification validate(GeneratedProject project, String stack, Progress progress) {
+            stacks.add(stack);
+            progress.report("waiting for a sandbox: 1st in line");
+            boolean bug = project.files().stream().anyMatch(f -> f.content().contains("bug"));
+            return bug ? new Verification(Verification.Outcome.FAILED, "mvn -o -B test", 3, 2, 1, 0,
+                    Duration.ofSeconds(2), List.of("AppTest.works"), "expected 1 but was 2", null, 0)
+                    : new Verification(Verification.Outcome.PASSED, "mvn -o -B test", 3, 3, 0, 0,
+                    Duration.ofSeconds(2), List.of(), "", null, 0);
+        }
+    }
+
+    /** Writes App.java with a bug; repairs it when {@code fixes}, else writes the bug again. */
+    private static CodeGenerator buggy(boolean fixes, List<RepairRequest> asked) {
+        return new CodeGenerator() {
+            @Override
+            public GeneratedProject generate(Spec spec, Progress progress) {
+                return new GeneratedProject(List.of(new GeneratedFile("src/App.java", "class App { /* bug */ }"),
+                        new GeneratedFile("README.md", "# app")), "mvn -B test", "openai:test");
+            }
+
+            @Override
+            public java.util.Optional<GeneratedProject> repair(RepairRequest repair, Progress progress) {
+                asked.add(repair);
+                String app = fixes ? "class App { }" : "class App { /* bug again */ }";
+                return java.util.Optional.of(new GeneratedProject(List.of(new GeneratedFile("src/App.java", app),
+                        new GeneratedFile("README.md", "# app")), "mvn -B test", "openai:test", List.of(),
+                        new ModelUsage(1, 100, 50)));
+            }
+        };
+    }
+
+    @Test
+    void failingTestsAreRepairedByTheModelAndTheProjectIsDeliveredGreen() {
+        List<RepairRequest> asked = new ArrayList<>();
+        BugFinder validator = new BugFinder();
+        Job job = claimed();
+
+        worker(buggy(true, asked), validator, 2).run(job);
+
+        assertEquals(1, asked.size());
+        assertEquals(List.of("AppTest.works"), asked.getFirst().failure().failing());
+        assertEquals(List.of(spec.stack(), spec.stack()), validator.stacks);
+        PublishRequest delivered = published.getFirst();
+        assertTrue(delivered.verification().succeeded());
+        assertEquals(1, delivered.verification().repairRounds());
+        assertEquals("class App { }", delivered.files().stream().filter(f -> f.path().equals("src/App.java"))
+                .findFirst().orElseThrow().content());
+        assertTrue(delivered.description().contains("**Passed.** Tests: 3 passed."), delivered.description());
+        assertTrue(chat.lastPosted().contains("Validation: tests: 3 passed (after 1 round of repair)."),
+                chat.lastPosted());
+        var statuses = chat.sent().stream().map(sent -> sent.message().text()).toList();
+        assertTrue(statuses.stream().anyMatch(t -> t.endsWith("tests: 2 passed, 1 failed — repairing, round 1 of 2")),
+                statuses.toString());
+        assertTrue(statuses.stream().anyMatch(t -> t.endsWith("waiting for a sandbox: 1st in line")),
+                statuses.toString());
+        assertEquals(JobState.SUCCEEDED, jobs.find(job.id()).orElseThrow().state());
+    }
+
+    @Test
+    void testsThatStillFailAfterTheRoundsAreDeliveredAsFailingAndSaidSoPlainly() {
+        List<RepairRequest> asked = new ArrayList<>();
+        Job job = claimed();
+
+        worker(buggy(false, asked), new BugFinder(), 2).run(job);
+
+        assertEquals(List.of(1, 2), asked.stream().map(RepairRequest::round).toList());
+        assertEquals(150, asked.get(1).tokensSpent(), "the second round knows what the first one cost");
+        Verification v = published.getFirst().verification();
+        assertEquals(Verification.Outcome.FAILED, v.outcome());
+        assertEquals(2, v.repairRounds());
+        assertTrue(chat.lastPosted().contains("Validation: tests: 2 passed, 1 failed, still after 2 rounds of repair."),
+                chat.lastPosted());
+        assertFalse(chat.lastPosted().contains("passed (after"), chat.lastPosted());
+    }
+
+    @Test
+    void anEngineThatCannotRepairDeliversWhatFailedWithoutPretendingItTried() {
+        Job job = claimed();
+
+        worker(files(new GeneratedFile("src/App.java", "bug")), new BugFinder(), 2).run(job);
+
+        Verification v = published.getFirst().verification();
+        assertEquals(Verification.Outcome.FAILED, v.outcome());
+        assertEquals(0, v.repairRounds());
+        assertTrue(published.getFirst().description().contains("- Repair rounds by the model: 0"));
     }
 }
