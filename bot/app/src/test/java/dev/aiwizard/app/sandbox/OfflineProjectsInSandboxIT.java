@@ -3,11 +3,10 @@ package dev.aiwizard.app.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
-import dev.aiwizard.core.sandbox.SandboxRequest;
-import dev.aiwizard.core.sandbox.SandboxResult;
-import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
+import dev.aiwizard.core.job.Verification;
+import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.sandbox.SandboxValidator;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
@@ -17,25 +16,20 @@ import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.sandbox.BubblewrapSandbox;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The offline templates pass their own tests in the sandbox, on the production plan of each stack (real bubblewrap,
- * Maven and npm; the registries for the dependency step): a template failing here is our bug. Counts come from the
+ * Maven and npm; the registries for the dependency step), through the job pipeline's validator port: a template
+ * failing here is our bug. Counts come from the
  * runners' reports and agree with the totals the runners print.
  */
 class OfflineProjectsInSandboxIT {
-    @TempDir
-    Path dir;
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java-rest", "node-express"})
     void theOfflineTemplatePassesItsOwnTestsInTheSandbox(String stack) throws IOException {
@@ -44,21 +38,17 @@ class OfflineProjectsInSandboxIT {
         Spec spec = new Spec("shelf-" + stack, "Books on a shelf.", List.of(book), EnumSet.allOf(Operation.class), stack,
                 "in-memory", "local", List.of());
         GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
-        Path root = dir.resolve(spec.name());
-        for (GeneratedFile f : project.files()) {
-            Files.createDirectories(root.resolve(f.path()).getParent());
-            Files.writeString(root.resolve(f.path()), f.content());
-        }
+        SandboxSettings settings = SandboxTesting.settings(SandboxTesting.realStacks());
         long start = System.nanoTime();
 
-        SandboxResult result = new BubblewrapSandbox(SandboxTesting.settings(SandboxTesting.realStacks()))
-                .run(new SandboxRequest(root, stack, SandboxTesting.realStacks()), note -> { });
+        Verification result = new SandboxValidator(new BubblewrapSandbox(settings), settings)
+                .validate(project, stack, note -> { });
 
-        assertEquals(Outcome.PASSED, result.outcome(), result::toString);
+        assertEquals(Verification.Outcome.PASSED, result.outcome(), result::toString);
         int printed = printedTotal(result.output(), stack);
         assertEquals("tests: " + printed + " passed", result.summary(), "the report and the runner's own total agree");
-        System.out.printf("OfflineProjectsInSandboxIT [%s]: %s in %.1f s (dependency step included)%n", stack,
-                result.summary(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("OfflineProjectsInSandboxIT [%s]: %s in %.1f s%n", stack, result.summary(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** The total the runner printed at the end ("Tests run: 38, ..." from Maven, "ℹ tests 96" from node). */
