@@ -14,6 +14,7 @@ import dev.aiwizard.console.ConsoleGateway;
 import dev.aiwizard.discord.DiscordBot;
 import dev.aiwizard.discord.DiscordConnection;
 import dev.aiwizard.discord.DiscordGateway;
+import dev.aiwizard.sandbox.BubblewrapSandbox;
 import dev.aiwizard.slack.SlackBot;
 import dev.aiwizard.slack.SlackGateway;
 import dev.aiwizard.slack.SlackSettings;
@@ -31,7 +32,10 @@ import dev.aiwizard.core.job.CodeGenerator;
 import dev.aiwizard.core.job.GenerationWorker;
 import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.ProjectValidator;
 import dev.aiwizard.core.job.RecordingPublisher;
+import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.sandbox.SandboxValidator;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
 import dev.aiwizard.generator.llm.LlmCodeGenerator;
 import dev.aiwizard.generator.llm.LlmInterviewer;
@@ -150,8 +154,13 @@ public final class Wizard implements AutoCloseable {
             CodeGenerator generator = model == null ? new OfflineCodeGenerator()
                     : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
                             storage.generationCache(), storage.usageLedger(), clock);
+            SandboxSettings validation = settings.sandbox();
+            // Model-written code runs only in the sandbox; with validation off nothing runs and delivery says so.
+            ProjectValidator validator = validation.mode() == SandboxSettings.Mode.ALWAYS
+                    ? new SandboxValidator(new BubblewrapSandbox(validation), validation) : null;
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
-                    generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock);
+                    generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock,
+                    validator, validation.repairRounds());
             replica = "replica-" + Ids.random(6);
             runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
