@@ -113,6 +113,12 @@ public final class OfflineInterviewer implements Interviewer {
             d.update(defaults.fill(d.spec(), slot));
             return;
         }
+        if (slot == Slot.ENTITIES && Words.lower(Words.trimPunctuation(answer))
+                .equals(readers.texts().get("choice.entities.other"))) {
+            // "something else" names nothing: ask again for the things in the person's own words.
+            d.note(readers.texts().get("note.entities.other"));
+            return;
+        }
         Draft direct = new Draft(d.spec());
         answers.read(direct, slot, answer);
         Draft passing = new Draft(direct.spec());

@@ -51,7 +51,11 @@ final class QuestionPlanner {
             case TARGET -> new Question(slot, texts.get(key, "name", spec.name() != null ? spec.name() : names.suggest(spec)),
                     defaultTarget.equals(TargetReader.LOCAL) ? List.of(texts.get("choice.target.local"))
                             : List.of(defaultTarget, texts.get("choice.target.local")), after);
-            case ENTITIES, PURPOSE -> new Question(slot, texts.get(key), List.of(), after);
+            // An idea that names nothing to store gets examples to pick from rather than an invented entity.
+            case ENTITIES -> new Question(slot, texts.get(key), List.of(texts.get("choice.entities.tasks"),
+                    texts.get("choice.entities.notes"), texts.get("choice.entities.contacts"),
+                    texts.get("choice.entities.other")), after);
+            case PURPOSE -> new Question(slot, texts.get(key), List.of(), after);
         };
     }
 

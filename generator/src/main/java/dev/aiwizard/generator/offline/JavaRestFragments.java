@@ -22,7 +22,7 @@ final class JavaRestFragments {
     }
 
     /** Values shared by every file of the project. */
-    Map<String, String> project(Spec spec, String pkg, List<EntityModel> entities, Set<String> flags) {
+    Map<String, String> project(Spec spec, String pkg, List<EntityModel> entities, Relations relations, Set<String> flags) {
         Map<String, String> v = new HashMap<>();
         v.put("name", spec.name());
         v.put("groupId", pkg.substring(0, pkg.lastIndexOf('.')));
@@ -35,12 +35,17 @@ final class JavaRestFragments {
         }
         v.put("imports", importBlock(mainImports));
         v.put("repositoryLocals", join(entities, e -> snippet("entity.local", e), LINE_INDENT));
-        v.put("seedLines", join(entities, e -> snippet("entity.seed", e), LINE_INDENT));
+        // Referenced records first, so each seed's references name the first record of its target.
+        v.put("seedLines", join(relations.seedOrder(), e -> snippet("entity.seed", e), LINE_INDENT));
         v.put("repositoryArgs", join(entities, EntityModel::vars, ", "));
         List<String> params = new ArrayList<>(List.of("HttpRouting.Builder routing"));
         entities.forEach(e -> params.add(snippet("entity.param", e)));
         v.put("repositoryParams", wrap(params, "    static void routing(".length(), PARAM_INDENT));
-        v.put("registerLines", join(entities, e -> snippet("entity.register", e), LINE_INDENT));
+        v.put("registerLines", join(entities, e -> {
+            List<String> args = new ArrayList<>(List.of(e.vars()));
+            relations.used(e, flags).forEach(r -> args.add(r.vars()));
+            return snippet("entity.register", e, Map.of("routesArgs", String.join(", ", args)));
+        }, LINE_INDENT));
         v.put("paths", join(entities, e -> snippet("entity.path", e), ", "));
         v.put("entityRows", join(entities, e -> snippet("entity.row", e), "\n"));
         v.put("operationsSentence", ApiDocs.operationsSentence(spec));
@@ -52,7 +57,7 @@ final class JavaRestFragments {
     }
 
     /** Values for one entity's code and tests. */
-    Map<String, String> entity(EntityModel e) {
+    Map<String, String> entity(EntityModel e, Relations relations, Set<String> flags) {
         Map<String, String> v = names(e);
         List<EntityModel.FieldModel> fields = e.fields();
         v.put("imports", importBlock(typeImports(e)));
@@ -63,7 +68,7 @@ final class JavaRestFragments {
         fields.forEach(f -> copies.add("this." + f.java()));
         v.put("thisFields", wrap(copies, ("        return new " + e.java() + "(").length(), ARG_INDENT));
         v.put("fieldNames", join(fields, f -> "\"" + f.json() + "\"", ", "));
-        v.put("readArgs", prefixed(fields, f -> field("read", f), "," + ARG_INDENT));
+        v.put("readArgs", prefixed(fields, this::read, "," + ARG_INDENT));
         v.put("writeLines", join(fields, f -> field("write", f), LINE_INDENT));
         v.put("firstJson", json(e, 1, false, ""));
         v.put("secondJson", json(e, 2, false, ""));
@@ -73,14 +78,89 @@ final class JavaRestFragments {
         v.put("firstWrong", fields.isEmpty() ? "" : javaString(field("wrong", fields.getFirst())));
         v.put("wrongTypeArgs", join(fields, f -> "Arguments.of(\"" + f.json() + "\", " + javaString(field("wrong", f)) + ")",
                 "," + ARG_INDENT));
+        v.put("outsideArgs", join(FieldRules.outside(e), o -> "Arguments.of(\"" + o.getKey().json() + "\", "
+                + javaString(o.getValue()) + ")", "," + ARG_INDENT));
+        relationValues(v, e, relations, flags);
         return v;
     }
 
+    /** The related repositories of an entity's routes and tests, its reference checks and its nested listings. */
+    private void relationValues(Map<String, String> v, EntityModel e, Relations relations, Set<String> flags) {
+        List<EntityModel> related = relations.used(e, flags);
+        List<String> params = new ArrayList<>(List.of(e.java() + "Repository repository"));
+        List<String> testArgs = new ArrayList<>(List.of("repository"));
+        related.forEach(r -> {
+            params.add(snippet("related.param", r));
+            testArgs.add(r.vars());
+        });
+        v.put("routesParams", wrap(params, ("    " + e.java() + "Routes(").length(), PARAM_INDENT));
+        v.put("testRoutesArgs", String.join(", ", testArgs));
+        v.put("relatedFields", join(related, r -> snippet("related.field", r), "\n    "));
+        v.put("relatedAssigns", join(related, r -> snippet("related.assign", r), LINE_INDENT));
+        v.put("relatedStatics", join(related, r -> snippet("related.static", r), "\n    "));
+        List<String> setup = new ArrayList<>();
+        related.forEach(r -> setup.add(snippet("related.create", r)));
+        // Every example refers to the first record of its target: store one before any test runs.
+        relations.of(e).stream().map(Relations.Reference::target).distinct().filter(related::contains)
+                .forEach(t -> setup.add(snippet("related.seed", t)));
+        v.put("relatedSetup", String.join(LINE_INDENT, setup));
+        v.put("referenceFieldNames", join(relations.of(e), r -> "\"" + r.field().json() + "\"", ", "));
+        v.put("referenceChecks", join(relations.of(e), r -> part("ReferenceCheck.java.part", e, r), "\n"));
+        v.put("samplesWith", join(relations.of(e), r -> part("SampleWith.java.part", e, r), "\n"));
+        List<Relations.Reference> children = relations.children(e);
+        v.put("nestedRules", join(children, r -> templates.snippet("nested.rule", relationNames(e, r)), LINE_INDENT));
+        v.put("nestedMethods", join(children, r -> part("NestedRoute.java.part", e, r), ""));
+        v.put("nestedTests", join(children, r -> part("NestedRouteTest.java.part", e, r), ""));
+    }
+
+    /** A code piece about reference {@code r}, in the file of entity {@code e} (its owner or its target). */
+    private String part(String name, EntityModel e, Relations.Reference r) {
+        return templates.render(name, TemplateFlags.merge(names(e), relationNames(e, r)), Set.of()).stripTrailing();
+    }
+
+    private Map<String, String> relationNames(EntityModel e, Relations.Reference r) {
+        Map<String, String> v = new HashMap<>();
+        String java = r.field().java();
+        v.put("json", r.field().json());
+        v.put("java", java);
+        v.put("Java", Character.toUpperCase(java.charAt(0)) + java.substring(1));
+        v.put("targetVars", r.target().vars());
+        v.put("targetWords", r.target().words());
+        v.put("Child", r.owner().java());
+        v.put("childVars", r.owner().vars());
+        v.put("childPath", r.owner().path());
+        v.put("childPluralWords", r.owner().pluralWords());
+        v.put("method", "listOf" + Character.toUpperCase(r.owner().vars().charAt(0)) + r.owner().vars().substring(1));
+        List<String> args = new ArrayList<>();
+        r.owner().fields().forEach(f -> args.add(f == r.field() ? java : sampleJava(f, 1)));
+        v.put("args", prefixed(args, a -> a, "," + ARG_INDENT));
+        return v;
+    }
+
+    /** How a field is read from a request: with its allowed values or range when it has them. */
+    private String read(EntityModel.FieldModel f) {
+        var field = f.field();
+        if (!field.values().isEmpty()) {
+            return templates.snippet("field.readOneOf", Map.of("json", f.json(),
+                    "values", join(field.values(), JavaRestFragments::javaString, ", ")));
+        }
+        if ((field.min() != null || field.max() != null) && !field.isReference()) {
+            return templates.snippet("field.readRange." + field.type().name(), Map.of("json", f.json(),
+                    "min", bound(field.min()), "max", bound(field.max())));
+        }
+        return field("read", f);
+    }
+
+    private static String bound(Long value) {
+        return value == null ? "null" : value + "L";
+    }
+
     /** Values for one entity's section of docs/api.md. */
-    Map<String, String> entityDoc(EntityModel e) {
+    Map<String, String> entityDoc(EntityModel e, Relations relations, Set<String> flags) {
         Map<String, String> v = names(e);
         v.put("fieldRows", e.fields().isEmpty() ? "| (none) | |"
-                : join(e.fields(), f -> "| " + f.json() + " | " + field("doc", f) + " |", "\n"));
+                : join(e.fields(), f -> "| " + f.json() + " | " + ApiDocs.fieldType(field("doc", f), e, f, relations) + " |", "\n"));
+        ApiDocs.relationDocs(v, e, relations);
         v.put("firstBody", json(e, 1, false, "\n"));
         v.put("secondBody", json(e, 2, false, "\n"));
         v.put("firstStored", json(e, 1, true, "\n"));
@@ -121,7 +201,12 @@ final class JavaRestFragments {
     }
 
     private String snippet(String key, EntityModel e) {
+        return snippet(key, e, Map.of());
+    }
+
+    private String snippet(String key, EntityModel e, Map<String, String> extra) {
         Map<String, String> v = names(e);
+        v.putAll(extra);
         List<String> args = new ArrayList<>(List.of("0"));
         e.fields().forEach(f -> args.add(sampleJava(f, 1)));
         v.put("sampleArgs", wrap(args, ("        " + e.vars() + ".create(new " + e.java() + "(").length(), ARG_INDENT));
@@ -131,7 +216,7 @@ final class JavaRestFragments {
     }
 
     private String sample(EntityModel.FieldModel f, int n) {
-        return templates.snippet("field.sample." + n + "." + f.field().type().name(), Map.of("words", f.words()));
+        return FieldRules.sample(templates, f, n);
     }
 
     private String sampleJava(EntityModel.FieldModel f, int n) {

@@ -27,19 +27,21 @@ final class JavaRestProject implements StackProject {
         String main = "src/main/java/" + pkg.replace('.', '/') + "/";
         String test = "src/test/java/" + pkg.replace('.', '/') + "/";
         Set<String> flags = TemplateFlags.operations(spec);
-        Map<String, String> project = fragments.project(spec, pkg, entities, flags);
+        Relations relations = new Relations(entities);
+        Map<String, String> project = fragments.project(spec, pkg, entities, relations, flags);
 
         List<PlannedFile> files = new ArrayList<>();
         files.add(templates.file("pom.xml", "pom.xml.tmpl", project, flags));
         files.add(templates.file("README.md", "README.md.tmpl", project, flags));
         files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
-        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities, flags, fragments::entityDoc)));
+        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities,
+                e -> TemplateFlags.forEntity(flags, e, relations), e -> fragments.entityDoc(e, relations, flags))));
         files.add(templates.file(main + "Main.java", "Main.java.tmpl", project, flags));
         files.add(templates.file(main + "Json.java", "Json.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
-            Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
+            Set<String> entityFlags = TemplateFlags.forEntity(flags, e, relations);
             for (String suffix : List.of("", "Repository", "Json", "Routes")) {
                 files.add(templates.file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
@@ -48,8 +50,8 @@ final class JavaRestProject implements StackProject {
         files.add(templates.file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
         files.add(templates.file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e));
-            Set<String> entityFlags = TemplateFlags.forEntity(flags, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
+            Set<String> entityFlags = TemplateFlags.forEntity(flags, e, relations);
             for (String suffix : List.of("Samples", "RepositoryTest", "JsonTest", "RoutesTest")) {
                 files.add(templates.file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }

@@ -22,7 +22,7 @@ final class NodeExpressFragments {
     }
 
     /** Values shared by every file of the project. */
-    Map<String, String> project(Spec spec, List<EntityModel> entities, Set<String> flags) {
+    Map<String, String> project(Spec spec, List<EntityModel> entities, Relations relations, Set<String> flags) {
         Map<String, String> v = new HashMap<>();
         String purpose = spec.purpose() == null ? "" : spec.purpose().strip();
         EntityModel first = entities.getFirst();
@@ -31,8 +31,10 @@ final class NodeExpressFragments {
         v.put("descriptionJson", jsonString(purpose.isEmpty() ? spec.name() : purpose));
         v.put("imports", join(entities, e -> snippet("entity.import", e), "\n"));
         v.put("repositoryLines", join(entities, e -> snippet("entity.repository", e), "\n    "));
-        v.put("mountLines", join(entities, e -> snippet("entity.mount", e), "\n  "));
-        v.put("seedLines", join(entities, e -> snippet("entity.seed", e), "\n  "));
+        v.put("mountLines", join(entities, e -> snippet("entity.mount", e,
+                Map.of("mountExtra", relations.used(e, flags).isEmpty() ? "" : ", repositories")), "\n  "));
+        // Referenced records first, so each seed's references name the first record of its target.
+        v.put("seedLines", join(relations.seedOrder(), e -> snippet("entity.seed", e), "\n  "));
         v.put("paths", join(entities, e -> "'/" + e.path() + "'", ", "));
         v.put("firstPath", first.path());
         v.put("entityRows", join(entities, e -> snippet("entity.row", e), "\n"));
@@ -45,32 +47,75 @@ final class NodeExpressFragments {
     }
 
     /** Values for one entity's code and tests. */
-    Map<String, String> entity(EntityModel e, Set<String> flags) {
+    Map<String, String> entity(EntityModel e, Relations relations, Set<String> flags) {
         Map<String, String> v = names(e);
         List<EntityModel.FieldModel> fields = e.fields();
         Set<String> checks = new TreeSet<>();
-        fields.forEach(f -> checks.add(field("check", f)));
+        // The import is the check's name: "integerIn(1, 5)" imports integerIn.
+        fields.forEach(f -> checks.add(check(f).replaceFirst("\\(.*", "")));
         List<String> imports = new ArrayList<>(List.of("checkBody"));
         imports.addAll(checks);
         v.put("checkImports", String.join(", ", imports));
         // A schema reads best one field per line, however short.
-        List<String> schema = fields.stream().map(f -> f.json() + ": " + field("check", f)).toList();
+        List<String> schema = fields.stream().map(f -> f.json() + ": " + check(f)).toList();
         v.put("fieldsObject", schema.isEmpty() ? "{}" : "{\n  " + String.join(",\n  ", schema) + ",\n}");
-        v.put("routeImports", routeImports(e, flags));
+        v.put("routeImports", routeImports(e, TemplateFlags.forEntity(flags, e, relations)));
         v.put("first", jsObject(e, 1, 0));
         v.put("second", jsObject(e, 2, 0));
         v.put("wrong", object(fields.stream().map(f -> f.json() + ": " + field("wrongJs", f)).toList(), 0));
         v.put("firstField", fields.isEmpty() ? "" : fields.getFirst().json());
         v.put("firstWrong", fields.isEmpty() ? "" : field("wrongJs", fields.getFirst()));
         v.put("fieldCount", String.valueOf(fields.size()));
+        v.put("outside", object(FieldRules.outside(e).stream().map(o -> o.getKey().json() + ": " + o.getValue()).toList(), 0));
+        relationValues(v, e, relations, flags);
         return v;
     }
 
+    /** The repositories an entity's routes use, its reference checks, its nested listings and their tests. */
+    private void relationValues(Map<String, String> v, EntityModel e, Relations relations, Set<String> flags) {
+        List<EntityModel> used = relations.used(e, flags);
+        v.put("relatedParam", used.isEmpty() ? "" : ", { " + join(used, r -> camel(r.path()), ", ") + " }");
+        List<Relations.Reference> refs = relations.of(e);
+        v.put("referenceChecks", join(refs, r -> templates.snippet("reference.check", Map.of("targetKey", camel(r.target().path()),
+                "json", r.field().json(), "targetWords", r.target().words())), "\n    "));
+        v.put("referenceNames", join(refs, r -> "'" + r.field().json() + "'", ", "));
+        v.put("relatedSeeds", join(refs.stream().map(Relations.Reference::target).distinct().toList(),
+                t -> templates.snippet("related.seed", Map.of("key", camel(t.path()), "sample", jsObject(t, 1, 2))), "\n  "));
+        List<Relations.Reference> children = relations.children(e);
+        v.put("nestedRoutes", join(children, r -> part("nested.js.part", e, r), ""));
+        v.put("nestedTests", join(children, r -> part("nested.test.js.part", e, r), ""));
+    }
+
+    private String part(String name, EntityModel e, Relations.Reference r) {
+        Map<String, String> v = names(e);
+        v.put("childPath", r.owner().path());
+        v.put("childKey", camel(r.owner().path()));
+        v.put("childPluralWords", r.owner().pluralWords());
+        v.put("childFirst", jsObject(r.owner(), 1, 0));
+        v.put("json", r.field().json());
+        return templates.render(name, v, Set.of()).stripTrailing();
+    }
+
+    /** The validator of a field: its type's check, or one made from its allowed values or range. */
+    private String check(EntityModel.FieldModel f) {
+        var field = f.field();
+        if (!field.values().isEmpty()) {
+            return templates.snippet("field.checkOneOf", Map.of("values",
+                    join(field.values(), value -> "'" + value + "'", ", ")));
+        }
+        if ((field.min() != null || field.max() != null) && !field.isReference()) {
+            return templates.snippet("field.checkRange." + field.type().name(), Map.of(
+                    "min", String.valueOf(field.min()), "max", String.valueOf(field.max())));
+        }
+        return field("check", f);
+    }
+
     /** Values for one entity's section of docs/api.md. */
-    Map<String, String> entityDoc(EntityModel e) {
+    Map<String, String> entityDoc(EntityModel e, Relations relations) {
         Map<String, String> v = names(e);
         v.put("fieldRows", e.fields().isEmpty() ? "| (none) | |"
-                : join(e.fields(), f -> "| " + f.json() + " | " + field("doc", f) + " |", "\n"));
+                : join(e.fields(), f -> "| " + f.json() + " | " + ApiDocs.fieldType(field("doc", f), e, f, relations) + " |", "\n"));
+        ApiDocs.relationDocs(v, e, relations);
         v.put("firstBody", json(e, 1, false));
         v.put("secondBody", json(e, 2, false));
         v.put("firstStored", json(e, 1, true));
@@ -106,7 +151,12 @@ final class NodeExpressFragments {
     }
 
     private String snippet(String key, EntityModel e) {
+        return snippet(key, e, Map.of());
+    }
+
+    private String snippet(String key, EntityModel e, Map<String, String> extra) {
         Map<String, String> v = names(e);
+        v.putAll(extra);
         // Only the seed lines use it, inside the try block of server.js.
         v.put("sample", jsObject(e, 1, 2));
         v.put("fieldDocs", e.fields().isEmpty() ? "(none)"
@@ -134,7 +184,7 @@ final class NodeExpressFragments {
     }
 
     private String sample(EntityModel.FieldModel f, int n) {
-        return templates.snippet("field.sample." + n + "." + f.field().type().name(), Map.of("words", f.words()));
+        return FieldRules.sample(templates, f, n);
     }
 
     private String field(String kind, EntityModel.FieldModel f) {

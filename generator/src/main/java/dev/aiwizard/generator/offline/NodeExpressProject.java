@@ -20,32 +20,34 @@ final class NodeExpressProject implements StackProject {
         List<EntityModel> entities = spec.entities().stream().map(EntityModel::of).toList();
         checkPaths(entities);
         Set<String> flags = TemplateFlags.operations(spec);
-        Map<String, String> project = fragments.project(spec, entities, flags);
+        Relations relations = new Relations(entities);
+        Map<String, String> project = fragments.project(spec, entities, relations, flags);
 
         List<PlannedFile> files = new ArrayList<>();
         files.add(templates.file("package.json", "package.json.tmpl", project, flags));
         files.add(templates.file("README.md", "README.md.tmpl", project, flags));
         files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
-        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities, flags, fragments::entityDoc)));
+        files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities,
+                e -> TemplateFlags.forEntity(flags, e, relations), e -> fragments.entityDoc(e, relations))));
         for (String shared : List.of("server", "app", "http", "validation")) {
             files.add(templates.file("src/" + shared + ".js", shared + ".js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
             for (String part : List.of("repository", "validate", "routes")) {
                 files.add(templates.file("src/" + e.path() + "/" + part + ".js", part + ".js.tmpl", values,
-                        TemplateFlags.forEntity(flags, e)));
+                        TemplateFlags.forEntity(flags, e, relations)));
             }
         }
         for (String shared : List.of("validation", "app", "server")) {
             files.add(templates.file("test/" + shared + ".test.js", shared + ".test.js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, flags));
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
             for (String part : List.of("repository", "validate", "routes")) {
                 files.add(templates.file("test/" + e.path() + "/" + part + ".test.js", part + ".test.js.tmpl", values,
-                        TemplateFlags.forEntity(flags, e)));
+                        TemplateFlags.forEntity(flags, e, relations)));
             }
         }
         return files;

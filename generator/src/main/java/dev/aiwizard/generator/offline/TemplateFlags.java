@@ -45,6 +45,37 @@ final class TemplateFlags {
         return all;
     }
 
+    /**
+     * {@link #forEntity(Set, EntityModel)} plus what the spec's rules ask of this entity: {@code hasReferences} (it
+     * refers to other entities), {@code checksReferences} (its bodies are checked for them), {@code hasOutside} (a
+     * field allows only some values of its type), {@code nested} (other entities are listed under it),
+     * {@code hasRelated} (its routes use other repositories) and the groups the templates' imports need.
+     */
+    static Set<String> forEntity(Set<String> flags, EntityModel e, Relations relations) {
+        Set<String> all = new HashSet<>(forEntity(flags, e));
+        boolean references = !relations.of(e).isEmpty();
+        boolean checks = references && flags.contains("withBody");
+        boolean outside = !FieldRules.outside(e).isEmpty();
+        boolean nested = flags.contains("list") && !relations.children(e).isEmpty();
+        add(all, "hasReferences", references);
+        add(all, "checksReferences", checks);
+        add(all, "hasOutside", outside);
+        add(all, "testsOutside", outside && flags.contains("create"));
+        add(all, "nested", nested);
+        // A nested listing takes the parent's id from the path.
+        add(all, "byId", nested || flags.contains("byId"));
+        add(all, "hasRelated", checks || nested);
+        add(all, "byIdOrReferences", all.contains("byId") || checks);
+        add(all, "parameterized", checks || (outside && flags.contains("create")));
+        return Set.copyOf(all);
+    }
+
+    private static void add(Set<String> flags, String flag, boolean when) {
+        if (when) {
+            flags.add(flag);
+        }
+    }
+
     /** The values of {@code a} overridden by those of {@code b}. */
     static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
         Map<String, String> all = new HashMap<>(a);

@@ -65,12 +65,14 @@ final class Templates {
     }
 
     /** {@code docs/api.md}: the stack's {@code api.md.tmpl} around one {@code api-entity.md.tmpl} section per entity. */
-    String apiDoc(Map<String, String> project, List<EntityModel> entities, Set<String> flags,
+    String apiDoc(Map<String, String> project, List<EntityModel> entities, Function<EntityModel, Set<String>> entityFlags,
                   Function<EntityModel, Map<String, String>> entityDoc) {
         List<String> sections = new ArrayList<>();
+        Set<String> flags = new java.util.HashSet<>();
         for (EntityModel e : entities) {
-            sections.add(render("api-entity.md.tmpl", TemplateFlags.merge(project, entityDoc.apply(e)),
-                    TemplateFlags.forEntity(flags, e)).strip());
+            Set<String> these = entityFlags.apply(e);
+            sections.add(render("api-entity.md.tmpl", TemplateFlags.merge(project, entityDoc.apply(e)), these).strip());
+            flags.addAll(these);
         }
         Map<String, String> values = new HashMap<>(project);
         values.put("entitySections", String.join("\n\n", sections));

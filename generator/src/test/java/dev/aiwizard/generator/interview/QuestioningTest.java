@@ -1,6 +1,7 @@
 package dev.aiwizard.generator.interview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.conversation.InterviewStep;
@@ -89,6 +90,38 @@ class QuestioningTest {
                 "node-express (Node.js + Express: Node 20+, Express 5, npm)"), stack.choices());
         assertEquals(List.of("local"), target.choices());
         assertEquals("node-express", interview.spec().stack());
+    }
+
+    @Test
+    void anIdeaThatNamesNothingToStoreGetsOneQuestionWithExamplesToPickAndSomethingElse() {
+        Interview interview = new Interview(6);
+
+        Question what = interview.ask("something cool for my team").question();
+
+        assertEquals(Slot.ENTITIES, what.slot());
+        assertTrue(what.text().startsWith("What does it store?"), what.text());
+        assertEquals("something else", what.choices().getLast());
+        assertTrue(interview.spec().entities().isEmpty(), interview.spec().entities()::toString);
+
+        Question again = interview.ask("something else").question();
+        assertEquals(Slot.ENTITIES, again.slot());
+        assertTrue(interview.spec().entities().isEmpty(), interview.spec().entities()::toString);
+
+        interview.ask(what.choices().getFirst());
+        assertEquals(List.of("Task"), interview.spec().entities().stream().map(e -> e.name()).toList());
+    }
+
+    @Test
+    void skipAfterAnIdeaThatNamesThingsKeepsThemAndInventsNoItem() {
+        OfflineInterviewer interviewer = new OfflineInterviewer();
+        InterviewStep idea = interviewer.step(Spec.empty(), null, "a library where members borrow books", 6);
+
+        InterviewStep skipped = interviewer.step(idea.spec(), ((InterviewStep.Ask) idea).question(), "skip", 5);
+
+        assertTrue(skipped instanceof InterviewStep.Ready, skipped::toString);
+        List<String> names = skipped.spec().entities().stream().map(e -> e.name()).toList();
+        assertTrue(names.containsAll(List.of("Member", "Book", "Loan")), names::toString);
+        assertFalse(names.contains("Item"), names::toString);
     }
 
     @Test

@@ -48,7 +48,11 @@ class GeneratedProjectIT {
                 Arguments.of("read-only", spec("catalog", List.of(book), EnumSet.of(Operation.READ, Operation.LIST))),
                 Arguments.of("create and delete only", spec("inbox", List.of(author, tag), EnumSet.of(Operation.CREATE, Operation.DELETE))),
                 Arguments.of("a reference, allowed values, a range, an email and a url (what the interviewer reads)",
-                        spec("helpdesk", helpdesk(), EnumSet.allOf(Operation.class))));
+                        spec("helpdesk", helpdesk(), EnumSet.allOf(Operation.class))),
+                Arguments.of("a link entity with two references, listed under both (members borrow books)",
+                        spec("library", library(), EnumSet.allOf(Operation.class))),
+                Arguments.of("references in a read-only API: seeded in order, listed nested",
+                        spec("helpdesk-archive", helpdesk().reversed(), EnumSet.of(Operation.READ, Operation.LIST))));
     }
 
     /** "customers open tickets with a priority (low, normal, high); agents add comments to tickets". */
@@ -59,6 +63,17 @@ class GeneratedProjectIT {
                 new Field("reporterEmail", FieldType.EMAIL), new Field("link", FieldType.URL)));
         Entity comment = new Entity("Comment", List.of(new Field("body", FieldType.TEXT), Field.reference("ticketId", "Ticket")));
         return List.of(ticket, comment);
+    }
+
+    /** "members with a name and email borrow books with a title and a rating from 1 to 5". */
+    private static List<Entity> library() {
+        Entity member = new Entity("Member", List.of(new Field("name", FieldType.TEXT), new Field("email", FieldType.EMAIL)));
+        Entity book = new Entity("Book", List.of(new Field("title", FieldType.TEXT),
+                new Field("rating", FieldType.INTEGER, null, List.of(), 1L, 5L),
+                new Field("price", FieldType.DECIMAL, null, List.of(), 0L, null)));
+        Entity loan = new Entity("Loan", List.of(Field.reference("memberId", "Member"), Field.reference("bookId", "Book"),
+                new Field("dueDate", FieldType.DATE)));
+        return List.of(loan, member, book);
     }
 
     @ParameterizedTest(name = "{0}")
