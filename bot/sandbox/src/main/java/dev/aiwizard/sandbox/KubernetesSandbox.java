@@ -49,6 +49,7 @@ public final class KubernetesSandbox implements Sandbox {
     private final JobSpecs specs;
     private final Slots slots;
     private final Path scratch;
+    private final String ns;
     private volatile boolean policiesApplied;
 
     /** A sandbox for the built-in stacks on {@code client}'s cluster. */
@@ -64,6 +65,8 @@ public final class KubernetesSandbox implements Sandbox {
         this.specs = new JobSpecs(settings);
         this.slots = new Slots(requireNonNull(sandbox, "sandbox").slots());
         this.scratch = sandbox.workDir();
+        String own = client.getNamespace();
+        this.ns = !settings.namespace().isEmpty() ? settings.namespace() : own == null || own.isEmpty() ? "default" : own;
     }
 
     @Override
@@ -101,7 +104,6 @@ public final class KubernetesSandbox implements Sandbox {
         long start = System.nanoTime();
         String run = HexFormat.of().formatHex(RANDOM.generateSeed(5));
         String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(12));
-        String ns = settings.namespace();
         try {
             applyPolicies();
             client.configMaps().inNamespace(ns).resource(specs.project(run, files)).create();
@@ -137,7 +139,6 @@ public final class KubernetesSandbox implements Sandbox {
     }
 
     private Finished runJob(Job job, SandboxLimits limits) throws InterruptedException {
-        String ns = settings.namespace();
         String name = job.getMetadata().getName();
         long started = System.nanoTime();
         client.batch().v1().jobs().inNamespace(ns).resource(job).create();
@@ -169,13 +170,13 @@ public final class KubernetesSandbox implements Sandbox {
     }
 
     private Optional<Pod> pod(String job) {
-        return client.pods().inNamespace(settings.namespace()).withLabel("job-name", job).list().getItems().stream()
+        return client.pods().inNamespace(ns).withLabel("job-name", job).list().getItems().stream()
                 .findFirst();
     }
 
     private String log(Pod pod) {
         try {
-            String log = client.pods().inNamespace(settings.namespace()).withName(pod.getMetadata().getName()).getLog();
+            String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
             return log == null ? "" : log;
         } catch (KubernetesClientException e) {
             return "(the pod's log could not be read: " + firstLine(e.getMessage()) + ")\n";
@@ -216,7 +217,6 @@ public final class KubernetesSandbox implements Sandbox {
 
     /** The Jobs (their pods with them) and the ConfigMap go at once; the TTL is for a bot that died mid-run. */
     private void cleanUp(String run) {
-        String ns = settings.namespace();
         try {
             for (Kind kind : Kind.values()) {
                 client.batch().v1().jobs().inNamespace(ns).withName(JobSpecs.jobName(run, kind))
@@ -232,7 +232,7 @@ public final class KubernetesSandbox implements Sandbox {
     private void applyPolicies() {
         if (!policiesApplied) {
             for (var policy : List.of(JobSpecs.testsPolicy(), JobSpecs.dependenciesPolicy())) {
-                client.network().v1().networkPolicies().inNamespace(settings.namespace()).resource(policy)
+                client.network().v1().networkPolicies().inNamespace(ns).resource(policy)
                         .createOr(NonDeletingOperation::update);
             }
             policiesApplied = true;

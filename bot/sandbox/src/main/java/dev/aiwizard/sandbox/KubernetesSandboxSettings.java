@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * Where and how the Kubernetes sandbox runs its Jobs: the namespace, the image (one with the stacks' tools: the bot's
+ * Where and how the Kubernetes sandbox runs its Jobs: the namespace (empty: the client's own, i.e. the bot pod's), the image (one with the stacks' tools: the bot's
  * own image has them), the PersistentVolumeClaim holding the shared dependency cache, the CPU each Job may use, how
  * long finished Jobs stay for inspection ({@code ttlSecondsAfterFinished}) and how often their status is read.
  */
@@ -22,7 +22,7 @@ public record KubernetesSandboxSettings(String namespace, String image, String c
         requireNonNull(cpu, "cpu");
         requireNonNull(ttlAfterFinished, "ttlAfterFinished");
         requireNonNull(pollInterval, "pollInterval");
-        if (!DNS_LABEL.matcher(namespace).matches()) {
+        if (!namespace.isEmpty() && !DNS_LABEL.matcher(namespace).matches()) {
             throw new IllegalArgumentException("WIZARD_K8S_NAMESPACE must be a Kubernetes namespace name, was '"
                     + namespace + "'");
         }
