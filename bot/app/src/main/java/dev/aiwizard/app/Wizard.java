@@ -15,6 +15,8 @@ import dev.aiwizard.discord.DiscordBot;
 import dev.aiwizard.discord.DiscordConnection;
 import dev.aiwizard.discord.DiscordGateway;
 import dev.aiwizard.sandbox.BubblewrapSandbox;
+import dev.aiwizard.sandbox.KubernetesSandbox;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.aiwizard.slack.SlackBot;
 import dev.aiwizard.slack.SlackGateway;
 import dev.aiwizard.slack.SlackSettings;
@@ -34,6 +36,7 @@ import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.job.ProjectValidator;
 import dev.aiwizard.core.job.RecordingPublisher;
+import dev.aiwizard.core.sandbox.Sandbox;
 import dev.aiwizard.core.sandbox.SandboxSettings;
 import dev.aiwizard.core.sandbox.SandboxValidator;
 import dev.aiwizard.generator.interview.OfflineInterviewer;
@@ -157,7 +160,7 @@ public final class Wizard implements AutoCloseable {
             SandboxSettings validation = settings.sandbox();
             // Model-written code runs only in the sandbox; with validation off nothing runs and delivery says so.
             ProjectValidator validator = validation.mode() == SandboxSettings.Mode.ALWAYS
-                    ? new SandboxValidator(new BubblewrapSandbox(validation), validation) : null;
+                    ? new SandboxValidator(sandbox(settings), validation) : null;
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock,
                     validator, validation.repairRounds());
@@ -235,6 +238,18 @@ public final class Wizard implements AutoCloseable {
     }
 
     /** The opened storage, or the exception that stopped it, unwrapped so callers see the storage's own message. */
+    /**
+     * The sandbox {@code WIZARD_SANDBOX} names: bubblewrap on this node, or Jobs in the cluster the pod runs in (the
+     * client finds it through the service account, or a kubeconfig outside one).
+     */
+    private Sandbox sandbox(AppSettings settings) {
+        if (settings.kubernetesSandbox() == null) {
+            return new BubblewrapSandbox(settings.sandbox());
+        }
+        return new KubernetesSandbox(push(new KubernetesClientBuilder().build()), settings.sandbox(),
+                settings.kubernetesSandbox());
+    }
+
     private static Storage await(CompletableFuture<Storage> opening) {
         try {
             return opening.join();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobSettings;
 import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.sandbox.KubernetesSandboxSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Everything the composition root needs, read once at start-up. {@code dbUrl} and {@code redisUrl} are empty for
- * the embedded defaults; {@code apiToken} is empty when the REST API answers on loopback only.
+ * the embedded defaults; {@code apiToken} is empty when the REST API answers on loopback only;
+ * {@code kubernetesSandbox} is null when projects are validated with bubblewrap ({@code WIZARD_SANDBOX}).
  */
 public record AppSettings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                           int dbPoolSize, String redisUrl, String apiToken, ConversationSettings conversation,
@@ -23,7 +25,8 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           ConsoleMode console, Duration consoleWait, LlmSettings llm,
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
                           SlackSettings slack, DiscordSettings discord, Resilience resilience,
-                          IntakeSettings intake, SandboxSettings sandbox) {
+                          IntakeSettings intake, SandboxSettings sandbox,
+                          KubernetesSandboxSettings kubernetesSandbox) {
     public AppSettings {
         requireNonNull(intake, "intake");
         requireNonNull(sandbox, "sandbox");
@@ -64,77 +67,77 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord, resilience, intake, sandbox);
+                github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord, resilience, intake, sandbox);
+                secret, slack, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord, resilience, intake, sandbox);
+                webhookSecret, other, discord, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with Discord ({@code null}: no Discord). */
     public AppSettings withDiscord(DiscordSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other, resilience, intake, sandbox);
+                webhookSecret, slack, other, resilience, intake, sandbox, kubernetesSandbox);
     }
 
     /** Same settings with other timeouts and limits. */
     public AppSettings withResilience(Resilience other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, other, intake, sandbox);
+                webhookSecret, slack, discord, other, intake, sandbox, kubernetesSandbox);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -167,13 +170,13 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withSandbox(SandboxSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, other);
+                webhookSecret, slack, discord, resilience, intake, other, kubernetesSandbox);
     }
 
     /** Same settings with another inbox lease (tests use a short one to see a dead replica's events taken over). */
     public AppSettings withIntake(IntakeSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, other, sandbox);
+                webhookSecret, slack, discord, resilience, other, sandbox, kubernetesSandbox);
     }
 }

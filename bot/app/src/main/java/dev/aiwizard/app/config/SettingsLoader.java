@@ -15,6 +15,7 @@ import dev.aiwizard.generator.llm.Role;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
+import dev.aiwizard.sandbox.KubernetesSandboxSettings;
 import dev.aiwizard.storage.StorageSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -94,7 +95,35 @@ public final class SettingsLoader {
                 env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(), resilience(),
                 new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
                         "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")),
-                sandbox());
+                sandbox(), kubernetesSandbox());
+    }
+
+    /** Where validation runs ({@code WIZARD_SANDBOX}): null for bubblewrap, the Jobs' settings for Kubernetes. */
+    private KubernetesSandboxSettings kubernetesSandbox() {
+        String kind = string("validation.sandbox", "WIZARD_SANDBOX").strip().toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "bubblewrap", "" -> {
+                return null;
+            }
+            case "kubernetes" -> {
+                String image = string("validation.kubernetes.image", "WIZARD_K8S_SANDBOX_IMAGE").strip();
+                if (image.isEmpty()) {
+                    throw new ConfigException("WIZARD_SANDBOX=kubernetes needs WIZARD_K8S_SANDBOX_IMAGE, the image"
+                            + " the sandbox Jobs run (the bot's own image has every stack's tools)");
+                }
+                try {
+                    return new KubernetesSandboxSettings(
+                            string("validation.kubernetes.namespace", "WIZARD_K8S_NAMESPACE").strip(), image,
+                            string("validation.kubernetes.cache-claim", "WIZARD_K8S_CACHE_CLAIM").strip(),
+                            string("validation.kubernetes.cpu", "WIZARD_K8S_SANDBOX_CPU").strip(),
+                            Duration.ofSeconds(integer("validation.kubernetes.job-ttl-seconds",
+                                    "WIZARD_K8S_JOB_TTL_SECONDS")), Duration.ofSeconds(1));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(e.getMessage());
+                }
+            }
+            default -> throw new ConfigException("WIZARD_SANDBOX must be bubblewrap or kubernetes, was '" + kind + "'");
+        }
     }
 
     /**
