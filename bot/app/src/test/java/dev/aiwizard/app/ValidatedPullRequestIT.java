@@ -9,7 +9,7 @@ import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
 import dev.aiwizard.generator.testing.ProjectModel;
 import dev.aiwizard.git.testing.FakeGitHub;
-import dev.aiwizard.git.testing.GitHttpServer;
+import dev.aiwizard.git.testing.GitHubRepoFixture;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ class ValidatedPullRequestIT {
 
     @TempDir
     Path tmp;
-    private GitHttpServer git;
+    private GitHubRepoFixture repo;
     private FakeGitHub gitHub;
     private final FakeLlmServer model = FakeLlmServer.start();
     /** The template content of each file the model was asked for: what a correct answer holds. */
@@ -42,19 +42,13 @@ class ValidatedPullRequestIT {
 
     @BeforeEach
     void setUp() {
-        git = GitHttpServer.start(tmp.resolve("remote"));
-        git.createBare("acme", "todo");
-        git.acceptToken(TOKEN);
-        gitHub = FakeGitHub.start();
-        gitHub.acceptToken(TOKEN);
-        gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
-        git.initialise("acme", "todo");
+        repo = GitHubRepoFixture.start(tmp.resolve("remote"), "acme", "todo", TOKEN);
+        gitHub = repo.gitHub();
     }
 
     @AfterEach
     void tearDown() {
-        git.close();
-        gitHub.close();
+        repo.close();
         model.close();
     }
 

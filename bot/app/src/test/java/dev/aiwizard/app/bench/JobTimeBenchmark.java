@@ -7,7 +7,7 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobState;
 import dev.aiwizard.git.testing.FakeGitHub;
-import dev.aiwizard.git.testing.GitHttpServer;
+import dev.aiwizard.git.testing.GitHubRepoFixture;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,14 +70,8 @@ public final class JobTimeBenchmark {
 
     private static Result job(Path tmp, Path sandbox, String stack, String validate) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "round");
-        GitHttpServer git = GitHttpServer.start(dir.resolve("remote"));
-        FakeGitHub gitHub = FakeGitHub.start();
-        try {
-            git.createBare("acme", "todo");
-            git.acceptToken(TOKEN);
-            gitHub.acceptToken(TOKEN);
-            gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
-            git.initialise("acme", "todo");
+        try (GitHubRepoFixture repo = GitHubRepoFixture.start(dir.resolve("remote"), "acme", "todo", TOKEN)) {
+            FakeGitHub gitHub = repo.gitHub();
             Map<String, String> env = new HashMap<>(Map.of("WIZARD_PORT", "0", "WIZARD_HOST", "127.0.0.1",
                     "WIZARD_DATA_DIR", dir.resolve("data").toString(), "WIZARD_VALIDATE", validate,
                     "WIZARD_SANDBOX_DIR", sandbox.toString(), "WIZARD_TARGET", "acme/todo", "GITHUB_TOKEN", TOKEN,
@@ -100,9 +94,6 @@ public final class JobTimeBenchmark {
                 String summary = at < 0 ? "" : body.substring(at + 15, body.indexOf('\n', at + 15));
                 return new Result(Duration.between(job.createdAt(), job.updatedAt()).toMillis() / 1000.0, summary);
             }
-        } finally {
-            git.close();
-            gitHub.close();
         }
     }
 
