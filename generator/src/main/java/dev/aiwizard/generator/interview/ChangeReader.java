@@ -52,18 +52,28 @@ final class ChangeReader {
         this.edits = new EntityEdits(readers);
     }
 
-    /** Applies {@code text} to the draft; returns whether it was understood as a change. */
-    boolean apply(Draft d, String text) {
+    /**
+     * What a change request did: whether it was understood, and the request as read, with each "it" that meant a field
+     * replaced by the field ("rename it to contact" after "make phone an email" reads "rename phone to contact").
+     */
+    record Applied(boolean understood, String text) {
+    }
+
+    /** Applies {@code text} to the draft. */
+    Applied apply(Draft d, String text) {
         String[] parts = SEVERAL.split(Words.trimPunctuation(text));
         boolean understood = false;
         String touched = null;
+        List<String> read = new ArrayList<>();
         for (String part : parts) {
             Spec before = d.spec();
             Matcher it = IT.matcher(part.trim());
-            understood |= applyOne(d, touched != null && it.matches() ? it.group(1) + " " + touched + it.group(2) : part);
+            String request = touched != null && it.matches() ? it.group(1) + " " + touched + it.group(2) : part;
+            understood |= applyOne(d, request);
+            read.add(request.trim());
             touched = touchedField(before, d.spec());
         }
-        return understood;
+        return new Applied(understood, String.join("; ", read));
     }
 
     private boolean applyOne(Draft d, String text) {

@@ -172,4 +172,13 @@ class ChangeRequestTest {
         assertEquals(TODO, ask.spec());
         assertTrue(ask.note().contains("make the invoices read-only") && ask.note().contains("Task"), ask.note());
     }
+
+    @Test
+    void itAfterAFieldChangeIsThatFieldAndNotTheProject() {
+        Spec changed = change("make done a date and rename it to finished");
+
+        assertEquals(List.of(TITLE, new Field("finished", FieldType.DATE)), changed.entities().getFirst().fields());
+        assertEquals(TODO.name(), changed.name());
+        assertEquals("shop-api", change("rename it to shop-api").name());
+    }
 }
