@@ -51,6 +51,18 @@ class JsonTest {
     }
 
     @Test
+    void readOnlyEntitiesAndFieldsReadBackAndSpecsStoredBeforeTheFlagReadAsChangeable() {
+        Spec locked = Fixtures.spec().withEntities(List.of(
+                new Entity("Country", List.of(new Field("code", FieldType.TEXT).withReadOnly(true)), true),
+                new Entity("City", List.of(new Field("name", FieldType.TEXT)))));
+        assertEquals(locked, Json.read(Json.write(locked), Spec.class));
+
+        String older = Json.write(Fixtures.spec()).replace(",\"readOnly\":false", "");
+        assertFalse(older.contains("readOnly"), older);
+        assertEquals(Fixtures.spec(), Json.read(older, Spec.class));
+    }
+
+    @Test
     void anEmptySpecReadsBackEmpty() {
         assertEquals(Spec.empty(), Json.read(Json.write(Spec.empty()), Spec.class));
     }

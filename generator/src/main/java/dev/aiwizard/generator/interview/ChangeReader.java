@@ -1,7 +1,11 @@
 package dev.aiwizard.generator.interview;
 
+import dev.aiwizard.core.spec.Entity;
+import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.Operation;
+import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.text.Inflector;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +36,12 @@ final class ChangeReader {
             + "(?=(?:please\\s+)?(?:add|remove|drop|delete|rename|make|change|also|use|switch|call it|link)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEW_ENTITY = Pattern.compile("^(?:also\\s+)?(?:add|create|include)\\s+(?:an?\\s+)?(?:new\\s+)?"
             + "(?:entity\\s+(?:called\\s+|named\\s+)?([A-Za-z]+)|([A-Za-z]+)\\s+entity)\\b(.*)$", Pattern.CASE_INSENSITIVE);
+    /** "link each comment to a ticket": the same as "each comment belongs to a ticket". */
+    private static final Pattern LINK = Pattern.compile("^(?:link|connect|attach|relate)\\s+(?:each|every|all|all the|the|an?)?\\s*(.+?)"
+            + "\\s+(?:to|with)\\s+(?:an?|the|its|their|one)?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    /** "... and rename it to contact": "it" is the field the part before changed. */
+    private static final Pattern IT = Pattern.compile("^((?:please\\s+)?(?:rename|make|change|set|turn|remove|drop|delete|mark))\\s+(?:it|that)\\b(.*)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern POLITE = Pattern.compile("^(?:please|pls|can you|could you|and|then)\\s+", Pattern.CASE_INSENSITIVE);
 
     private final Readers r;
@@ -42,14 +52,28 @@ final class ChangeReader {
         this.edits = new EntityEdits(readers);
     }
 
-    /** Applies {@code text} to the draft; returns whether it was understood as a change. */
-    boolean apply(Draft d, String text) {
+    /**
+     * What a change request did: whether it was understood, and the request as read, with each "it" that meant a field
+     * replaced by the field ("rename it to contact" after "make phone an email" reads "rename phone to contact").
+     */
+    record Applied(boolean understood, String text) {
+    }
+
+    /** Applies {@code text} to the draft. */
+    Applied apply(Draft d, String text) {
         String[] parts = SEVERAL.split(Words.trimPunctuation(text));
         boolean understood = false;
+        String touched = null;
+        List<String> read = new ArrayList<>();
         for (String part : parts) {
-            understood |= applyOne(d, part);
+            Spec before = d.spec();
+            Matcher it = IT.matcher(part.trim());
+            String request = touched != null && it.matches() ? it.group(1) + " " + touched + it.group(2) : part;
+            understood |= applyOne(d, request);
+            read.add(request.trim());
+            touched = touchedField(before, d.spec());
         }
-        return understood;
+        return new Applied(understood, String.join("; ", read));
     }
 
     private boolean applyOne(Draft d, String text) {
@@ -59,11 +83,29 @@ final class ChangeReader {
             // "add an entity book with a title", "add an author entity": the word "entity" is no part of the name.
             t = "also manage " + Inflector.plural(entity.group(1) != null ? entity.group(1) : entity.group(2)) + entity.group(3);
         }
-        List<Predicate<String>> attempts = List.of(s -> operations(d, s), s -> edits.renameThing(d, s),
+        List<Predicate<String>> attempts = List.of(s -> operations(d, s), s -> ReadOnlyReader.change(d, s, r.texts()), s -> edits.renameThing(d, s),
                 s -> renameProject(d, s), s -> stack(d, s), s -> edits.addTo(d, s), s -> edits.add(d, s),
                 s -> edits.remove(d, s), s -> edits.retype(d, s), s -> edits.constrain(d, s), s -> prose(d, s));
+        Matcher link = LINK.matcher(t);
+        if (link.matches()) {
+            t = "each " + link.group(1) + " belongs to a " + link.group(2);
+        }
         String request = t;
         return attempts.stream().anyMatch(a -> a.test(request));
+    }
+
+    /** The one field a change added or altered (its name afterwards), or null when it was not exactly one. */
+    private static String touchedField(Spec before, Spec after) {
+        List<String> touched = new ArrayList<>();
+        for (Entity e : after.entities()) {
+            Entity was = before.entities().stream().filter(b -> b.name().equals(e.name())).findFirst().orElse(null);
+            for (Field f : e.fields()) {
+                if (was == null || !was.fields().contains(f)) {
+                    touched.add(Words.lower(String.join(" ", Inflector.camelWords(f.name()))));
+                }
+            }
+        }
+        return touched.size() == 1 ? touched.getFirst() : null;
     }
 
     private boolean operations(Draft d, String t) {

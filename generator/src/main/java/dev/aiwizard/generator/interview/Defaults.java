@@ -80,7 +80,7 @@ final class Defaults {
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
             if (e.fields().isEmpty()) {
-                e = new Entity(e.name(), List.of(DEFAULT_FIELD));
+                e = e.withOnly(List.of(DEFAULT_FIELD));
                 s = s.withAssumption(texts.get("assume.fields", Map.of("entity", e.name(), "fields", describe(DEFAULT_FIELD))));
             }
             entities.add(e);

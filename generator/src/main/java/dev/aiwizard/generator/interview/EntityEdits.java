@@ -69,7 +69,7 @@ final class EntityEdits {
         Optional<String> newEntity = Names.camel(Inflector.singular(m.group(3).trim()), true);
         if (entity.isPresent() && newEntity.isPresent() && find(d.spec(), newEntity.get()).isEmpty()) {
             d.update(d.spec().withEntities(d.spec().entities().stream()
-                    .map(e -> e.equals(entity.get()) ? new Entity(newEntity.get(), e.fields()) : e).toList()));
+                    .map(e -> e.equals(entity.get()) ? e.withName(newEntity.get()) : e).toList()));
             return true;
         }
         return false;
@@ -114,13 +114,13 @@ final class EntityEdits {
         List<String> several = Words.splitList(m.group(1)).stream().map(x -> Names.camel(x, false).orElse("")).toList();
         if (several.size() > 1 && several.stream().allMatch(f -> in.stream().anyMatch(e -> has(e, f)))) {
             d.update(d.spec().withEntities(d.spec().entities().stream().map(e -> in.contains(e)
-                    ? new Entity(e.name(), e.fields().stream().filter(f -> !several.contains(f.name())).toList()) : e).toList()));
+                    ? e.withOnly(e.fields().stream().filter(f -> !several.contains(f.name())).toList()) : e).toList()));
             return true;
         }
         Optional<String> field = Names.camel(m.group(1), false);
         if (field.isPresent() && in.stream().anyMatch(e -> has(e, field.get()))) {
             d.update(d.spec().withEntities(d.spec().entities().stream().map(e -> in.contains(e)
-                    ? new Entity(e.name(), e.fields().stream().filter(f -> !f.name().equals(field.get())).toList()) : e).toList()));
+                    ? e.withOnly(e.fields().stream().filter(f -> !f.name().equals(field.get())).toList()) : e).toList()));
             return true;
         }
         Optional<Entity> entity = m.group(2) == null ? find(d.spec(), m.group(1)) : Optional.empty();
@@ -132,7 +132,7 @@ final class EntityEdits {
         } else {
             String gone = entity.get().name();
             d.update(d.spec().withEntities(d.spec().entities().stream().filter(e -> !e.equals(entity.get()))
-                    .map(e -> new Entity(e.name(), e.fields().stream().filter(f -> !gone.equals(f.references())).toList())).toList()));
+                    .map(e -> e.withOnly(e.fields().stream().filter(f -> !gone.equals(f.references())).toList())).toList()));
         }
         return true;
     }
@@ -172,7 +172,7 @@ final class EntityEdits {
         var values = FieldDetails.values("x (" + FieldDetails.normalize(m.group(3)).replace(",", "\u0001") + ")");
         var range = FieldDetails.range("x " + m.group(3));
         if (values.isPresent() && !FieldDetails.isBool(values.get().getValue())) {
-            d.update(edit(d.spec(), in, f -> f.name().equals(field.get()) ? Field.oneOf(f.name(), values.get().getValue()) : f));
+            d.update(edit(d.spec(), in, f -> f.name().equals(field.get()) ? f.withValues(values.get().getValue()) : f));
             return true;
         }
         if (range.isPresent()) {
@@ -201,7 +201,7 @@ final class EntityEdits {
     /** The spec with {@code change} applied to every field of the entities {@code in}, keeping field order. */
     private static Spec edit(Spec spec, List<Entity> in, UnaryOperator<Field> change) {
         return spec.withEntities(spec.entities().stream()
-                .map(e -> in.contains(e) ? new Entity(e.name(), e.fields().stream().map(change).toList()) : e).toList());
+                .map(e -> in.contains(e) ? e.withOnly(e.fields().stream().map(change).toList()) : e).toList());
     }
 
     /** The entities a change applies to: the one named, or all of them. */

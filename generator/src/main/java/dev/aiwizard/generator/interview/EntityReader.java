@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * "Authors have a name", "book: title text, pages integer".
  */
 final class EntityReader {
+    private static final Pattern AND_BELONGS = Pattern.compile("\\s*,?\\s+and\\s+(?=belongs?\\s+to\\b|(?:is|are)\\s+(?:stored|kept|linked"
+            + "|assigned|attached|part)\\b|takes?\\s+place\\b)", Pattern.CASE_INSENSITIVE);
     /**
      * Verbs whose object is what the app manages, longer phrases first so "keep track of" wins over "keep". Verbs
      * that are also nouns ("a book list") count only after a subject or modal ("users can list"), and "a list of"
@@ -227,7 +229,12 @@ final class EntityReader {
         if (target == null) {
             return false;
         }
-        c.addFields(target, m.group(3));
+        // "each city has a name and belongs to a country": the fields, then a relation of the same subject.
+        String[] parts = AND_BELONGS.split(m.group(3), 2);
+        c.addFields(target, parts[0]);
+        if (parts.length > 1) {
+            relations.read("each " + m.group(1) + " " + parts[1], c);
+        }
         return true;
     }
 

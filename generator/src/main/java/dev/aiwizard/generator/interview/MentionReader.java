@@ -28,8 +28,10 @@ final class MentionReader {
                 d.note(r.texts().get("note.credentialsInTarget", "name", r.nameOrSuggestion(d.spec())));
             }
         }
+        // "countries are read-only" marks Country; only a "read-only" that names nothing is about the whole API.
+        String rest = ReadOnlyReader.inProse(d, text);
         if (answered != Slot.OPERATIONS) {
-            OperationsReader.inProse(text).ifPresent(ops -> d.update(d.spec().withOperations(ops)));
+            OperationsReader.inProse(rest).ifPresent(ops -> d.update(d.spec().withOperations(ops)));
         }
         if (answered != Slot.STACK) {
             r.options().stackInProse(text).filter(s -> !s.id().equals(d.spec().stack()))

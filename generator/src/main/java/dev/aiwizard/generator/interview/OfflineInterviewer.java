@@ -65,8 +65,10 @@ public final class OfflineInterviewer implements Interviewer {
         if (pending == null && isFresh(spec)) {
             readIdea(d, message);
         } else if (pending == null || planner.isChange(pending)) {
-            boolean understood = changes.apply(d, message);
-            mentions.read(d, message, null);
+            ChangeReader.Applied applied = changes.apply(d, message);
+            boolean understood = applied.understood();
+            // Read as changed: "rename it to contact" about a field must not also rename the project.
+            mentions.read(d, applied.text(), null);
             if (!d.changed()) {
                 return unchanged(d, understood || !d.notes().isEmpty(), message, questionsLeft);
             }
@@ -126,7 +128,7 @@ public final class OfflineInterviewer implements Interviewer {
         if (!direct.changed() && !passing.changed()) {
             // Not an answer to the question, but maybe a change ("add a due date to task" while asked for a name).
             Draft change = new Draft(d.spec());
-            if (changes.apply(change, answer) && change.changed()) {
+            if (changes.apply(change, answer).understood() && change.changed()) {
                 d.update(change.spec());
                 d.notes(change.notes());
                 return;

@@ -58,7 +58,7 @@ final class References {
         if (!replaced) {
             fields.add(Field.reference(ref, parent));
         }
-        return new Entity(e.name(), fields);
+        return e.withOnly(fields);
     }
 
     static String lowerFirst(String name) {

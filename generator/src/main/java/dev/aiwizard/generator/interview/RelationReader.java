@@ -146,7 +146,13 @@ final class RelationReader {
         }
         Optional<String> link = Verbs.link(verb);
         String singularObject = Inflector.singular(objectWords.getLast());
-        if (link.isPresent() && !Verbs.isGeneric(subject)) {
+        boolean onBehalf = target != null && Words.lower(rest.get(objectEnd)).equals("for");
+        if (link.isPresent() && !Verbs.isGeneric(subject) && onBehalf && Verbs.isEventNoun(singularObject)) {
+            // "receptionists book appointments for patients": the appointment is the patient's; the receptionist
+            // only uses the API, like any other actor.
+            c.entity(target).ifPresent(p -> c.relate(object.get(), p));
+            c.actor(subject, object.get());
+        } else if (link.isPresent() && !Verbs.isGeneric(subject)) {
             String subjectEntity = c.entity(subject).orElseThrow();
             if (Verbs.isEventNoun(singularObject)) {
                 c.relate(object.get(), subjectEntity);

@@ -17,12 +17,47 @@ final class ApiDocs {
         return String.join(", ", operationNames(spec));
     }
 
-    /** "create, read, list, update and delete records of each entity". */
-    static String operationsSentence(Spec spec) {
-        List<String> ops = operationNames(spec);
-        String list = ops.size() == 1 ? ops.getFirst()
-                : String.join(", ", ops.subList(0, ops.size() - 1)) + " and " + ops.getLast();
-        return list + " records of each entity";
+    /** "create, read, list" for one entity's operation flags, in their natural order. */
+    static String operations(Set<String> flags) {
+        return String.join(", ", java.util.Arrays.stream(dev.aiwizard.core.spec.Operation.values())
+                .map(o -> o.name().toLowerCase(Locale.ROOT)).filter(flags::contains).toList());
+    }
+
+    /**
+     * "create, read, list, update and delete records of each entity", and which entities are read-only: "; tickets
+     * are read-only: clients can only read and list them".
+     */
+    static String operationsSentence(Spec spec, List<EntityModel> entities) {
+        String sentence = words(operationNames(spec)) + " records of each entity";
+        List<String> locked = entities.stream().filter(e -> e.entity().readOnly()).map(EntityModel::pluralWords).toList();
+        if (locked.isEmpty()) {
+            return sentence;
+        }
+        return sentence + "; " + words(locked) + " are"
+                + " read-only: clients cannot create, update or delete them";
+    }
+
+    /** Why the server starts with example records: which entities clients cannot create, and what they refer to. */
+    static String seededSentence(List<EntityModel> entities, List<EntityModel> seeded,
+                                 java.util.function.Function<EntityModel, Set<String>> opsOf) {
+        List<EntityModel> closed = seeded.stream().filter(e -> !opsOf.apply(e).contains("create")).toList();
+        if (closed.isEmpty()) {
+            return "";
+        }
+        if (closed.size() == entities.size()) {
+            return "Clients cannot create records through this API, so the server starts with one example of each entity.";
+        }
+        List<String> referenced = seeded.stream().filter(e -> !closed.contains(e)).map(EntityModel::words).toList();
+        return "Clients cannot create " + words(closed.stream().map(EntityModel::pluralWords).toList())
+                + " through this API, so the server starts with one example of each"
+                + (referenced.isEmpty() ? "" : " (and the " + words(referenced) + " " + (closed.size() == 1 ? "it refers" : "they refer")
+                + " to)") + ".";
+    }
+
+    private static String words(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : items.size() == 1 ? items.getFirst()
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     /** curl commands that try the first entity's endpoints on a server at {@code port}. */
@@ -61,7 +96,8 @@ final class ApiDocs {
         String target = f.field().isReference() ? String.join(" ",
                 dev.aiwizard.generator.text.Inflector.camelWords(f.field().references())).toLowerCase(Locale.ROOT) : "";
         String rule = FieldRules.describe(f, relations.isChecked(e, f), target);
-        return rule.isEmpty() ? typeDoc : typeDoc + ", " + rule;
+        String doc = rule.isEmpty() ? typeDoc : typeDoc + ", " + rule;
+        return f.field().readOnly() ? doc + ", read-only: set on create; an update that changes it is refused (422)" : doc;
     }
 
     /**
@@ -82,6 +118,14 @@ final class ApiDocs {
                 + refs.getFirst().field().json() + "' names no " + refs.getFirst().target().words() + " with id 42\"]}";
         v.put("referenceError", example);
         v.put("referenceFields", String.join(", ", refs.stream().map(r -> "`" + r.field().json() + "`").toList()));
+    }
+
+    /** {@code readOnlyFields} and {@code readOnlyError}: the 422 answer to an update that changes a read-only field. */
+    static void readOnlyDocs(Map<String, String> v, EntityModel e) {
+        List<String> locked = e.fields().stream().filter(f -> f.field().readOnly()).map(EntityModel.FieldModel::json).toList();
+        v.put("readOnlyFields", String.join(", ", locked.stream().map(f -> "`" + f + "`").toList()));
+        v.put("readOnlyError", locked.isEmpty() ? "" : "{\"error\": \"invalid " + e.words() + "\", \"details\": [\"'"
+                + locked.getFirst() + "' is read-only and cannot be changed\"]}");
     }
 
     private static List<String> operationNames(Spec spec) {

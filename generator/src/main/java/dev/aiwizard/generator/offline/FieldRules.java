@@ -22,6 +22,10 @@ final class FieldRules {
     /** Example value {@code n} (1 or 2) of {@code f}, raw (no quotes), keeping to what the field allows. */
     static String sample(Templates templates, EntityModel.FieldModel f, int n) {
         Field field = f.field();
+        if (field.readOnly() && n == 2) {
+            // The update example keeps what a read-only field was created with.
+            return sample(templates, f, 1);
+        }
         if (field.isReference()) {
             return REFERENCED_ID;
         }
@@ -42,6 +46,31 @@ final class FieldRules {
         }
         String text = value.toPlainString();
         return field.type() == FieldType.DECIMAL && !text.contains(".") ? text + ".0" : text;
+    }
+
+    /**
+     * A value of a read-only field other than the one it is created with (raw, like {@link #sample}), which an
+     * update must not bring in; for a reference, an id no record has (the read-only rule is checked first). Empty
+     * when the field's rules allow no other value (a single allowed value, a one-number range).
+     */
+    static Optional<String> changed(Templates templates, EntityModel.FieldModel f) {
+        Field field = f.field();
+        if (field.isReference()) {
+            return Optional.of("2");
+        }
+        EntityModel.FieldModel free = new EntityModel.FieldModel(field.withReadOnly(false), f.java(), f.words());
+        return canChange(field) ? Optional.of(sample(templates, free, 2)) : Optional.empty();
+    }
+
+    /** Whether the field's rules allow a second value (the second example differs from the first exactly then). */
+    static boolean canChange(Field field) {
+        if (field.isReference()) {
+            return true;
+        }
+        if (!field.values().isEmpty()) {
+            return field.values().size() > 1;
+        }
+        return field.min() == null || field.max() == null || field.min() < field.max();
     }
 
     /**

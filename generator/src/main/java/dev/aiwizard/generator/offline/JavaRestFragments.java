@@ -22,7 +22,8 @@ final class JavaRestFragments {
     }
 
     /** Values shared by every file of the project. */
-    Map<String, String> project(Spec spec, String pkg, List<EntityModel> entities, Relations relations, Set<String> flags) {
+    Map<String, String> project(Spec spec, String pkg, List<EntityModel> entities, Relations relations, Set<String> flags,
+                                Function<EntityModel, Set<String>> opsOf) {
         Map<String, String> v = new HashMap<>();
         v.put("name", spec.name());
         v.put("groupId", pkg.substring(0, pkg.lastIndexOf('.')));
@@ -30,27 +31,29 @@ final class JavaRestFragments {
         v.put("packagePath", pkg.replace('.', '/'));
         v.put("purpose", spec.purpose() == null ? "" : spec.purpose().strip());
         Set<String> mainImports = new TreeSet<>(List.of("io.helidon.webserver.WebServer", "io.helidon.webserver.http.HttpRouting"));
-        if (!flags.contains("create")) {
-            entities.forEach(e -> mainImports.addAll(typeImports(e)));
-        }
+        // Entities clients cannot create start with one example each; referenced records first, so each seed's
+        // references name the first record of its target.
+        List<EntityModel> seeded = relations.seedOrder(e -> !opsOf.apply(e).contains("create"));
+        seeded.forEach(e -> mainImports.addAll(typeImports(e)));
         v.put("imports", importBlock(mainImports));
         v.put("repositoryLocals", join(entities, e -> snippet("entity.local", e), LINE_INDENT));
-        // Referenced records first, so each seed's references name the first record of its target.
-        v.put("seedLines", join(relations.seedOrder(), e -> snippet("entity.seed", e), LINE_INDENT));
+        v.put("seedLines", join(seeded, e -> snippet("entity.seed", e), LINE_INDENT));
+        v.put("seededSentence", ApiDocs.seededSentence(entities, seeded, opsOf));
         v.put("repositoryArgs", join(entities, EntityModel::vars, ", "));
         List<String> params = new ArrayList<>(List.of("HttpRouting.Builder routing"));
         entities.forEach(e -> params.add(snippet("entity.param", e)));
         v.put("repositoryParams", wrap(params, "    static void routing(".length(), PARAM_INDENT));
         v.put("registerLines", join(entities, e -> {
             List<String> args = new ArrayList<>(List.of(e.vars()));
-            relations.used(e, flags).forEach(r -> args.add(r.vars()));
+            relations.used(e, opsOf.apply(e)).forEach(r -> args.add(r.vars()));
             return snippet("entity.register", e, Map.of("routesArgs", String.join(", ", args)));
         }, LINE_INDENT));
         v.put("paths", join(entities, e -> snippet("entity.path", e), ", "));
         v.put("entityRows", join(entities, e -> snippet("entity.row", e), "\n"));
-        v.put("operationsSentence", ApiDocs.operationsSentence(spec));
+        v.put("operationsSentence", ApiDocs.operationsSentence(spec, entities));
         v.put("operations", ApiDocs.operations(spec));
-        v.put("curlExamples", ApiDocs.curl(entities.getFirst(), 8080, flags, samples(entities.getFirst(), 1, false)));
+        v.put("curlExamples", ApiDocs.curl(entities.getFirst(), 8080, opsOf.apply(entities.getFirst()),
+                samples(entities.getFirst(), 1, false)));
         v.put("errorExample", ApiDocs.errorExample(entities.getFirst()));
         v.put("notFoundExample", ApiDocs.notFoundExample(entities.getFirst()));
         return v;
@@ -80,6 +83,13 @@ final class JavaRestFragments {
                 "," + ARG_INDENT));
         v.put("outsideArgs", join(FieldRules.outside(e), o -> "Arguments.of(\"" + o.getKey().json() + "\", "
                 + javaString(o.getValue()) + ")", "," + ARG_INDENT));
+        v.put("operations", ApiDocs.operations(flags));
+        List<EntityModel.FieldModel> locked = e.fields().stream().filter(f -> f.field().readOnly()).toList();
+        v.put("readOnlyChecks", join(locked, f -> "        " + templates.snippet("readOnly.check." + (f.field().type().name().equals("DECIMAL")
+                ? "DECIMAL" : "ANY"), Map.of("json", f.json(), "java", f.java())), "\n"));
+        v.put("readOnlyArgs", join(locked.stream().filter(f -> FieldRules.changed(templates, f).isPresent()).toList(),
+                f -> "Arguments.of(\"" + f.json() + "\", " + javaString(field("sampleJson", f,
+                        FieldRules.changed(templates, f).orElseThrow())) + ")", "," + ARG_INDENT));
         relationValues(v, e, relations, flags);
         return v;
     }
@@ -161,6 +171,7 @@ final class JavaRestFragments {
         v.put("fieldRows", e.fields().isEmpty() ? "| (none) | |"
                 : join(e.fields(), f -> "| " + f.json() + " | " + ApiDocs.fieldType(field("doc", f), e, f, relations) + " |", "\n"));
         ApiDocs.relationDocs(v, e, relations);
+        ApiDocs.readOnlyDocs(v, e);
         v.put("firstBody", json(e, 1, false, "\n"));
         v.put("secondBody", json(e, 2, false, "\n"));
         v.put("firstStored", json(e, 1, true, "\n"));

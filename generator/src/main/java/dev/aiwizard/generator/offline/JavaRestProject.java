@@ -28,7 +28,7 @@ final class JavaRestProject implements StackProject {
         String test = "src/test/java/" + pkg.replace('.', '/') + "/";
         Set<String> flags = TemplateFlags.operations(spec);
         Relations relations = new Relations(entities);
-        Map<String, String> project = fragments.project(spec, pkg, entities, relations, flags);
+        Map<String, String> project = fragments.project(spec, pkg, entities, relations, flags, e -> TemplateFlags.operations(spec, e));
 
         List<PlannedFile> files = new ArrayList<>();
         files.add(templates.file("pom.xml", "pom.xml.tmpl", project, flags));
@@ -36,12 +36,14 @@ final class JavaRestProject implements StackProject {
         files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
         files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities,
-                e -> TemplateFlags.forEntity(flags, e, relations), e -> fragments.entityDoc(e, relations, flags))));
+                e -> TemplateFlags.forEntity(TemplateFlags.operations(spec, e), e, relations),
+                e -> fragments.entityDoc(e, relations, TemplateFlags.operations(spec, e)))));
         files.add(templates.file(main + "Main.java", "Main.java.tmpl", project, flags));
         files.add(templates.file(main + "Json.java", "Json.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
-            Set<String> entityFlags = TemplateFlags.forEntity(flags, e, relations);
+            Set<String> ops = TemplateFlags.operations(spec, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, ops));
+            Set<String> entityFlags = TemplateFlags.forEntity(ops, e, relations);
             for (String suffix : List.of("", "Repository", "Json", "Routes")) {
                 files.add(templates.file(main + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }
@@ -50,8 +52,9 @@ final class JavaRestProject implements StackProject {
         files.add(templates.file(test + "MainTest.java", "MainTest.java.tmpl", project, flags));
         files.add(templates.file(test + "TestHttp.java", "TestHttp.java.tmpl", project, flags));
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
-            Set<String> entityFlags = TemplateFlags.forEntity(flags, e, relations);
+            Set<String> ops = TemplateFlags.operations(spec, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, ops));
+            Set<String> entityFlags = TemplateFlags.forEntity(ops, e, relations);
             for (String suffix : List.of("Samples", "RepositoryTest", "JsonTest", "RoutesTest")) {
                 files.add(templates.file(test + e.java() + suffix + ".java", "Entity" + suffix + ".java.tmpl", values, entityFlags));
             }

@@ -22,7 +22,8 @@ final class NodeExpressFragments {
     }
 
     /** Values shared by every file of the project. */
-    Map<String, String> project(Spec spec, List<EntityModel> entities, Relations relations, Set<String> flags) {
+    Map<String, String> project(Spec spec, List<EntityModel> entities, Relations relations, Set<String> flags,
+                                Function<EntityModel, Set<String>> opsOf) {
         Map<String, String> v = new HashMap<>();
         String purpose = spec.purpose() == null ? "" : spec.purpose().strip();
         EntityModel first = entities.getFirst();
@@ -32,15 +33,19 @@ final class NodeExpressFragments {
         v.put("imports", join(entities, e -> snippet("entity.import", e), "\n"));
         v.put("repositoryLines", join(entities, e -> snippet("entity.repository", e), "\n    "));
         v.put("mountLines", join(entities, e -> snippet("entity.mount", e,
-                Map.of("mountExtra", relations.used(e, flags).isEmpty() ? "" : ", repositories")), "\n  "));
-        // Referenced records first, so each seed's references name the first record of its target.
-        v.put("seedLines", join(relations.seedOrder(), e -> snippet("entity.seed", e), "\n  "));
+                Map.of("mountExtra", relations.used(e, opsOf.apply(e)).isEmpty() ? "" : ", repositories")), "\n  "));
+        // Entities clients cannot create start with one example each; referenced records first, so each seed's
+        // references name the first record of its target.
+        List<EntityModel> seeded = relations.seedOrder(e -> !opsOf.apply(e).contains("create"));
+        v.put("seedLines", join(seeded, e -> snippet("entity.seed", e), "\n  "));
+        v.put("seededSentence", ApiDocs.seededSentence(entities, seeded, opsOf));
+        v.put("seededPaths", join(seeded, e -> "'/" + e.path() + "'", ", "));
         v.put("paths", join(entities, e -> "'/" + e.path() + "'", ", "));
         v.put("firstPath", first.path());
         v.put("entityRows", join(entities, e -> snippet("entity.row", e), "\n"));
-        v.put("operationsSentence", ApiDocs.operationsSentence(spec));
+        v.put("operationsSentence", ApiDocs.operationsSentence(spec, entities));
         v.put("operations", ApiDocs.operations(spec));
-        v.put("curlExamples", ApiDocs.curl(first, PORT, flags, jsonMembers(first, 1)));
+        v.put("curlExamples", ApiDocs.curl(first, PORT, opsOf.apply(first), jsonMembers(first, 1)));
         v.put("errorExample", ApiDocs.errorExample(first));
         v.put("notFoundExample", ApiDocs.notFoundExample(first));
         return v;
@@ -67,6 +72,11 @@ final class NodeExpressFragments {
         v.put("firstWrong", fields.isEmpty() ? "" : field("wrongJs", fields.getFirst()));
         v.put("fieldCount", String.valueOf(fields.size()));
         v.put("outside", object(FieldRules.outside(e).stream().map(o -> o.getKey().json() + ": " + o.getValue()).toList(), 0));
+        v.put("operations", ApiDocs.operations(flags));
+        List<EntityModel.FieldModel> locked = e.fields().stream().filter(f -> f.field().readOnly()).toList();
+        v.put("readOnlyNames", join(locked, f -> "'" + f.json() + "'", ", "));
+        v.put("readOnlyChanges", object(locked.stream().filter(f -> FieldRules.changed(templates, f).isPresent())
+                .map(f -> f.json() + ": " + field("sampleJs", f, FieldRules.changed(templates, f).orElseThrow())).toList(), 0));
         relationValues(v, e, relations, flags);
         return v;
     }
@@ -116,6 +126,7 @@ final class NodeExpressFragments {
         v.put("fieldRows", e.fields().isEmpty() ? "| (none) | |"
                 : join(e.fields(), f -> "| " + f.json() + " | " + ApiDocs.fieldType(field("doc", f), e, f, relations) + " |", "\n"));
         ApiDocs.relationDocs(v, e, relations);
+        ApiDocs.readOnlyDocs(v, e);
         v.put("firstBody", json(e, 1, false));
         v.put("secondBody", json(e, 2, false));
         v.put("firstStored", json(e, 1, true));

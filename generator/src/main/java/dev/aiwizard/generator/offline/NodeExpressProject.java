@@ -21,7 +21,7 @@ final class NodeExpressProject implements StackProject {
         checkPaths(entities);
         Set<String> flags = TemplateFlags.operations(spec);
         Relations relations = new Relations(entities);
-        Map<String, String> project = fragments.project(spec, entities, relations, flags);
+        Map<String, String> project = fragments.project(spec, entities, relations, flags, e -> TemplateFlags.operations(spec, e));
 
         List<PlannedFile> files = new ArrayList<>();
         files.add(templates.file("package.json", "package.json.tmpl", project, flags));
@@ -29,25 +29,27 @@ final class NodeExpressProject implements StackProject {
         files.add(templates.file(".gitignore", "gitignore.tmpl", project, flags));
         files.add(new PlannedFile("docs/spec.md", () -> SpecMarkdown.render(spec)));
         files.add(new PlannedFile("docs/api.md", () -> templates.apiDoc(project, entities,
-                e -> TemplateFlags.forEntity(flags, e, relations), e -> fragments.entityDoc(e, relations))));
+                e -> TemplateFlags.forEntity(TemplateFlags.operations(spec, e), e, relations), e -> fragments.entityDoc(e, relations))));
         for (String shared : List.of("server", "app", "http", "validation")) {
             files.add(templates.file("src/" + shared + ".js", shared + ".js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
+            Set<String> ops = TemplateFlags.operations(spec, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, ops));
             for (String part : List.of("repository", "validate", "routes")) {
                 files.add(templates.file("src/" + e.path() + "/" + part + ".js", part + ".js.tmpl", values,
-                        TemplateFlags.forEntity(flags, e, relations)));
+                        TemplateFlags.forEntity(ops, e, relations)));
             }
         }
         for (String shared : List.of("validation", "app", "server")) {
             files.add(templates.file("test/" + shared + ".test.js", shared + ".test.js.tmpl", project, flags));
         }
         for (EntityModel e : entities) {
-            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, flags));
+            Set<String> ops = TemplateFlags.operations(spec, e);
+            Map<String, String> values = TemplateFlags.merge(project, fragments.entity(e, relations, ops));
             for (String part : List.of("repository", "validate", "routes")) {
                 files.add(templates.file("test/" + e.path() + "/" + part + ".test.js", part + ".test.js.tmpl", values,
-                        TemplateFlags.forEntity(flags, e, relations)));
+                        TemplateFlags.forEntity(ops, e, relations)));
             }
         }
         return files;

@@ -71,9 +71,14 @@ final class Relations {
 
     /** The entities with every checked target before the entities referring to it, for seeding records in order. */
     List<EntityModel> seedOrder() {
+        return seedOrder(e -> true);
+    }
+
+    /** The {@code seeded} entities and what they refer to, each checked target first: the records a server starts with. */
+    List<EntityModel> seedOrder(java.util.function.Predicate<EntityModel> seeded) {
         List<EntityModel> ordered = new ArrayList<>();
         Set<EntityModel> visiting = new LinkedHashSet<>();
-        entities.forEach(e -> visit(e, ordered, visiting));
+        entities.stream().filter(seeded).forEach(e -> visit(e, ordered, visiting));
         return ordered;
     }
 

@@ -14,13 +14,25 @@ final class TemplateFlags {
     }
 
     /**
-     * {@code create}, {@code read}, ... for the spec's operations, plus {@code byId} (an endpoint takes an id),
+     * {@code create}, {@code read}, ... for the spec's operations, {@code seeded} when some entity cannot be created,
+     * plus {@code byId} (an endpoint takes an id),
      * {@code withBody} (one reads a body), {@code readOrUpdate} and {@code readOrList} (a record can be seen).
      */
     static Set<String> operations(Spec spec) {
+        Set<String> flags = new HashSet<>(operations(spec.operations()));
+        // Read-only entities are seeded: the server starts with one example of each (and of what they refer to).
+        add(flags, "seeded", spec.entities().stream().anyMatch(e -> !spec.operationsOf(e).contains(Operation.CREATE)));
+        return Set.copyOf(flags);
+    }
+
+    /** The operation flags of one entity: the spec's, without create, update and delete when it is read-only. */
+    static Set<String> operations(Spec spec, EntityModel e) {
+        return operations(spec.operationsOf(e.entity()));
+    }
+
+    private static Set<String> operations(Set<Operation> ops) {
         Set<String> flags = new HashSet<>();
-        spec.operations().forEach(o -> flags.add(o.name().toLowerCase(Locale.ROOT)));
-        Set<Operation> ops = spec.operations();
+        ops.forEach(o -> flags.add(o.name().toLowerCase(Locale.ROOT)));
         if (ops.contains(Operation.READ) || ops.contains(Operation.UPDATE) || ops.contains(Operation.DELETE)) {
             flags.add("byId");
         }
@@ -49,7 +61,8 @@ final class TemplateFlags {
      * {@link #forEntity(Set, EntityModel)} plus what the spec's rules ask of this entity: {@code hasReferences} (it
      * refers to other entities), {@code checksReferences} (its bodies are checked for them), {@code hasOutside} (a
      * field allows only some values of its type), {@code nested} (other entities are listed under it),
-     * {@code hasRelated} (its routes use other repositories) and the groups the templates' imports need.
+     * {@code hasRelated} (its routes use other repositories), {@code checksReadOnly} (an update may not change its
+     * read-only fields) and the groups the templates' imports need.
      */
     static Set<String> forEntity(Set<String> flags, EntityModel e, Relations relations) {
         Set<String> all = new HashSet<>(forEntity(flags, e));
@@ -66,7 +79,14 @@ final class TemplateFlags {
         add(all, "byId", nested || flags.contains("byId"));
         add(all, "hasRelated", checks || nested);
         add(all, "byIdOrReferences", all.contains("byId") || checks);
-        add(all, "parameterized", checks || (outside && flags.contains("create")));
+        // A read-only field is set on create; an update that would change it is refused (422).
+        boolean locks = flags.contains("update") && e.fields().stream().anyMatch(f -> f.field().readOnly());
+        add(all, "checksReadOnly", locks);
+        add(all, "readOnlyEntity", e.entity().readOnly());
+        add(all, "testsReadOnly", locks && e.fields().stream().anyMatch(f -> f.field().readOnly() && FieldRules.canChange(f.field())));
+        add(all, "collects", checks || locks);
+        add(all, "arguments", all.contains("testsReadOnly") || (outside && flags.contains("create")));
+        add(all, "parameterized", checks || all.contains("testsReadOnly") || (outside && flags.contains("create")));
         return Set.copyOf(all);
     }
 

@@ -145,4 +145,40 @@ class ChangeRequestTest {
     void theOnlyEntityIsKept() {
         assertTrue(refused("remove task").note().startsWith("I kept Task"));
     }
+
+    @Test
+    void makingAFieldReadOnlyKeepsEveryOtherFieldAndTheOperations() {
+        Spec changed = change("make the title of task read-only");
+
+        assertEquals(List.of(TITLE.withReadOnly(true), DONE), changed.entities().getFirst().fields());
+        assertEquals(TODO.operations(), changed.operations());
+        assertEquals(TODO, change("make the title of task read-only").withEntities(TODO.entities()));
+    }
+
+    @Test
+    void makingTheOnlyEntityReadOnlyMarksItAndMakingItReadOnlyLimitsTheWholeApi() {
+        Spec entity = change("make tasks read-only");
+        assertTrue(entity.entities().getFirst().readOnly());
+        assertEquals(TODO.operations(), entity.operations());
+
+        Spec api = change("make it read-only");
+        assertEquals(Set.of(Operation.READ, Operation.LIST), api.operations());
+        assertTrue(api.entities().stream().noneMatch(Entity::readOnly));
+    }
+
+    @Test
+    void readOnlyOfSomethingTheSpecDoesNotHaveLocksNothingAndSaysWhatExists() {
+        var ask = refused("make the invoices read-only");
+        assertEquals(TODO, ask.spec());
+        assertTrue(ask.note().contains("make the invoices read-only") && ask.note().contains("Task"), ask.note());
+    }
+
+    @Test
+    void itAfterAFieldChangeIsThatFieldAndNotTheProject() {
+        Spec changed = change("make done a date and rename it to finished");
+
+        assertEquals(List.of(TITLE, new Field("finished", FieldType.DATE)), changed.entities().getFirst().fields());
+        assertEquals(TODO.name(), changed.name());
+        assertEquals("shop-api", change("rename it to shop-api").name());
+    }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /** The cases of {@code corpus.txt}: what a person writes, and the entities the spec should have afterwards. */
 final class Corpus {
-    private static final Pattern ENTITY = Pattern.compile("([A-Z][A-Za-z0-9]*)\\(([^)]*)\\)");
+    private static final Pattern ENTITY = Pattern.compile("([A-Z][A-Za-z0-9]*)\\(([^)]*)\\)( read-only)?");
+    private static final String READ_ONLY = " read-only";
     private static final Pattern RANGE = Pattern.compile("(\\w+)\\s+(-?\\d+)\\.\\.(-?\\d+)");
 
     /** One case: an idea, or a given spec with an answer or a change; {@code expected} null means "ask". */
@@ -108,13 +109,16 @@ final class Corpus {
                     fields.add(field(f.strip()));
                 }
             }
-            out.add(new Entity(m.group(1), fields));
+            out.add(new Entity(m.group(1), fields, m.group(3) != null));
         }
         return out;
     }
 
-    /** "title", "done:boolean", "rating:integer 1..5", "priority:low|high", "ticketId->Ticket". */
+    /** "title", "done:boolean", "rating:integer 1..5", "priority:low|high", "ticketId->Ticket", "email:email read-only". */
     private static Field field(String text) {
+        if (text.endsWith(READ_ONLY)) {
+            return field(text.substring(0, text.length() - READ_ONLY.length()).strip()).withReadOnly(true);
+        }
         if (text.contains("->")) {
             String[] parts = text.split("->");
             return Field.reference(parts[0].strip(), parts[1].strip());

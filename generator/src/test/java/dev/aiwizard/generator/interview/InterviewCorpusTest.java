@@ -104,15 +104,20 @@ class InterviewCorpusTest {
     }
 
     private static Map<String, Set<Field>> index(List<Entity> entities) {
-        return entities.stream().collect(Collectors.toMap(Entity::name, e -> new HashSet<>(e.fields()), (a, b) -> a));
+        // The read-only mark of an entity is kept with its fields, so a missing or extra mark is a mismatch.
+        return entities.stream().collect(Collectors.toMap(e -> e.name() + (e.readOnly() ? "!" : ""),
+                e -> new HashSet<>(e.fields()), (a, b) -> a));
     }
 
     private static String show(List<Entity> entities) {
         return entities.stream().map(e -> e.name() + "(" + e.fields().stream().map(InterviewCorpusTest::show)
-                .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(" "));
+                .collect(Collectors.joining(", ")) + ")" + (e.readOnly() ? " read-only" : "")).collect(Collectors.joining(" "));
     }
 
     private static String show(Field f) {
+        if (f.readOnly()) {
+            return show(f.withReadOnly(false)) + " read-only";
+        }
         if (f.isReference()) {
             return f.name() + "->" + f.references();
         }

@@ -51,6 +51,8 @@ class GeneratedProjectIT {
                         spec("helpdesk", helpdesk(), EnumSet.allOf(Operation.class))),
                 Arguments.of("a link entity with two references, listed under both (members borrow books)",
                         spec("library", library(), EnumSet.allOf(Operation.class))),
+                Arguments.of("a read-only entity (seeded with what it refers to) and read-only fields an update cannot change",
+                        spec("support-desk", readOnlyParts(), EnumSet.allOf(Operation.class))),
                 Arguments.of("references in a read-only API: seeded in order, listed nested",
                         spec("helpdesk-archive", helpdesk().reversed(), EnumSet.of(Operation.READ, Operation.LIST))));
     }
@@ -63,6 +65,24 @@ class GeneratedProjectIT {
                 new Field("reporterEmail", FieldType.EMAIL), new Field("link", FieldType.URL)));
         Entity comment = new Entity("Comment", List.of(new Field("body", FieldType.TEXT), Field.reference("ticketId", "Ticket")));
         return List.of(ticket, comment);
+    }
+
+    /**
+     * "make tickets read-only; the email, score, kind, pinned flag and ticket of a comment can't be changed": a
+     * read-only entity referring to a writable one, and read-only fields of every kind, one of which (a single allowed
+     * value) has no other value to try.
+     */
+    private static List<Entity> readOnlyParts() {
+        Entity customer = new Entity("Customer", List.of(new Field("name", FieldType.TEXT)));
+        Entity ticket = new Entity("Ticket", List.of(new Field("subject", FieldType.TEXT),
+                Field.oneOf("priority", List.of("low", "high")), Field.reference("customerId", "Customer")), true);
+        Entity comment = new Entity("Comment", List.of(new Field("body", FieldType.TEXT),
+                new Field("authorEmail", FieldType.EMAIL).withReadOnly(true), new Field("score", FieldType.DECIMAL).withReadOnly(true),
+                Field.oneOf("kind", List.of("note", "answer")).withReadOnly(true), new Field("pinned", FieldType.BOOLEAN).withReadOnly(true),
+                new Field("postedOn", FieldType.DATE).withReadOnly(true), Field.reference("ticketId", "Ticket").withReadOnly(true),
+                Field.oneOf("channel", List.of("web")).withReadOnly(true)));
+        Entity label = new Entity("Label", List.of(new Field("name", FieldType.TEXT), Field.oneOf("scope", List.of("all")).withReadOnly(true)));
+        return List.of(customer, ticket, comment, label);
     }
 
     /** "members with a name and email borrow books with a title and a rating from 1 to 5". */

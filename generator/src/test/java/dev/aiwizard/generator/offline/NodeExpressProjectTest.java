@@ -111,7 +111,7 @@ class NodeExpressProjectTest {
         assertTrue(files.get("src/server.js").contains("repositories.tasks.create({ title: 'sample title', done: true });"));
         String tests = files.get("test/tasks/routes.test.js");
         assertTrue(tests.contains("test('creating is not offered'") && tests.contains("test('updating is not offered'"), tests);
-        assertTrue(files.get("test/server.test.js").contains("without create, the server starts with one example"));
+        assertTrue(files.get("test/server.test.js").contains("what clients cannot create starts with one example of each"));
     }
 
     @Test
@@ -196,5 +196,21 @@ class NodeExpressProjectTest {
         assertEquals("todoItems", NodeExpressFragments.camel("todo-items"));
         assertEquals("tasks", NodeExpressFragments.camel("tasks"));
         assertEquals("\"a \\\"b\\\" \\\\ c\\n\\u0001\"", NodeExpressFragments.jsonString("a \"b\" \\ c\n\u0001"));
+    }
+
+    @Test
+    void aReadOnlyEntityIsSeededAndAReadOnlyFieldIsComparedOnUpdate() {
+        Map<String, String> files = files(OfflineCodeGeneratorTest.withReadOnlyParts(TODO));
+
+        String tags = files.get("src/tags/routes.js");
+        assertFalse(tags.contains("router.post") || tags.contains("router.put") || tags.contains("router.delete"), tags);
+        assertTrue(files.get("src/tasks/routes.js").contains("router.post"));
+        String server = files.get("src/server.js");
+        assertTrue(server.contains("repositories.tags.create({ name: 'sample name' });") && !server.contains("repositories.tasks"), server);
+        String tasks = files.get("src/tasks/routes.js");
+        assertTrue(tasks.contains("const locked = ['title'].filter((name) => input.value[name] !== stored[name]);"), tasks);
+        String tests = files.get("test/tasks/routes.test.js");
+        assertTrue(tests.contains("PUT changing the read-only ${name} is 422 and changes nothing"), tests);
+        assertTrue(files.get("test/server.test.js").contains("for (const path of ['/tags'])"));
     }
 }

@@ -188,4 +188,46 @@ class OfflineCodeGeneratorTest {
 
         assertThrows(GenerationException.class, () -> generator.generate(clash, n -> { }));
     }
+
+    /** "make tags read-only" and "the title of task can't be changed" on the todo service. */
+    static Spec withReadOnlyParts(Spec spec) {
+        Entity task = new Entity("Task", List.of(new Field("title", FieldType.TEXT).withReadOnly(true), new Field("done", FieldType.BOOLEAN)));
+        return spec.withEntities(List.of(task, new Entity("Tag", List.of(new Field("name", FieldType.TEXT)), true)));
+    }
+
+    @Test
+    void aReadOnlyEntityGetsOnlyReadingRoutesAndIsSeededWhileTheOthersKeepEveryOperation() {
+        Map<String, String> files = files(withReadOnlyParts(TODO));
+        String main = "src/main/java/com/example/todoservice/";
+
+        String tags = files.get(main + "TagRoutes.java");
+        assertTrue(tags.contains("rules.get(\"/\", this::list);") && tags.contains("rules.get(\"/{id}\", this::read);"), tags);
+        assertFalse(tags.contains("rules.post") || tags.contains("rules.put") || tags.contains("rules.delete"), tags);
+        String tasks = files.get(main + "TaskRoutes.java");
+        assertTrue(tasks.contains("rules.post") && tasks.contains("rules.put") && tasks.contains("rules.delete"), tasks);
+        String server = files.get(main + "Main.java");
+        assertTrue(server.contains("tags.create(new Tag(0, \"sample name\"));"), server);
+        assertFalse(server.contains("tasks.create("), server);
+        assertTrue(files.get("README.md").contains("tags are read-only: clients cannot create, update or delete them"));
+        String api = files.get("docs/api.md");
+        assertTrue(api.contains("Read-only: clients can read and list tags") && !api.contains("POST /tags"), api);
+        assertTrue(files.get("src/test/java/com/example/todoservice/TagRoutesTest.java").contains("void creatingIsNotOffered()"));
+    }
+
+    @Test
+    void anUpdateThatChangesAReadOnlyFieldIsRefusedWith422AndTheGeneratedTestsTryIt() {
+        Map<String, String> files = files(withReadOnlyParts(TODO));
+
+        String routes = files.get("src/main/java/com/example/todoservice/TaskRoutes.java");
+        assertTrue(routes.contains("if (!Objects.equals(stored.title(), next.title())) {"), routes);
+        assertTrue(routes.contains("Json.error(res, Status.UNPROCESSABLE_CONTENT_422, \"invalid task\", locked);"), routes);
+        assertFalse(routes.contains("stored.done()"), "only read-only fields are compared:\n" + routes);
+        String tests = files.get("src/test/java/com/example/todoservice/TaskRoutesTest.java");
+        assertTrue(tests.contains("void putChangingAReadOnlyFieldIs422AndChangesNothing") && tests.contains("Arguments.of(\"title\", "), tests);
+        String samples = files.get("src/test/java/com/example/todoservice/TaskSamples.java");
+        String second = samples.substring(samples.indexOf("SECOND_JSON"));
+        assertTrue(second.substring(0, second.indexOf("\"\"\";")).contains("sample title"), "the update example keeps the read-only title:\n" + samples);
+        assertTrue(files.get("docs/api.md").contains("| title | string, read-only: set on create; an update that changes it is refused (422) |"));
+        assertTrue(files.get("docs/spec.md").contains("title (text, read-only)"));
+    }
 }

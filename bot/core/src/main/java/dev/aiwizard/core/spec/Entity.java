@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A thing the application manages, named in upper camel case ({@code Task}), with its fields. */
-public record Entity(String name, List<Field> fields) {
+/**
+ * A thing the application manages, named in upper camel case ({@code Task}), with its fields. A {@code readOnly}
+ * entity can be read and listed but not created, updated or deleted, whatever the spec's operations allow; specs
+ * stored before the flag existed read as {@code false}.
+ */
+public record Entity(String name, List<Field> fields, boolean readOnly) {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,39}");
 
     public Entity {
@@ -20,6 +24,26 @@ public record Entity(String name, List<Field> fields) {
         }
     }
 
+    /** An entity clients may change as the spec's operations allow. */
+    public Entity(String name, List<Field> fields) {
+        this(name, fields, false);
+    }
+
+    /** The same entity, read-only or not. */
+    public Entity withReadOnly(boolean value) {
+        return new Entity(name, fields, value);
+    }
+
+    /** The same entity named {@code newName}. */
+    public Entity withName(String newName) {
+        return new Entity(newName, fields, readOnly);
+    }
+
+    /** The same entity with exactly {@code newFields}, in their order. */
+    public Entity withOnly(List<Field> newFields) {
+        return new Entity(name, newFields, readOnly);
+    }
+
     /** The same entity with {@code extra} fields added after the existing ones (same names replace). */
     public Entity withFields(List<Field> extra) {
         var merged = new java.util.ArrayList<Field>();
@@ -29,6 +53,6 @@ public record Entity(String name, List<Field> fields) {
             }
         }
         merged.addAll(extra);
-        return new Entity(name, merged);
+        return new Entity(name, merged, readOnly);
     }
 }

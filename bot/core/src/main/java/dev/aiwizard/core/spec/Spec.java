@@ -82,6 +82,16 @@ public record Spec(String name, String purpose, List<Entity> entities, Set<Opera
         return operations.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(operations));
     }
 
+    /** The operations clients have on {@code entity}: the spec's, without the changing ones when it is read-only. */
+    public Set<Operation> operationsOf(Entity entity) {
+        if (!entity.readOnly()) {
+            return operations;
+        }
+        Set<Operation> reading = EnumSet.noneOf(Operation.class);
+        operations.stream().filter(o -> o == Operation.READ || o == Operation.LIST).forEach(reading::add);
+        return Set.copyOf(reading);
+    }
+
     public Spec withName(String v) {
         return new Spec(v, purpose, entities, operations, stack, persistence, target, assumptions, model, placement);
     }

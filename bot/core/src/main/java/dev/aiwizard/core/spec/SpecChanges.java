@@ -26,16 +26,21 @@ public final class SpecChanges {
         for (Entity e : after.entities()) {
             Entity was = old.get(e.name());
             if (was == null) {
-                changes.add("added entity " + e.name() + " (" + fields(e.fields()) + ")");
+                changes.add("added " + (e.readOnly() ? "read-only " : "") + "entity " + e.name() + " (" + fields(e.fields()) + ")");
                 continue;
+            }
+            if (was.readOnly() != e.readOnly()) {
+                changes.add(e.readOnly() ? "made " + e.name() + " read-only" : e.name() + " can be changed again");
             }
             Set<String> oldFields = was.fields().stream().map(Field::name).collect(Collectors.toSet());
             Set<String> newFields = e.fields().stream().map(Field::name).collect(Collectors.toSet());
             List<Field> added = e.fields().stream().filter(f -> !oldFields.contains(f.name())).toList();
             List<String> removed = was.fields().stream().map(Field::name).filter(f -> !newFields.contains(f)).toList();
-            List<String> retyped = e.fields().stream().filter(f -> oldFields.contains(f.name()))
-                    .filter(f -> was.fields().stream().anyMatch(o -> o.name().equals(f.name()) && !o.equals(f)))
-                    .map(f -> f.name() + " is now " + f.describe()).toList();
+            List<String> retyped = new ArrayList<>();
+            for (Field f : e.fields()) {
+                was.fields().stream().filter(o -> o.name().equals(f.name()) && !o.equals(f)).findFirst()
+                        .ifPresent(o -> retyped.add(fieldChange(o, f)));
+            }
             if (!added.isEmpty()) {
                 changes.add("added to " + e.name() + ": " + fields(added));
             }
@@ -59,6 +64,14 @@ public final class SpecChanges {
             changes.add("removed operations " + ops(removedOps));
         }
         return List.copyOf(changes);
+    }
+
+    /** "email is now read-only", "price is now decimal", "code can be changed again". */
+    private static String fieldChange(Field was, Field now) {
+        if (was.withReadOnly(now.readOnly()).equals(now)) {
+            return now.readOnly() ? now.name() + " is now read-only" : now.name() + " can be changed again";
+        }
+        return now.name() + " is now " + now.describe();
     }
 
     private static void scalar(List<String> changes, String what, String before, String after) {

@@ -17,7 +17,7 @@ public final class SpecMarkdown {
             md.append("- (none yet)\n");
         }
         for (Entity e : spec.entities()) {
-            md.append("- **").append(e.name()).append("**: ");
+            md.append("- **").append(e.name()).append("**").append(e.readOnly() ? " (read-only: read and list only)" : "").append(": ");
             md.append(e.fields().isEmpty() ? "(no fields yet)"
                     : e.fields().stream().map(f -> f.name() + " (" + f.describe() + ")").collect(Collectors.joining(", ")));
             md.append('\n');
