@@ -246,7 +246,10 @@ final class DbInbox implements Inbox, AutoCloseable {
      */
     private List<Boolean> storeAndForget(List<Accepted> batch, List<String> handled) {
         java.util.Set<String> forget = new java.util.HashSet<>(handled);
-        List<Accepted> kept = batch.stream().filter(a -> !forget.contains(a.event().key())).toList();
+        // Rows are locked in key order, whichever replica writes them: two replicas storing the same events at once
+        // (a platform's retry reached the other one) wait for each other in turn instead of deadlocking.
+        List<Accepted> kept = batch.stream().filter(a -> !forget.contains(a.event().key()))
+                .sorted(java.util.Comparator.comparing(a -> a.event().key())).toList();
         int n = kept.size();
         String[] keys = new String[n];
         String[] platforms = new String[n];
@@ -265,7 +268,7 @@ final class DbInbox implements Inbox, AutoCloseable {
         }
         java.util.Set<String> fresh = Sql.run("store " + n + " and forget " + handled.size() + " chat event(s)", () -> {
             try (Stream<DbRow> rows = db.execute().createNamedQuery("store-and-forget-inbox-events")
-                    .addParam(forget.toArray(String[]::new)).addParam(keys).addParam(platforms).addParam(fields)
+                    .addParam(forget.stream().sorted().toArray(String[]::new)).addParam(keys).addParam(platforms).addParam(fields)
                     .addParam(received).addParam(owners).addParam(leases).execute()) {
                 return rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
             }

@@ -58,4 +58,48 @@ class PostgresInboxIT extends InboxContract {
         }
         assertTrue(TestDatabase.queryNumber(sweeps) >= 1, "the inbox table was never vacuumed");
     }
+
+    /**
+     * Two replicas storing the same events at once (Slack retried to the other replica while the first still held
+     * its batch) in opposite orders: each batch waited for a row the other had inserted and not yet committed, and
+     * PostgreSQL broke the deadlock by failing one batch, whose events were then refused. Seen in the scale benchmark.
+     */
+    private static Void accept(Inbox inbox, InboundEvent e, String owner, java.util.concurrent.CountDownLatch go,
+                               java.util.concurrent.atomic.AtomicInteger refused) throws InterruptedException {
+        go.await();
+        try {
+            inbox.accept(e, owner, Duration.ofMinutes(1));
+        } catch (dev.aiwizard.core.StorageException refusal) {
+            refused.incrementAndGet();
+        }
+        return null;
+    }
+
+    @Test
+    void twoReplicasStoringTheSameEventsInOppositeOrdersNeverFailABatch() throws Exception {
+        Inbox a = database.storage().inbox();
+        String schema = database.schema();
+        try (Storage other = Storage.open(TestDatabase.postgresSettings(schema))) {
+            Inbox b = other.inbox();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            for (int round = 0; round < 30; round++) {
+                List<InboundEvent> events = new java.util.ArrayList<>();
+                for (int i = 0; i < 48; i++) {
+                    events.add(new InboundEvent(InboundEvent.key("slack", "Ev" + round + "-" + i), "slack",
+                            Map.of("text", "x"), Instant.now()));
+                }
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int i = 0; i < events.size(); i++) {
+                        InboundEvent up = events.get(i);
+                        InboundEvent down = events.get(events.size() - 1 - i);
+                        senders.submit(() -> accept(a, up, "replica-a", go, refused));
+                        senders.submit(() -> accept(b, down, "replica-b", go, refused));
+                    }
+                    go.countDown();
+                }
+            }
+            assertTrue(refused.get() == 0, refused.get() + " accepts were refused");
+        }
+    }
 }
