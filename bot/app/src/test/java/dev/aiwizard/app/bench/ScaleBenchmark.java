@@ -188,10 +188,14 @@ public final class ScaleBenchmark {
                             (double) grown / conversations, grown, conversations);
 
                     latencies.clear();
+                    refused.set(0);
+                    unsent.set(0);
                     List<Conversation> generating = measured.subList(0, Math.min(jobs, measured.size()));
+                    int ackedBefore = generating.stream().mapToInt(conv -> conv.acked.get()).sum();
                     drive(url, slack, generating, List.of("generate"));
                     report("approvals", latencies, generating.size(), 0, pending.size());
-                    awaitJobs(generating.size(), started);
+                    int approved = generating.stream().mapToInt(conv -> conv.acked.get()).sum() - ackedBefore;
+                    awaitJobs(approved, started);
                     awaitInboxEmpty();
                     check(measured, generating.size(), started);
                 }
@@ -314,18 +318,26 @@ public final class ScaleBenchmark {
             long deadline = began + TimeUnit.MINUTES.toNanos(10);
             try (Connection c = DriverManager.getConnection(dbUrl(), dbUser, "")) {
                 int ended = 0;
+                int open = 0;
+                long quietSince = System.nanoTime();
                 while (System.nanoTime() < deadline) {
-                    ResultSet rs = c.createStatement().executeQuery(
-                            "SELECT count(*) FROM jobs WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED')");
+                    ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FILTER (WHERE state IN "
+                            + "('SUCCEEDED', 'FAILED', 'CANCELLED')), count(*) FILTER (WHERE state IN ('QUEUED', "
+                            + "'RUNNING')) FROM jobs");
                     rs.next();
                     ended = rs.getInt(1);
-                    if (ended >= expected) {
+                    open = rs.getInt(2);
+                    if (open > 0) {
+                        quietSince = System.nanoTime();
+                    }
+                    // Every approval acknowledged has its job ended, or nothing has moved for 10 s.
+                    if (open == 0 && (ended >= expected || System.nanoTime() - quietSince > 10_000_000_000L)) {
                         break;
                     }
                     Thread.sleep(200);
                 }
-                System.out.printf("jobs: %d of %d ended in %.1f s%n", ended, expected,
-                        (System.nanoTime() - began) / 1e9);
+                System.out.printf("jobs: %d ended, %d still open, for %d approvals acknowledged, after %.1f s%n",
+                        ended, open, expected, (System.nanoTime() - began) / 1e9);
                 Map<String, String> names = new HashMap<>();
                 started.forEach(r -> names.put("worker-" + r.name(), r.name()));
                 ResultSet rs = c.createStatement().executeQuery(
