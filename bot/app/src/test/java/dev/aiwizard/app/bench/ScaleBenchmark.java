@@ -188,6 +188,7 @@ public final class ScaleBenchmark {
                             (double) grown / conversations, grown, conversations);
 
                     latencies.clear();
+                    pending.clear();
                     refused.set(0);
                     unsent.set(0);
                     List<Conversation> generating = measured.subList(0, Math.min(jobs, measured.size()));
@@ -257,11 +258,12 @@ public final class ScaleBenchmark {
 
         private void send(String url, FakeSlack slack, Conversation c, String turn) {
             long n = events.incrementAndGet();
+            // Ids unique to this run: Redis, which remembers handled events, is shared with earlier runs.
             String body;
             String type;
             if (turn.equals("start")) {
                 body = SlackRequests.command("/wizard", "a todo service called todo-" + c.channel.toLowerCase()
-                        + " where people manage tasks with a title and a done flag", c.user, c.channel, "trig-" + n,
+                        + " where people manage tasks with a title and a done flag", c.user, c.channel, "trig-" + id + "-" + n,
                         slack.url() + "/respond");
                 type = "application/x-www-form-urlencoded";
             } else {
