@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,9 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final Set<String> models = ConcurrentHashMap.newKeySet();
     private final List<Meter> owned = new ArrayList<>();
+    /** The refusal counts each platform's counter reads: the newest bot's queues (see {@link #turnQueues}). */
+    private static final Map<String, LongSupplier> REFUSED = new ConcurrentHashMap<>();
+    private final Map<String, LongSupplier> refusedSources = new ConcurrentHashMap<>();
 
     MetricsTelemetry() {
         gauge("wizard.jobs.running", "Generation jobs this replica is running now", List.of(), () -> (double) running.get());
@@ -145,10 +149,14 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
     void turnQueues(String platform, LongSupplier queued, LongSupplier refused) {
         List<Tag> tags = List.of(Tag.create("platform", platform));
         gauge("wizard.turns.queued", "Chat turns accepted and not finished", tags, () -> (double) queued.getAsLong());
-        FunctionalCounter.Builder<?> counter = FunctionalCounter.builder("wizard.turns.refused", refused,
-                LongSupplier::getAsLong).tags(tags).description("Chat turns refused over a limit (load shed)");
-        replace("wizard.turns.refused", tags);
-        owned.add(registry.getOrCreate(counter));
+        // A functional counter, once registered, keeps reading what it was given even after it is removed (the
+        // registry underneath keeps it), so it reads the current queues through REFUSED instead: a bot started
+        // after another in the same JVM (tests) reports its own count, as a restarted process would.
+        REFUSED.put(platform, refused);
+        refusedSources.put(platform, refused);
+        registry.getOrCreate(FunctionalCounter.builder("wizard.turns.refused", platform,
+                p -> REFUSED.getOrDefault(p, () -> 0L).getAsLong()).tags(tags)
+                .description("Chat turns refused over a limit (load shed)"));
     }
 
     /** Exports whether the model provider's calls are paused by the circuit breaker (1) or not (0). */
@@ -180,5 +188,7 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
     public void close() {
         owned.forEach(registry::remove);
         owned.clear();
+        refusedSources.forEach(REFUSED::remove);
+        refusedSources.clear();
     }
 }
