@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.job.PublishException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -33,10 +34,16 @@ final class GitHubAccess {
     private final GitHubSettings settings;
     private final GitHubLimits limits;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Telemetry telemetry;
 
     GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock) {
+        this(settings, sleeper, clock, Telemetry.NONE);
+    }
+
+    GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock, Telemetry telemetry) {
         this.settings = requireNonNull(settings, "settings");
-        this.limits = new GitHubLimits(sleeper, clock, settings.maxRateLimitWait());
+        this.telemetry = requireNonNull(telemetry, "telemetry");
+        this.limits = new GitHubLimits(sleeper, clock, settings.maxRateLimitWait(), telemetry);
     }
 
     GitHubSettings settings() {
@@ -107,7 +114,7 @@ final class GitHubAccess {
         try {
             // An unreachable or silent GitHub fails the call in seconds instead of holding the job.
             GitHub gitHub = new GitHubBuilder().withEndpoint(settings.apiUrl().toString().replaceAll("/+$", ""))
-                    .withConnector(new TimedGitHubConnector(settings.timeouts()))
+                    .withConnector(new TimedGitHubConnector(settings.timeouts(), telemetry))
                     .withAuthorizationProvider(auth)
                     .withRateLimitHandler(limits.primary())
                     .withAbuseLimitHandler(limits.secondary())

@@ -1,5 +1,6 @@
 package dev.aiwizard.git;
 
+import dev.aiwizard.core.Telemetry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -32,10 +33,16 @@ final class GitHubLimits {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration maxWait;
+    private final Telemetry telemetry;
     private int streak;
     private Instant lastSecondary = Instant.MIN;
 
     GitHubLimits(Sleeper sleeper, Clock clock, Duration maxWait) {
+        this(sleeper, clock, maxWait, Telemetry.NONE);
+    }
+
+    GitHubLimits(Sleeper sleeper, Clock clock, Duration maxWait, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.sleeper = sleeper;
         this.clock = clock;
         this.maxWait = maxWait;
@@ -46,7 +53,8 @@ final class GitHubLimits {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
                 Duration wait = untilReset(response);
-                waitOrFail(response, wait == null ? SECONDARY_MINIMUM : wait, "GitHub's API rate limit is used up");
+                waitOrFail(response, wait == null ? SECONDARY_MINIMUM : wait, "primary",
+                        "GitHub's API rate limit is used up");
             }
         };
     }
@@ -55,8 +63,8 @@ final class GitHubLimits {
         return new GitHubAbuseLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                waitOrFail(response, secondaryWait(response), "GitHub asked the bot to slow down (secondary rate "
-                        + "limit)");
+                waitOrFail(response, secondaryWait(response), "secondary",
+                        "GitHub asked the bot to slow down (secondary rate limit)");
             }
         };
     }
@@ -76,11 +84,13 @@ final class GitHubLimits {
         return wait.multipliedBy(1L << Math.min(streak, 10));
     }
 
-    private void waitOrFail(GitHubConnectorResponse response, Duration wait, String what) throws IOException {
+    private void waitOrFail(GitHubConnectorResponse response, Duration wait, String limit, String what)
+            throws IOException {
         if (wait.compareTo(maxWait) > 0) {
             throw new HttpException(what + "; try again after " + TIME.format(clock.instant().plus(wait)),
                     response.statusCode(), "rate limited", response.request().url().toString());
         }
+        telemetry.gitHubRateLimitWait(limit, wait);
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

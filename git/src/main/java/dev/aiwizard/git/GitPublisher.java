@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.job.Fence;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
@@ -57,7 +58,12 @@ public final class GitPublisher implements Publisher {
     }
 
     public GitPublisher(GitSettings settings, GitHubSettings gitHub) {
-        this(settings, gitHub, Thread::sleep, Clock.systemUTC(), branch -> {
+        this(settings, gitHub, Telemetry.NONE);
+    }
+
+    /** A publisher that reports its GitHub API calls and rate-limit waits to {@code telemetry}. */
+    public GitPublisher(GitSettings settings, GitHubSettings gitHub, Telemetry telemetry) {
+        this(settings, gitHub, Thread::sleep, Clock.systemUTC(), telemetry, branch -> {
         });
     }
 
@@ -72,9 +78,14 @@ public final class GitPublisher implements Publisher {
      */
     GitPublisher(GitSettings settings, GitHubSettings gitHub, GitHubLimits.Sleeper sleeper, Clock clock,
                  Consumer<String> beforePush) {
+        this(settings, gitHub, sleeper, clock, Telemetry.NONE, beforePush);
+    }
+
+    private GitPublisher(GitSettings settings, GitHubSettings gitHub, GitHubLimits.Sleeper sleeper, Clock clock,
+                         Telemetry telemetry, Consumer<String> beforePush) {
         this.settings = requireNonNull(settings, "settings");
         requireNonNull(gitHub, "gitHub");
-        this.gitHub = gitHub.enabled() ? new GitHubAccess(gitHub, sleeper, clock) : null;
+        this.gitHub = gitHub.enabled() ? new GitHubAccess(gitHub, sleeper, clock, telemetry) : null;
         this.pullRequests = this.gitHub == null ? null : new PullRequests(this.gitHub);
         this.beforePush = requireNonNull(beforePush, "beforePush");
         Scratch.sweep(settings.workDir(), STALE_SCRATCH);

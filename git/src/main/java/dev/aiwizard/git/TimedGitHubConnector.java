@@ -2,6 +2,7 @@ package dev.aiwizard.git;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.Telemetry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +33,15 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 final class TimedGitHubConnector implements GitHubConnector {
     private final HttpClient http;
     private final Duration timeout;
+    private final Telemetry telemetry;
 
     TimedGitHubConnector(GitHubSettings.Timeouts timeouts) {
+        this(timeouts, Telemetry.NONE);
+    }
+
+    TimedGitHubConnector(GitHubSettings.Timeouts timeouts, Telemetry telemetry) {
         requireNonNull(timeouts, "timeouts");
+        this.telemetry = requireNonNull(telemetry, "telemetry");
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeouts.connect()).build();
         this.timeout = timeouts.request();
@@ -42,6 +49,17 @@ final class TimedGitHubConnector implements GitHubConnector {
 
     @Override
     public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        int status = 0;
+        try {
+            GitHubConnectorResponse response = call(request);
+            status = response.statusCode();
+            return response;
+        } finally {
+            telemetry.gitHubCall(status);
+        }
+    }
+
+    private GitHubConnectorResponse call(GitHubConnectorRequest request) throws IOException {
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder().uri(request.url().toURI()).timeout(timeout);

@@ -13,8 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /** Starts AI Wizard: reads the settings, wires everything, and runs the console when no chat platform is set. */
 public final class Main {
@@ -43,7 +46,13 @@ public final class Main {
     public static void main(String[] args) {
         // Before anything logs: the log manager is chosen once, when logging is first used.
         System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
-        configureLogging();
+        String logFormat = System.getenv().getOrDefault("WIZARD_LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json") && !logFormat.isEmpty()) {
+            System.err.println("wizard: configuration problem: WIZARD_LOG_FORMAT must be text or json, not '"
+                    + logFormat + "'");
+            System.exit(2);
+        }
+        configureLogging(logFormat.equals("json"));
         int code;
         try {
             code = run(args, System.getenv());
@@ -60,14 +69,23 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Reads {@code logging.properties} from the jar; plain JUL, which starts faster than Helidon's LogConfig. */
-    private static void configureLogging() {
+    /**
+     * Reads {@code logging.properties} from the jar; plain JUL, which starts faster than Helidon's LogConfig. With
+     * {@code json}, every handler writes one JSON object per line ({@link JsonLogFormatter}) instead of text.
+     */
+    static void configureLogging(boolean json) {
         try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
             if (in != null) {
                 LogManager.getLogManager().readConfiguration(in);
             }
         } catch (IOException e) {
             System.err.println("wizard: logging.properties could not be read: " + e.getMessage());
+        }
+        if (json) {
+            JsonLogFormatter formatter = new JsonLogFormatter();
+            for (Handler h : Logger.getLogger("").getHandlers()) {
+                h.setFormatter(formatter);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import dev.aiwizard.slack.SlackBot;
 import dev.aiwizard.slack.SlackGateway;
 import dev.aiwizard.slack.SlackSettings;
 import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.Intake;
@@ -36,6 +37,7 @@ import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.job.ProjectValidator;
 import dev.aiwizard.core.job.RecordingPublisher;
+import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.sandbox.Sandbox;
 import dev.aiwizard.core.sandbox.SandboxSettings;
 import dev.aiwizard.core.sandbox.SandboxValidator;
@@ -133,12 +135,16 @@ public final class Wizard implements AutoCloseable {
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
                     settings.allowedTargets()).withAllowedProtected(settings.jobs().limits().allowedProtected());
-            GitPublisher publisher = new GitPublisher(git, settings.github());
-            ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm()) : null;
+            MetricsTelemetry telemetry = push(new MetricsTelemetry());
+            GitPublisher publisher = new GitPublisher(git, settings.github(), telemetry);
+            ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm(), telemetry) : null;
+            if (model != null) {
+                telemetry.modelPaused(settings.llm().provider().name().toLowerCase(java.util.Locale.ROOT),
+                        model::paused);
+            }
             modelDescription = settings.llm().describe();
             gitHubDescription = !settings.github().enabled() ? "not configured" : (settings.github().usesApp()
                     ? "app " + settings.github().appId() : "token") + " at " + settings.github().apiUrl();
-            MetricsTelemetry telemetry = new MetricsTelemetry();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe();
             HealthService health = new HealthService(List.of(
@@ -160,7 +166,7 @@ public final class Wizard implements AutoCloseable {
             SandboxSettings validation = settings.sandbox();
             // Model-written code runs only in the sandbox; with validation off nothing runs and delivery says so.
             ProjectValidator validator = validation.mode() == SandboxSettings.Mode.ALWAYS
-                    ? new SandboxValidator(sandbox(settings), validation) : null;
+                    ? timed(new SandboxValidator(sandbox(settings), validation), telemetry) : null;
             GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
                     generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock,
                     validator, validation.repairRounds());
@@ -179,21 +185,22 @@ public final class Wizard implements AutoCloseable {
             }
             TurnLimits turns = settings.resilience().turns();
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
-                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns), clock);
+                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry), clock);
             if (slack != null) {
                 intake.register(slack);
             }
             push(intake.start());
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
-                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow()) : null;
+                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow(),
+                    (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, status, took)) : null;
             if (slackEndpoint != null) {
                 intakes.add(slackEndpoint::shed);
             }
             if (discordGateway != null) {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(), intake,
-                        turnQueues(DiscordGateway.PLATFORM, executor, turns), executor, clock);
+                        turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), executor, clock);
                 intake.register(discord);
                 discordShards = DiscordConnection.start(settings.discord(), discord);
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
@@ -302,11 +309,28 @@ public final class Wizard implements AutoCloseable {
     }
 
     /** Bounded queues for one platform's turns, drained on close. */
-    private ThreadQueues turnQueues(String platform, ExecutorService executor, TurnLimits limits) {
+    private ThreadQueues turnQueues(String platform, ExecutorService executor, TurnLimits limits,
+                                    MetricsTelemetry telemetry) {
         ThreadQueues queues = new ThreadQueues(executor, limits, platform);
+        telemetry.turnQueues(platform, queues::queued, queues::refused);
         turnQueues.add(queues);
         intakes.add(queues::stopAccepting);
         return queues;
+    }
+
+    /** {@code validator}, with each run's outcome and duration reported to {@code telemetry}. */
+    private static ProjectValidator timed(ProjectValidator validator, Telemetry telemetry) {
+        return (project, stack, progress) -> {
+            long began = System.nanoTime();
+            String outcome = "error";
+            try {
+                Verification v = validator.validate(project, stack, progress);
+                outcome = v.outcome().name().toLowerCase(java.util.Locale.ROOT);
+                return v;
+            } finally {
+                telemetry.validation(outcome, Duration.ofNanos(System.nanoTime() - began));
+            }
+        };
     }
 
     private <T extends AutoCloseable> T push(T closeable) {

@@ -93,7 +93,10 @@ class ApiIT {
         assertEquals(200, res.statusCode());
         String text = new String(res.body(), StandardCharsets.UTF_8);
         assertTrue(text.contains("# TYPE"), text);
-        assertTrue(text.contains("wizard_turn_seconds_count{platform=\"console\""), text);
+        PrometheusScrape scrape = PrometheusScrape.parse(text);
+        assertTrue(scrape.value("wizard_turn_seconds_count", java.util.Map.of("platform", "console",
+                "outcome", "handled")) >= 4, text);
+        assertTrue(scrape.value("wizard_job_seconds_count", java.util.Map.of("state", "succeeded")) >= 1, text);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiwizard.core.Telemetry;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -44,14 +45,21 @@ public final class ModelGateway {
     private final CircuitBreaker breaker;
     private final Sleeper sleeper;
     private final Map<String, ModelGateway> overrides;
+    private final Telemetry telemetry;
 
     ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, Clock clock, Sleeper sleeper) {
+        this(settings, factory, clock, sleeper, Telemetry.NONE);
+    }
+
+    ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, Clock clock, Sleeper sleeper,
+                 Telemetry telemetry) {
         this(settings, factory, new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock),
-                sleeper, new ConcurrentHashMap<>());
+                sleeper, new ConcurrentHashMap<>(), telemetry);
     }
 
     private ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, CircuitBreaker breaker,
-                         Sleeper sleeper, Map<String, ModelGateway> overrides) {
+                         Sleeper sleeper, Map<String, ModelGateway> overrides, Telemetry telemetry) {
+        this.telemetry = requireNonNull(telemetry, "telemetry");
         this.settings = requireNonNull(settings, "settings");
         this.factory = requireNonNull(factory, "factory");
         Map<Role, ChatModel> byRole = new EnumMap<>(Role.class);
@@ -67,10 +75,16 @@ public final class ModelGateway {
 
     /** A gateway to the provider {@code settings} name, with one LangChain4j model per role. */
     public static ModelGateway connect(LlmSettings settings) {
+        return connect(settings, Telemetry.NONE);
+    }
+
+    /** {@link #connect(LlmSettings)}, reporting every call (outcome and tokens) to {@code telemetry}. */
+    public static ModelGateway connect(LlmSettings settings, Telemetry telemetry) {
         if (!settings.usesModel()) {
             throw new IllegalArgumentException("no model provider is configured");
         }
-        return new ModelGateway(settings, name -> ChatModels.create(settings, name), Clock.systemUTC(), Sleeper.REAL);
+        return new ModelGateway(settings, name -> ChatModels.create(settings, name), Clock.systemUTC(), Sleeper.REAL,
+                telemetry);
     }
 
     /**
@@ -82,12 +96,17 @@ public final class ModelGateway {
             return this;
         }
         return overrides.computeIfAbsent(model, m -> new ModelGateway(settings.withModel(m), factory, breaker, sleeper,
-                overrides));
+                overrides, telemetry));
     }
 
     /** The settings this gateway calls with. */
     public LlmSettings settings() {
         return settings;
+    }
+
+    /** Whether calls are paused because the provider kept failing (the breaker is open), for metrics. */
+    public boolean paused() {
+        return breaker.state() == CircuitBreaker.State.OPEN;
     }
 
     /** The breaker's state, for health and tests. */
@@ -151,6 +170,7 @@ public final class ModelGateway {
             // The budget first: a refused call must not take the breaker's one half-open trial with it.
             meter.checkBeforeCall();
             if (!breaker.allow()) {
+                report(role, "refused", null);
                 throw new ModelUnavailableException("the model provider failed " + settings.breakerThreshold()
                         + " times in a row, so calls are paused until " + breaker.reopensAt(), null);
             }
@@ -158,6 +178,7 @@ public final class ModelGateway {
                 ChatResponse response = model.chat(request);
                 breaker.success();
                 meter.add(response.tokenUsage());
+                report(role, "ok", response.tokenUsage());
                 LOG.log(System.Logger.Level.DEBUG, "model call {0} ({1}): {2}", role, settings.modelFor(role),
                         response.tokenUsage());
                 return response;
@@ -168,6 +189,7 @@ public final class ModelGateway {
                     throw new ModelUnavailableException("the call was cancelled", e);
                 }
                 breaker.failure();
+                report(role, "failed", null);
                 Failure f = Failure.of(e, settings.callTimeout());
                 boolean last = attempt >= settings.retries();
                 if (!f.retriable() || last) {
@@ -191,6 +213,13 @@ public final class ModelGateway {
                 }
             }
         }
+    }
+
+    private void report(Role role, String outcome, dev.langchain4j.model.output.TokenUsage usage) {
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        telemetry.modelCall(settings.provider().name().toLowerCase(java.util.Locale.ROOT), settings.modelFor(role),
+                outcome, in, out);
     }
 
     static <T> T read(String text, Class<T> type) throws JsonProcessingException {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A local fake of the Slack Web API for the methods the bot calls ({@code auth.test}, {@code chat.postMessage},
@@ -60,6 +61,7 @@ public final class FakeSlack implements AutoCloseable {
     private long clock = 1_700_000_000_000_100L;
     private String appToken;
     private String socketUrl;
+    private volatile Consumer<Posted> onPost = posted -> { };
 
     private FakeSlack(String token) throws IOException {
         this.token = token;
@@ -90,6 +92,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Tells {@code listener} of every new message at the moment it is posted (benchmarks time replies with it). */
+    public void onPost(Consumer<Posted> listener) {
+        this.onPost = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** Every message the bot posted, in order, with edits applied. */
@@ -226,7 +233,9 @@ public final class FakeSlack implements AutoCloseable {
                     yield error(p.get("channel") == null ? "channel_not_found" : "no_text");
                 }
                 String ts = nextTs();
-                messages.put(ts, new Posted(p.get("channel"), ts, p.get("thread_ts"), p.get("text"), p.get("blocks")));
+                Posted posted = new Posted(p.get("channel"), ts, p.get("thread_ts"), p.get("text"), p.get("blocks"));
+                messages.put(ts, posted);
+                onPost.accept(posted);
                 ObjectNode r = ok().put("channel", p.get("channel")).put("ts", ts);
                 r.putObject("message").put("text", p.get("text")).put("ts", ts).put("bot_id", "B0001");
                 yield r;

@@ -22,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,21 @@ public final class SlackEndpoint implements HttpService {
     private final App app;
     private final RequestSignature signature;
     private final SlackRequestParser parser;
+    private final Acknowledgements acks;
     private volatile boolean shedding;
 
+    /** Told how each request was answered (its status) and how long that took, for metrics. */
+    @FunctionalInterface
+    public interface Acknowledgements {
+        void acknowledged(int status, Duration took);
+    }
+
     public SlackEndpoint(App app, RequestSignature signature) {
+        this(app, signature, (status, took) -> { });
+    }
+
+    public SlackEndpoint(App app, RequestSignature signature, Acknowledgements acks) {
+        this.acks = requireNonNull(acks, "acks");
         this.app = requireNonNull(app, "app");
         this.signature = requireNonNull(signature, "signature");
         this.parser = new SlackRequestParser(app.config());
@@ -65,7 +78,16 @@ public final class SlackEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::handle);
+        rules.post("/", this::timed);
+    }
+
+    private void timed(ServerRequest req, ServerResponse res) {
+        long began = System.nanoTime();
+        try {
+            handle(req, res);
+        } finally {
+            acks.acknowledged(res.status().code(), Duration.ofNanos(System.nanoTime() - began));
+        }
     }
 
     private void handle(ServerRequest req, ServerResponse res) {

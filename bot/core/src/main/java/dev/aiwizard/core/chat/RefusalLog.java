@@ -24,6 +24,11 @@ final class RefusalLog {
         this.everyNanos = every.toNanos();
     }
 
+    /** Work refused since start. */
+    long refusedInAll() {
+        return refusedInAll;
+    }
+
     void refused(String why, int queued) {
         refusedInAll++;
         unreported++;

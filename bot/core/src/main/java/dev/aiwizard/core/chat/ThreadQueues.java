@@ -161,6 +161,11 @@ public final class ThreadQueues {
         return total;
     }
 
+    /** How much work was refused since start (over a limit, or shutting down): the load shed, for metrics. */
+    public synchronized long refused() {
+        return refusals.refusedInAll();
+    }
+
     /** The platform these queues serve, for log lines. */
     public String name() {
         return name;

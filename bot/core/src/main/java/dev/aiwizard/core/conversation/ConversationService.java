@@ -2,6 +2,7 @@ package dev.aiwizard.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
@@ -40,6 +41,8 @@ public final class ConversationService {
 
     /** Platforms whose thread index is being rebuilt right now. */
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    /** Set when the current thread's turn met a duplicate delivery; read and cleared by {@link #measured}. */
+    private static final ThreadLocal<Boolean> DUPLICATE = new ThreadLocal<>();
     private final ConversationStore store;
     private final JobStore jobs;
     private final Coordination coordination;
@@ -67,12 +70,30 @@ public final class ConversationService {
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
     public void start(InboundMessage msg) {
+        measured(msg, () -> startTurn(msg));
+    }
+
+    /**
+     * Runs one turn for {@code msg} with its platform in the log context, and reports how long it took and how it
+     * ended (a duplicate delivery is noticed by {@link #duplicate}).
+     */
+    private void measured(InboundMessage msg, Runnable turn) {
         long began = System.nanoTime();
-        try {
-            startTurn(msg);
+        Telemetry.TurnOutcome outcome = Telemetry.TurnOutcome.FAILED;
+        DUPLICATE.remove();
+        try (LogContext.Scope ignored = LogContext.turn(msg.thread().platform())) {
+            turn.run();
+            outcome = Boolean.TRUE.equals(DUPLICATE.get()) ? Telemetry.TurnOutcome.DUPLICATE
+                    : Telemetry.TurnOutcome.HANDLED;
         } finally {
-            telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
+            DUPLICATE.remove();
+            telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
         }
+    }
+
+    /** Notes for this turn's telemetry that its event was delivered before and is ignored. */
+    private static void duplicate() {
+        DUPLICATE.set(Boolean.TRUE);
     }
 
     private void startTurn(InboundMessage raw) {
@@ -114,16 +135,13 @@ public final class ConversationService {
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
     public void reply(InboundMessage msg) {
-        long began = System.nanoTime();
-        try {
+        measured(msg, () -> {
             Cleaned clean = cleaned(msg);
             if (!seenBefore(clean.msg())) {
                 toldAboutSecrets(clean);
                 handle(clean.msg());
             }
-        } finally {
-            telemetry.turn(msg.thread().platform(), Duration.ofNanos(System.nanoTime() - began));
-        }
+        });
     }
 
     /**
@@ -327,6 +345,7 @@ public final class ConversationService {
         }
         withLock(msg.thread(), () -> inTurn(msg, () -> {
             Conversation c = store.findByThread(msg.thread()).orElseThrow();
+            LogContext.conversation(c.id().value());
             new Turn(c, msg, eventKey(msg)).run();
         }));
     }
@@ -341,6 +360,7 @@ public final class ConversationService {
         }
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
+        LogContext.conversation(c.id().value());
         // Into the index first: a thread listed without a conversation only costs a database look-up.
         indexThreads(msg.thread().platform(), List.of(msg.thread()));
         store.create(c, List.of(userMessage(c, msg)), eventKey(msg));
@@ -670,6 +690,7 @@ public final class ConversationService {
         try {
             if (coordination.seen(key)) {
                 LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
+                duplicate();
                 return true;
             }
         } catch (RuntimeException e) {
@@ -688,6 +709,7 @@ public final class ConversationService {
         String key = eventKey(msg);
         if (key != null && store.eventHandled(key)) {
             LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
+            duplicate();
             remember(key);
             return;
         }
@@ -695,6 +717,7 @@ public final class ConversationService {
             turn.run();
         } catch (DuplicateEventException e) {
             LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} dropped at commit", msg.eventId());
+            duplicate();
         }
         remember(key);
     }

@@ -2,6 +2,7 @@ package dev.aiwizard.core.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
@@ -76,7 +77,8 @@ public final class GenerationWorker {
     public void run(Job claimed) {
         Conversation c = conversations.find(claimed.conversationId())
                 .orElseThrow(() -> new WizardException("job " + claimed.id() + " has no conversation"));
-        try (JobLease lease = JobLease.hold(jobs, claimed, settings.lease(), clock)) {
+        try (LogContext.Scope ignored = LogContext.job(claimed.id().value(), c.id().value(), c.thread().platform());
+             JobLease lease = JobLease.hold(jobs, claimed, settings.lease(), clock)) {
             Status status = new Status(claimed, c, lease);
             try {
                 deliver(status);

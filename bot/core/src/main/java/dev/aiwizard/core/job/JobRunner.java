@@ -127,6 +127,7 @@ public final class JobRunner implements AutoCloseable {
         long began = System.nanoTime();
         inFlight.merge(job.conversationId(), 1, Integer::sum);
         claims.put(job.id(), job);
+        telemetry.jobStarted();
         try {
             worker.run(job);
             // Only the run that finished the job reports it; one that was taken over did not.

@@ -2,6 +2,7 @@ package dev.aiwizard.core.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -280,6 +281,43 @@ class ConversationServiceTest {
         service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
         service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
         assertEquals(4, store.messages(conversation().id()).size());
+    }
+
+    @Test
+    void eachTurnIsReportedWithHowItEndedAndTheLogKnowsItsConversationMeanwhile() {
+        java.util.List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> conversationsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Telemetry byOutcome = new Telemetry() {
+            @Override
+            public void turn(String platform, Duration took) {
+            }
+
+            @Override
+            public void turn(String platform, TurnOutcome outcome, Duration took) {
+                outcomes.add(platform + " " + outcome);
+            }
+
+            @Override
+            public void conversationStarted(String platform) {
+                conversationsSeen.add(String.valueOf(dev.aiwizard.core.LogContext.current().conversationId()));
+            }
+
+            @Override
+            public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
+            }
+        };
+        ConversationService measured = new ConversationService(store, jobs, new MemoryCoordination(),
+                new ScriptedInterviewer(), new ChatRouter().register(chat), ConversationSettings.defaults(),
+                Clock.systemUTC(), () -> { }, byOutcome);
+        measured.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+        measured.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        measured.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        store.failNextWrites(1);
+        assertThrows(StorageException.class, () -> measured.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-3")));
+
+        assertEquals(List.of("test HANDLED", "test HANDLED", "test DUPLICATE", "test FAILED"), outcomes);
+        assertEquals(List.of(conversation().id().value()), conversationsSeen);
+        assertNull(dev.aiwizard.core.LogContext.current().conversationId(), "the context ends with the turn");
     }
 
     @Test

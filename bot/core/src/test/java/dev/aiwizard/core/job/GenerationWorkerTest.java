@@ -85,6 +85,18 @@ class GenerationWorkerTest {
     }
 
     @Test
+    void whileAJobRunsItsLogLinesNameTheJobConversationAndPlatformAndAfterwardsNothing() {
+        Job job = claimed();
+        AtomicReference<dev.aiwizard.core.LogContext.Fields> during = new AtomicReference<>();
+        duringPublish = () -> during.set(dev.aiwizard.core.LogContext.current());
+        worker(files(new GeneratedFile("README.md", "# hi"))).run(job);
+
+        assertEquals(new dev.aiwizard.core.LogContext.Fields(THREAD.platform(), conversation.id().value(),
+                job.id().value()), during.get());
+        assertEquals(null, dev.aiwizard.core.LogContext.current().jobId());
+    }
+
+    @Test
     void progressEditsOneStatusMessageInPlace() {
         worker(files(new GeneratedFile("README.md", "# hi"))).run(claimed());
         var statusPosts = chat.sent().stream().filter(s -> s.message().text().startsWith("Job ")).toList();
