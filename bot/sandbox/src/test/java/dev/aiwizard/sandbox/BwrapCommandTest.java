@@ -16,8 +16,8 @@ class BwrapCommandTest {
     private static final Path JDK = Path.of("/opt/jdk-25");
     private final Step tests = new Step("npm test", List.of("npm", "test"),
             Map.of("NODE_OPTIONS", "--max-old-space-size=" + StackPlan.HEAP_MB));
-    private final Path run = Path.of("/work/sandbox/runs/1");
-    private final Path cache = Path.of("/work/sandbox/cache");
+    private final Path run = Path.of("/srv/wizard/sandbox/runs/1");
+    private final Path cache = Path.of("/srv/wizard/sandbox/cache");
 
     @Test
     void theTestStepHasNoNetworkAndOnlyReadsTheCache() {
