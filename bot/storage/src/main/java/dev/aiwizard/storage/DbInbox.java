@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -245,11 +249,11 @@ final class DbInbox implements Inbox, AutoCloseable {
      * accepted again in one round (a redelivery of one just handled) is not stored again.
      */
     private List<Boolean> storeAndForget(List<Accepted> batch, List<String> handled) {
-        java.util.Set<String> forget = new java.util.HashSet<>(handled);
+        Set<String> forget = new HashSet<>(handled);
         // Rows are locked in key order, whichever replica writes them: two replicas storing the same events at once
         // (a platform's retry reached the other one) wait for each other in turn instead of deadlocking.
         List<Accepted> kept = batch.stream().filter(a -> !forget.contains(a.event().key()))
-                .sorted(java.util.Comparator.comparing(a -> a.event().key())).toList();
+                .sorted(Comparator.comparing(a -> a.event().key())).toList();
         int n = kept.size();
         String[] keys = new String[n];
         String[] platforms = new String[n];
@@ -266,15 +270,15 @@ final class DbInbox implements Inbox, AutoCloseable {
             owners[i] = a.owner();
             leases[i] = a.leaseUntil().toString();
         }
-        java.util.Set<String> fresh = Sql.run("store " + n + " and forget " + handled.size() + " chat event(s)", () -> {
+        Set<String> fresh = Sql.run("store " + n + " and forget " + handled.size() + " chat event(s)", () -> {
             try (Stream<DbRow> rows = db.execute().createNamedQuery("store-and-forget-inbox-events")
                     .addParam(forget.stream().sorted().toArray(String[]::new)).addParam(keys).addParam(platforms).addParam(fields)
                     .addParam(received).addParam(owners).addParam(leases).execute()) {
-                return rows.map(r -> Columns.string(r, "event_key")).collect(java.util.stream.Collectors.toSet());
+                return rows.map(r -> Columns.string(r, "event_key")).collect(Collectors.toSet());
             }
         });
         List<Boolean> out = new ArrayList<>(batch.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Accepted a : batch) {
             // The same event twice in one batch (a retry racing its original): the first is the new one.
             out.add(fresh.contains(a.event().key()) && seen.add(a.event().key()));
