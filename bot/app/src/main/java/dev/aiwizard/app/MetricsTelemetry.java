@@ -1,5 +1,8 @@
 package dev.aiwizard.app;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.app.config.ModelPrices;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.job.JobState;
 import io.helidon.metrics.api.Counter;
@@ -12,6 +15,7 @@ import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +31,8 @@ import java.util.function.Supplier;
  * what Prometheus sees ({@code .} becomes {@code _}; timers add {@code _seconds}, counters {@code _total}); the list is
  * {@link #METRICS}, which docs/operations.md and the dashboard test follow. Labels come from small fixed sets; model
  * names, which people may choose, are capped at {@value #MAX_MODELS} distinct values and then reported as
- * {@code other}, so no label can grow without bound.
+ * {@code other}, so no label can grow without bound. Model cost is counted only for the models of the price table
+ * ({@link ModelPrices}), so its labels are the table's entries.
  */
 final class MetricsTelemetry implements Telemetry, AutoCloseable {
     /** Every metric family the bot exports, as Prometheus names it (without the per-series suffixes). */
@@ -36,9 +41,11 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
             "wizard_ack_seconds", "wizard_turns_queued", "wizard_turns_refused_total",
             "wizard_jobs_started_total", "wizard_jobs_running", "wizard_job_seconds",
             "wizard_validation_seconds",
-            "wizard_model_calls_total", "wizard_model_tokens_total", "wizard_model_paused",
+            "wizard_model_calls_total", "wizard_model_tokens_total", "wizard_model_cost_usd_total",
+            "wizard_model_paused",
             "wizard_github_calls_total", "wizard_github_rate_limit_wait_seconds");
     static final int MAX_MODELS = 20;
+    private static final System.Logger LOG = System.getLogger(MetricsTelemetry.class.getName());
 
     /** Latency buckets for chat work: Slack wants an answer within 3 s, the targets are tens of milliseconds. */
     private static final Duration[] FAST = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -56,8 +63,16 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
     /** The refusal counts each platform's counter reads: the newest bot's queues (see {@link #turnQueues}). */
     private static final Map<String, LongSupplier> REFUSED = new ConcurrentHashMap<>();
     private final Map<String, LongSupplier> refusedSources = new ConcurrentHashMap<>();
+    private final ModelPrices prices;
 
+    /** Telemetry that costs no model (tests). */
     MetricsTelemetry() {
+        this(ModelPrices.NONE);
+    }
+
+    /** Telemetry that counts what model calls cost at {@code prices}. */
+    MetricsTelemetry(ModelPrices prices) {
+        this.prices = requireNonNull(prices, "prices");
         gauge("wizard.jobs.running", "Generation jobs this replica is running now", List.of(), () -> (double) running.get());
     }
 
@@ -114,6 +129,28 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
                 .description("Language model calls by outcome (refused: the breaker was open)")).increment();
         tokens(provider, m, "input", inputTokens);
         tokens(provider, m, "output", outputTokens);
+        // Priced by the name the call was made with: the table names models, never "other".
+        prices.price(provider, model).ifPresent(price -> cost(provider, model, price.cost(inputTokens, outputTokens)));
+    }
+
+    private void cost(String provider, String model, double usd) {
+        Counter counter = registry.getOrCreate(Counter.builder("wizard.model.cost.usd")
+                .tags(List.of(Tag.create("provider", provider), Tag.create("model", model)))
+                .description("What model calls cost in US dollars, from the tokens they used and the price table"));
+        // Helidon's Counter adds whole numbers only; the Micrometer counter under it adds fractions of a dollar.
+        if (counter.unwrap(Object.class) instanceof io.micrometer.core.instrument.Counter dollars) {
+            dollars.increment(usd);
+        }
+    }
+
+    /** Logs the models of {@code provider} among {@code models} that have no price, so their cost is not counted. */
+    void warnUnpriced(String provider, Collection<String> models) {
+        List<String> unpriced = models.stream().filter(m -> m != null && !m.isBlank()).distinct()
+                .filter(m -> prices.price(provider, m).isEmpty()).map(m -> provider + "/" + m).toList();
+        if (!unpriced.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "no price for " + String.join(", ", unpriced) + " in WIZARD_LLM_PRICES: "
+                    + "their tokens are counted, their cost is not (wizard_model_cost_usd_total)");
+        }
     }
 
     private void tokens(String provider, String model, String direction, long n) {

@@ -135,12 +135,16 @@ public final class Wizard implements AutoCloseable {
             GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
                     settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
                     settings.allowedTargets()).withAllowedProtected(settings.jobs().limits().allowedProtected());
-            MetricsTelemetry telemetry = push(new MetricsTelemetry());
+            MetricsTelemetry telemetry = push(new MetricsTelemetry(settings.modelPrices()));
             GitPublisher publisher = new GitPublisher(git, settings.github(), telemetry);
             ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm(), telemetry) : null;
             if (model != null) {
-                telemetry.modelPaused(settings.llm().provider().name().toLowerCase(java.util.Locale.ROOT),
-                        model::paused);
+                String provider = settings.llm().provider().id();
+                telemetry.modelPaused(provider, model::paused);
+                List<String> models = new ArrayList<>(settings.llm().roleModels().values());
+                models.add(settings.llm().model());
+                models.addAll(settings.conversation().allowedModels());
+                telemetry.warnUnpriced(provider, models);
             }
             modelDescription = settings.llm().describe();
             gitHubDescription = !settings.github().enabled() ? "not configured" : (settings.github().usesApp()

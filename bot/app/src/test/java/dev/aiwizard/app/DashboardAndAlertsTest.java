@@ -40,7 +40,7 @@ class DashboardAndAlertsTest {
 
     @BeforeAll
     static void scrapeTheBot() throws Exception {
-        telemetry = new MetricsTelemetry();
+        telemetry = new MetricsTelemetry(MetricsTelemetryTest.PRICES);
         telemetry.turnQueues("slack", () -> 0, () -> 0);
         telemetry.modelPaused("openai", () -> false);
         server = WebServer.builder().port(0).addFeature(Wizard.observe()).build().start();

@@ -1,8 +1,10 @@
 package dev.aiwizard.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.app.config.ModelPrices;
 import dev.aiwizard.core.Telemetry.TurnOutcome;
 import dev.aiwizard.core.job.JobState;
 import io.helidon.webserver.WebServer;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The bot's telemetry as Prometheus scrapes it from {@code /metrics}, on a real server. */
 class MetricsTelemetryTest {
-    private final MetricsTelemetry telemetry = new MetricsTelemetry();
+    /** The prices the tests cost calls at: gpt-4o-mini's list price, USD per million tokens in and out. */
+    static final ModelPrices PRICES = ModelPrices.parse("openai/gpt-4o-mini=0.15:0.60", "WIZARD_LLM_PRICES");
+    private final MetricsTelemetry telemetry = new MetricsTelemetry(PRICES);
     private WebServer server;
 
     @BeforeEach
@@ -67,6 +71,9 @@ class MetricsTelemetryTest {
                 "direction", "input")));
         assertEquals(1, delta(before, after, "wizard_model_calls_total", Map.of("provider", "openai",
                 "outcome", "ok")));
+        // 1,200 in at 0.15 and 300 out at 0.60 US dollars per million tokens.
+        assertEquals(0.00036, delta(before, after, "wizard_model_cost_usd_total", Map.of("provider", "openai",
+                "model", "gpt-4o-mini")), 1e-12);
         assertEquals(1, after.value("wizard_model_paused", Map.of("provider", "openai")));
         assertEquals(1, delta(before, after, "wizard_github_calls_total", Map.of("status", "2xx")));
         assertEquals(1, delta(before, after, "wizard_github_calls_total", Map.of("status", "none")));
@@ -101,6 +108,28 @@ class MetricsTelemetryTest {
                 .filter(s -> "ollama".equals(s.labels().get("provider"))).forEach(s -> models.add(s.labels().get("model")));
         assertTrue(models.size() <= MetricsTelemetry.MAX_MODELS + 1, models.toString());
         assertTrue(models.contains("other"), models.toString());
+    }
+
+    @Test
+    void onlyModelsWithAPriceAreCostedAndTheirCostAddsUpAcrossCalls() throws Exception {
+        PrometheusScrape before = PrometheusScrape.of(server.port());
+
+        telemetry.modelCall("openai", "gpt-4o-mini", "ok", 1_000_000, 0);
+        telemetry.modelCall("openai", "gpt-4o-mini", "ok", 0, 500_000);
+        telemetry.modelCall("openai", "a-model-without-a-price", "ok", 1_000_000, 1_000_000);
+        telemetry.modelCall("anthropic", "gpt-4o-mini", "ok", 1_000_000, 1_000_000);
+        PrometheusScrape after = PrometheusScrape.of(server.port());
+
+        assertEquals(0.15 + 0.30, delta(before, after, "wizard_model_cost_usd_total", Map.of("provider", "openai",
+                "model", "gpt-4o-mini")), 1e-9);
+        Set<String> costed = new java.util.HashSet<>();
+        after.samples().stream().filter(s -> s.name().equals("wizard_model_cost_usd_total"))
+                .forEach(s -> costed.add(s.labels().get("provider") + "/" + s.labels().get("model")));
+        assertTrue(costed.contains("openai/gpt-4o-mini"), costed.toString());
+        assertFalse(costed.contains("openai/a-model-without-a-price"), "no price, no cost series: " + costed);
+        assertFalse(costed.contains("anthropic/gpt-4o-mini"), "priced per provider: " + costed);
+        assertEquals(2_000_000, delta(before, after, "wizard_model_tokens_total", Map.of("model",
+                "a-model-without-a-price")), "its tokens are counted all the same");
     }
 
     @Test

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.console.ConsoleAdapter;
+import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
 import dev.aiwizard.generator.testing.ProjectModel;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -107,6 +114,38 @@ class ModelConsoleEndToEndIT {
         assertTrue(again.contains("reused that result without calling the model"), again);
         assertTrue(server.requests().stream().allMatch(r -> "interview_step".equals(r.schemaName())),
                 "only the interview called the model the second time");
+    }
+
+    @Test
+    void whatTheModelCallsCostIsOnTheMetricsEndpointAtTheConfiguredPrice() throws Exception {
+        ProjectModel project = new ProjectModel();
+        server.script(r -> model(r, project));
+        AppSettings priced = TestSettings.embedded(data, "WIZARD_LLM_PROVIDER", "openai", "OPENAI_BASE_URL",
+                server.openAiBaseUrl(), "OPENAI_API_KEY", "sk-e2e-0123456789", "WIZARD_LLM_MODEL", "fake-model",
+                "WIZARD_LLM_PRICES", "openai/fake-model=3.00:15.00");
+        Map<String, String> series = Map.of("provider", "openai", "model", "fake-model");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        try (Wizard wizard = Wizard.start(priced, out)) {
+            PrometheusScrape before = PrometheusScrape.of(wizard.port());
+            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
+                    new UserRef("tester", "tester"), out, priced.consoleWait())
+                    .run(new BufferedReader(new StringReader(SCRIPT)));
+            PrometheusScrape after = PrometheusScrape.of(wizard.port());
+
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Made by model openai:fake-model"),
+                    bytes.toString(StandardCharsets.UTF_8));
+            assertTrue(server.requests().size() >= 3 && server.outputTokens() > 0, "interview and generation: "
+                    + server.requests().size() + " calls");
+            // What the fake provider reported using, at 3 and 15 US dollars per million tokens in and out.
+            double expected = (server.inputTokens() * 3.00 + server.outputTokens() * 15.00) / 1_000_000;
+            assertEquals(expected, after.value("wizard_model_cost_usd_total", series)
+                    - before.value("wizard_model_cost_usd_total", series), 1e-9);
+            assertEquals(server.inputTokens(), after.value("wizard_model_tokens_total", Map.of("model", "fake-model",
+                    "direction", "input")) - before.value("wizard_model_tokens_total", Map.of("model", "fake-model",
+                    "direction", "input")));
+        }
     }
 
     @Test

@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * A language-model server on 127.0.0.1 for tests, speaking the OpenAI chat-completions protocol
  * ({@code POST /v1/chat/completions}, also what Ollama serves under {@code /v1}) and Anthropic's Messages API
  * ({@code POST /v1/messages}), as their API references describe them. What it answers is scripted per test; it
- * records every request and the most calls it had in flight at once.
+ * records every request, the most calls it had in flight at once and the tokens its answers reported as used.
  */
 public final class FakeLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +76,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong inputTokens = new AtomicLong();
+    private final AtomicLong outputTokens = new AtomicLong();
     private volatile Function<Request, Reply> script = r -> Reply.error(500, Map.of());
     private volatile String expectedKey;
 
@@ -125,9 +128,21 @@ public final class FakeLlmServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** The input tokens the successful answers reported as used ({@code usage}), in all. */
+    public long inputTokens() {
+        return inputTokens.get();
+    }
+
+    /** The output tokens the successful answers reported as used, in all. */
+    public long outputTokens() {
+        return outputTokens.get();
+    }
+
     public void reset() {
         requests.clear();
         maxInFlight.set(0);
+        inputTokens.set(0);
+        outputTokens.set(0);
     }
 
     @Override
@@ -211,9 +226,11 @@ public final class FakeLlmServer implements AutoCloseable {
         return out.toString();
     }
 
-    private static String success(String protocol, Request request, String text) throws IOException {
+    private String success(String protocol, Request request, String text) throws IOException {
         int in = Math.max(1, request.allText().length() / 4);
         int out = Math.max(1, text.length() / 4);
+        inputTokens.addAndGet(in);
+        outputTokens.addAndGet(out);
         ObjectNode root = JSON.createObjectNode();
         if ("openai".equals(protocol)) {
             root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L)

@@ -95,7 +95,8 @@ public final class SettingsLoader {
                 env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(), slack(), discord(), resilience(),
                 new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
                         "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")),
-                sandbox(), kubernetesSandbox());
+                sandbox(), kubernetesSandbox(),
+                ModelPrices.parse(string("llm.prices", "WIZARD_LLM_PRICES"), "WIZARD_LLM_PRICES"));
     }
 
     /** Where validation runs ({@code WIZARD_SANDBOX}): null for bubblewrap, the Jobs' settings for Kubernetes. */
