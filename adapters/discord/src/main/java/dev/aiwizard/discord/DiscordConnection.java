@@ -37,6 +37,14 @@ public final class DiscordConnection {
 
     /** Starts the shards with {@code listener}; returns at once, sessions come up in the background. */
     public static ShardManager start(DiscordSettings settings, Object listener) {
+        return start(settings, listener, (status, took) -> { });
+    }
+
+    /**
+     * {@link #start(DiscordSettings, Object)}, telling {@code acks} how long each interaction took to be answered
+     * (see {@link InteractionAcks}).
+     */
+    public static ShardManager start(DiscordSettings settings, Object listener, InteractionAcks.Acknowledgements acks) {
         requireNonNull(settings, "settings");
         DefaultShardManagerBuilder b = DefaultShardManagerBuilder.createLight(settings.botToken(), intents(settings))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBase()))
@@ -44,7 +52,8 @@ public final class DiscordConnection {
                 .setCompression(Compression.ZLIB)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
-                .addEventListeners(requireNonNull(listener, "listener"));
+                // In this order: the timing notes an interaction's arrival before the bot's listener gets it.
+                .addEventListeners(new InteractionAcks(acks), requireNonNull(listener, "listener"));
         if (settings.shardTotal() > 0) {
             b.setShardsTotal(settings.shardTotal());
         }

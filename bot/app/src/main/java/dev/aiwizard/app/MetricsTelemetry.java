@@ -173,13 +173,24 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
                 .description("Waits for GitHub's primary or secondary rate limit")).record(waited);
     }
 
-    /** Records how long an inbound request of {@code platform} took to be acknowledged, and how it was answered. */
-    void acknowledged(String platform, int status, Duration took) {
-        String outcome = status < 300 ? "ok" : status == 503 ? "shed" : status < 500 ? "refused" : "error";
+    /**
+     * Records how long an inbound event of {@code platform} that came over {@code transport} ({@code http} or
+     * {@code socket_mode} for Slack, {@code gateway} for Discord) took to be acknowledged, and how it was answered:
+     * {@code status} is the HTTP status of the answer, or of Discord's reply to it; 0 when there was none.
+     */
+    void acknowledged(String platform, String transport, int status, Duration took) {
         registry.getOrCreate(Timer.builder("wizard.ack").buckets(FAST)
-                .tags(List.of(Tag.create("platform", platform), Tag.create("outcome", outcome)))
-                .description("Time from a platform's request to the bot's acknowledgement (shed: answered 503)"))
-                .record(took);
+                .tags(List.of(Tag.create("platform", platform), Tag.create("transport", transport),
+                        Tag.create("outcome", ackOutcome(status))))
+                .description("Time from a platform's event to the bot's acknowledgement (shed: refused with 503, "
+                        + "so the platform sends it again)")).record(took);
+    }
+
+    private static String ackOutcome(int status) {
+        if (status <= 0 || status >= 500 && status != 503) {
+            return "error";
+        }
+        return status < 300 ? "ok" : status == 503 ? "shed" : "refused";
     }
 
     /** Exports one platform's turn queues: work waiting or running, and work refused since start. */

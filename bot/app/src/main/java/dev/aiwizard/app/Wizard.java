@@ -6,10 +6,9 @@ import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.AppSettings;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import dev.aiwizard.app.slack.SlackEndpoint;
+import dev.aiwizard.app.slack.SlackSocketMode;
 import dev.aiwizard.console.ConsoleGateway;
 import dev.aiwizard.discord.DiscordBot;
 import dev.aiwizard.discord.DiscordConnection;
@@ -197,7 +196,7 @@ public final class Wizard implements AutoCloseable {
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
                     SlackBot.requestSignature(settings.slack(), clock).orElseThrow(),
-                    (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, status, took)) : null;
+                    (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "http", status, took)) : null;
             if (slackEndpoint != null) {
                 intakes.add(slackEndpoint::shed);
             }
@@ -206,7 +205,8 @@ public final class Wizard implements AutoCloseable {
                 discord = new DiscordBot(discordGateway, conversations, settings.discord(), intake,
                         turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), executor, clock);
                 intake.register(discord);
-                discordShards = DiscordConnection.start(settings.discord(), discord);
+                discordShards = DiscordConnection.start(settings.discord(), discord,
+                        (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took));
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
                 intakes.add(() -> discordShards.removeEventListener(discord));
                 push(discordShards::shutdown);
@@ -231,7 +231,8 @@ public final class Wizard implements AutoCloseable {
                     .start();
             push(server::stop);
             if (slack != null && settings.slack().socketMode()) {
-                socketMode(slackApp, settings.slack());
+                socketMode(slackApp, settings.slack(),
+                        (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "socket_mode", status, took));
             }
             if (!server.isRunning() || server.port() < 0) {
                 // Helidon logs a bind failure and carries on without a listener; the operator must hear about it.
@@ -362,18 +363,10 @@ public final class Wizard implements AutoCloseable {
     }
 
     /** Connects to Slack over Socket Mode: the same handlers, no public URL needed. */
-    private void socketMode(App app, SlackSettings settings) {
+    private void socketMode(App app, SlackSettings settings, SlackEndpoint.Acknowledgements acks) {
         try {
-            SocketModeApp socket = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
-            socket.startAsync();
             // Closing the socket stops the intake; Slack sends what it did not get acknowledged again.
-            intakes.add(() -> {
-                try {
-                    socket.close();
-                } catch (Exception e) {
-                    LOG.log(System.Logger.Level.WARNING, "closing Slack's socket: " + e.getMessage());
-                }
-            });
+            intakes.add(SlackSocketMode.connect(app, settings.appToken(), acks)::close);
         } catch (Exception e) {
             throw new WizardException("could not connect to Slack over Socket Mode: " + e.getMessage(), e);
         }

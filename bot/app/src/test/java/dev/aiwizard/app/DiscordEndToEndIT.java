@@ -122,6 +122,28 @@ class DiscordEndToEndIT {
     }
 
     @Test
+    void eachInteractionIsTimedFromItsArrivalToDiscordsAnswerToTheAcknowledgement() throws Exception {
+        start();
+        Map<String, String> ok = Map.of("platform", "discord", "transport", "gateway", "outcome", "ok");
+        Map<String, String> refused = Map.of("platform", "discord", "transport", "gateway", "outcome", "refused");
+        PrometheusScrape before = PrometheusScrape.of(wizard.port());
+
+        String help = discord.slash(discord.channelId, bob, Map.of("show", "help"));
+        FakeDiscord.await("the help deferred", WAIT, () -> discord.callback(help).isPresent());
+        String idea = discord.slash(discord.channelId, alice, Map.of("idea", IDEA));
+        FakeDiscord.await("the idea deferred", WAIT, () -> discord.callback(idea).isPresent());
+        PrometheusScrape after = PrometheusScrape.awaitGrowth(wizard.port(), before, "wizard_ack_seconds_count", ok,
+                2);
+
+        assertEquals(0, after.value("wizard_ack_seconds_count", refused) - before.value("wizard_ack_seconds_count",
+                refused));
+        // Too late for Discord: the deferral is answered "Unknown interaction", which the person sees as a failure.
+        discord.expireNextCallback();
+        discord.slash(discord.channelId, bob, Map.of("show", "help"));
+        PrometheusScrape.awaitGrowth(wizard.port(), before, "wizard_ack_seconds_count", refused, 1);
+    }
+
+    @Test
     void aMessageDeliveredTwiceIsOneTurnAndTheBotsOwnMessagesAreIgnored() throws Exception {
         start();
         long thread = startConversation();

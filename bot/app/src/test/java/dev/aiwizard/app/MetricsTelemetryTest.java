@@ -59,8 +59,14 @@ class MetricsTelemetryTest {
                 "outcome", "handled")));
         assertEquals(1, delta(before, after, "wizard_dedup_hits_total", Map.of("platform", "slack")));
         assertEquals(1, delta(before, after, "wizard_conversations_started_total", Map.of("platform", "slack")));
-        assertEquals(1, delta(before, after, "wizard_ack_seconds_count", Map.of("outcome", "shed")));
-        assertEquals(1, delta(before, after, "wizard_ack_seconds_bucket", Map.of("outcome", "ok", "le", "0.005")));
+        assertEquals(1, delta(before, after, "wizard_ack_seconds_count", Map.of("platform", "slack",
+                "transport", "http", "outcome", "shed")));
+        assertEquals(1, delta(before, after, "wizard_ack_seconds_bucket", Map.of("platform", "slack",
+                "transport", "http", "outcome", "ok", "le", "0.005")));
+        assertEquals(1, delta(before, after, "wizard_ack_seconds_count", Map.of("platform", "slack",
+                "transport", "socket_mode", "outcome", "ok")));
+        assertEquals(1, delta(before, after, "wizard_ack_seconds_count", Map.of("platform", "discord",
+                "transport", "gateway", "outcome", "ok")));
         assertEquals(7, after.value("wizard_turns_queued", Map.of("platform", "slack")));
         assertEquals(3, after.value("wizard_turns_refused_total", Map.of("platform", "slack")));
         assertEquals(1, delta(before, after, "wizard_jobs_started_total", Map.of()));
@@ -86,8 +92,10 @@ class MetricsTelemetryTest {
         telemetry.turn("slack", TurnOutcome.HANDLED, Duration.ofMillis(12));
         telemetry.turn("slack", TurnOutcome.DUPLICATE, Duration.ofMillis(1));
         telemetry.conversationStarted("slack");
-        telemetry.acknowledged("slack", 200, Duration.ofMillis(3));
-        telemetry.acknowledged("slack", 503, Duration.ofMillis(1));
+        telemetry.acknowledged("slack", "http", 200, Duration.ofMillis(3));
+        telemetry.acknowledged("slack", "http", 503, Duration.ofMillis(1));
+        telemetry.acknowledged("slack", "socket_mode", 200, Duration.ofMillis(4));
+        telemetry.acknowledged("discord", "gateway", 204, Duration.ofMillis(60));
         telemetry.jobStarted();
         telemetry.jobFinished(JobState.FAILED, Duration.ofSeconds(40));
         telemetry.validation("passed", Duration.ofSeconds(20));
@@ -138,8 +146,9 @@ class MetricsTelemetryTest {
         PrometheusScrape scrape = PrometheusScrape.of(server.port());
         scrape.samples().stream().filter(s -> s.name().startsWith("wizard_")).forEach(s -> {
             for (String label : s.labels().keySet()) {
-                assertTrue(Set.of("platform", "outcome", "state", "provider", "model", "direction", "status", "limit",
-                        "le", "quantile", "scope").contains(label), s + " has an unexpected label " + label);
+                assertTrue(Set.of("platform", "transport", "outcome", "state", "provider", "model", "direction",
+                        "status", "limit", "le", "quantile", "scope").contains(label), s + " has an unexpected label "
+                        + label);
             }
         });
     }

@@ -32,6 +32,26 @@ record PrometheusScrape(Map<String, String> families, List<Sample> samples) {
         return parse(res.body());
     }
 
+    /**
+     * Scrapes until {@code series} (summed over {@code labels}) has grown by at least {@code by} since {@code before}:
+     * what a series records just after the platform heard back arrives a moment after the test saw the answer.
+     */
+    static PrometheusScrape awaitGrowth(int port, PrometheusScrape before, String series, Map<String, String> labels,
+                                        double by) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            PrometheusScrape now = of(port);
+            double grown = now.value(series, labels) - before.value(series, labels);
+            if (grown >= by) {
+                return now;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(series + labels + " grew by " + grown + ", not " + by);
+            }
+            Thread.sleep(25);
+        }
+    }
+
     static PrometheusScrape parse(String text) {
         Map<String, String> families = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();

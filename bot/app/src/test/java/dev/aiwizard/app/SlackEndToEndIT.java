@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,25 @@ class SlackEndToEndIT {
         assertEquals(1, statuses.size(), "one status message for the job: " + statuses);
         assertTrue(statuses.getFirst().text().contains("done: pushed"), "edited in place to the end");
         assertTrue(slack.calls("chat.update").size() >= 2, "the status message was edited as the job went");
+    }
+
+    @Test
+    void eachRequestsAcknowledgementIsTimedWithItsPlatformTransportAndOutcome() throws Exception {
+        Map<String, String> ok = Map.of("platform", "slack", "transport", "http", "outcome", "ok");
+        Map<String, String> refused = Map.of("platform", "slack", "transport", "http", "outcome", "refused");
+        PrometheusScrape before = PrometheusScrape.of(wizard.port());
+
+        assertEquals(200, post(SlackRequests.command("/wizard", "help", "U1", CHANNEL, "trig-ack"),
+                "application/x-www-form-urlencoded").statusCode());
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + wizard.port() + "/slack/events")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unsigned.statusCode());
+
+        PrometheusScrape after = PrometheusScrape.awaitGrowth(wizard.port(), before, "wizard_ack_seconds_count", ok, 1);
+        PrometheusScrape.awaitGrowth(wizard.port(), before, "wizard_ack_seconds_count", refused, 1);
+        assertTrue(after.value("wizard_ack_seconds_bucket", Map.of("platform", "slack", "transport", "http",
+                "outcome", "ok", "le", "+Inf")) >= 1, "a histogram with buckets");
     }
 
     @Test

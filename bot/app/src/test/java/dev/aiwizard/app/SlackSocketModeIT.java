@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class SlackSocketModeIT {
             try (Wizard wizard = Wizard.start(settings, new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8))) {
                 assertTrue(socket.awaitConnection(20), "the bot connects to the socket it was handed");
+                PrometheusScrape before = PrometheusScrape.of(wizard.port());
 
                 socket.envelope("env-1", "slash_commands", """
                         {"token":"legacy","team_id":"T0001","team_domain":"acme","channel_id":"C1",
@@ -54,6 +56,9 @@ class SlackSocketModeIT {
                         "the event envelope is acknowledged");
                 assertTrue(socket.received().stream().anyMatch(m -> m.contains("\"envelope_id\":\"env-1\"")),
                         socket.received().toString());
+                // Both envelopes' acknowledgements were timed, from their arrival to the ack on the socket.
+                PrometheusScrape.awaitGrowth(wizard.port(), before, "wizard_ack_seconds_count", Map.of("platform",
+                        "slack", "transport", "socket_mode", "outcome", "ok"), 2);
                 var http = java.net.http.HttpClient.newHttpClient();
                 var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                         + wizard.port() + "/slack/events")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))

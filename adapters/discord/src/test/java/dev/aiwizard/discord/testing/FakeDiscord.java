@@ -69,6 +69,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, ObjectNode> channels = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> messages = new HashMap<>();
     private final Map<String, ObjectNode> callbacks = new HashMap<>();
+    private int expiredCallbacks;
     private final Map<String, ObjectNode> originals = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<ObjectNode> registeredCommands = new ArrayList<>();
@@ -186,6 +187,14 @@ public final class FakeDiscord implements AutoCloseable {
     public String press(long channel, long messageId, long userId, String customId) {
         ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
         return interact(3, channel, userId, data, message(channel, messageId).orElseThrow());
+    }
+
+    /**
+     * The next interaction callback comes too late: Discord answers it 404 "Unknown interaction" (code 10062), as it
+     * does once an interaction's three seconds are over, and the person sees "The application did not respond".
+     */
+    public synchronized void expireNextCallback() {
+        expiredCallbacks++;
     }
 
     /** Ends the gateway session the way Discord does when it cannot be resumed: op 9 with {@code d: false}. */
@@ -372,10 +381,20 @@ public final class FakeDiscord implements AutoCloseable {
         } else if (method.equals("POST") && path.equals("users/@me/channels")) {
             send(ex, 200, channelJson(dmChannel(body.get("recipient_id").asLong())));
         } else if ((m = CALLBACK.matcher(path)).matches() && method.equals("POST")) {
+            boolean expired;
             synchronized (this) {
-                callbacks.put(m.group(1), (ObjectNode) body);
+                expired = expiredCallbacks > 0;
+                if (expired) {
+                    expiredCallbacks--;
+                } else {
+                    callbacks.put(m.group(1), (ObjectNode) body);
+                }
             }
-            ex.sendResponseHeaders(204, -1);
+            if (expired) {
+                send(ex, 404, JSON.createObjectNode().put("message", "Unknown interaction").put("code", 10062));
+            } else {
+                ex.sendResponseHeaders(204, -1);
+            }
         } else if ((m = ORIGINAL.matcher(path)).matches() && method.equals("PATCH")) {
             ObjectNode msg = webhookMessage(body);
             synchronized (this) {
