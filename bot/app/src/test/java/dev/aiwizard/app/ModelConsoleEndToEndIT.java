@@ -17,6 +17,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,12 @@ class ModelConsoleEndToEndIT {
         server.close();
     }
 
-    private AppSettings settings() {
-        return TestSettings.embedded(data, "WIZARD_LLM_PROVIDER", "openai", "OPENAI_BASE_URL", server.openAiBaseUrl(),
-                "OPENAI_API_KEY", "sk-e2e-0123456789", "WIZARD_LLM_MODEL", "fake-model");
+    /** The fake server as an OpenAI model, {@code more} environment variables besides. */
+    private AppSettings settings(String... more) {
+        List<String> env = new ArrayList<>(List.of("WIZARD_LLM_PROVIDER", "openai", "OPENAI_BASE_URL",
+                server.openAiBaseUrl(), "OPENAI_API_KEY", "sk-e2e-0123456789", "WIZARD_LLM_MODEL", "fake-model"));
+        env.addAll(List.of(more));
+        return TestSettings.embedded(data, env.toArray(String[]::new));
     }
 
     /** An interviewer that reads the todo idea like a good model would, and states defaults on `skip`. */
@@ -120,9 +124,7 @@ class ModelConsoleEndToEndIT {
     void whatTheModelCallsCostIsOnTheMetricsEndpointAtTheConfiguredPrice() throws Exception {
         ProjectModel project = new ProjectModel();
         server.script(r -> model(r, project));
-        AppSettings priced = TestSettings.embedded(data, "WIZARD_LLM_PROVIDER", "openai", "OPENAI_BASE_URL",
-                server.openAiBaseUrl(), "OPENAI_API_KEY", "sk-e2e-0123456789", "WIZARD_LLM_MODEL", "fake-model",
-                "WIZARD_LLM_PRICES", "openai/fake-model=3.00:15.00");
+        AppSettings priced = settings("WIZARD_LLM_PRICES", "openai/fake-model=3.00:15.00");
         Map<String, String> series = Map.of("provider", "openai", "model", "fake-model");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
