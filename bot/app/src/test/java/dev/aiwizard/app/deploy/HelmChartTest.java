@@ -17,7 +17,6 @@ import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.slack.testing.FakeSlack;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -182,8 +181,10 @@ class HelmChartTest {
             Container bot = pod.getSpec().getContainers().getFirst();
             assertEquals(port, bot.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
                     .orElseThrow().getContainerPort(), workload + ": the port named http is WIZARD_PORT");
-            Map<String, Probe> probes = Map.of("startup", bot.getStartupProbe(), "readiness", bot.getReadinessProbe(),
-                    "liveness", bot.getLivenessProbe());
+            Map<String, Probe> probes = new HashMap<>();
+            probes.put("startup", bot.getStartupProbe());
+            probes.put("readiness", bot.getReadinessProbe());
+            probes.put("liveness", bot.getLivenessProbe());
             probes.forEach((kind, probe) -> {
                 assertNotNull(probe, workload + " has a " + kind + " probe");
                 assertEquals(PROBE_PATHS.get(kind), probe.getHttpGet().getPath(), workload + " " + kind);
@@ -239,9 +240,8 @@ class HelmChartTest {
 
     @Test
     void aTerminationGracePeriodShorterThanTheDrainIsRefused() {
-        Exception refused = assertThrows(RuntimeException.class,
-                () -> RenderedChart.render(CHART, Map.of("terminationGracePeriodSeconds", "20")));
-        assertTrue(refused.getMessage().contains("WIZARD_SHUTDOWN_GRACE"), refused.getMessage());
+        String refusal = refusal("terminationGracePeriodSeconds", "20");
+        assertTrue(refusal.contains("WIZARD_SHUTDOWN_GRACE"), refusal);
     }
 
     @ParameterizedTest
@@ -268,9 +268,7 @@ class HelmChartTest {
         }
         chart.podTemplates().forEach((workload, pod) -> {
             Container bot = pod.getSpec().getContainers().getFirst();
-            List<String> secrets = bot.getEnvFrom().stream().map(EnvFromSource::getSecretRef)
-                    .filter(s -> s != null).map(s -> s.getName()).toList();
-            assertTrue(secrets.contains(install.value("existingSecret")), workload + " " + secrets);
+            assertTrue(secretRefs(bot).contains(install.value("existingSecret")), workload + " " + secretRefs(bot));
             assertTrue(bot.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
                     && e.getConfigMapRef().getName().equals(name(chart.one(ConfigMap.class)))), workload);
             for (EnvVar env : bot.getEnv()) {
@@ -281,9 +279,8 @@ class HelmChartTest {
 
     @Test
     void aSecretPutIntoConfigIsRefused() {
-        Exception refused = assertThrows(RuntimeException.class,
-                () -> RenderedChart.render(CHART, Map.of("config.OPENAI_API_KEY", "not-a-real-key")));
-        assertTrue(refused.getMessage().contains("existingSecret"), refused.getMessage());
+        String refusal = refusal("config.OPENAI_API_KEY", "not-a-real-key");
+        assertTrue(refusal.contains("existingSecret"), refusal);
     }
 
     @Test
@@ -437,6 +434,12 @@ class HelmChartTest {
     private static String field(Method getter) {
         String name = getter.getName().substring(3);
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Helm's error when rendering with this value set: the install it stops. */
+    private static String refusal(String value, String setTo) {
+        return assertThrows(RuntimeException.class, () -> RenderedChart.render(CHART, Map.of(value, setTo)))
+                .getMessage();
     }
 
     /** What a bot container starts with besides the Secret: the ConfigMap, then its own env (which wins). */
