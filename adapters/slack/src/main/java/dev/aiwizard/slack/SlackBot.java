@@ -265,7 +265,7 @@ public final class SlackBot implements InboxReplayer {
             case "mention" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
-                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     } else {
@@ -278,7 +278,7 @@ public final class SlackBot implements InboxReplayer {
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
                 // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in
                 // batches, after the acknowledgement, without the database.
-                yield queues.submitIfConversation(thread, key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submitIfConversation(thread, thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     }
@@ -287,7 +287,7 @@ public final class SlackBot implements InboxReplayer {
             case "action" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 // Who may press what is the conversation's rule, the same as for typing it.
-                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(new InboundMessage(thread, who, text, f.get("eventId")));
                     }
@@ -333,9 +333,5 @@ public final class SlackBot implements InboxReplayer {
 
     private static UserRef user(String id, String name) {
         return new UserRef(id, name == null || name.isBlank() ? "<@" + id + ">" : name);
-    }
-
-    private static String key(ThreadRef thread) {
-        return thread.channel() + ":" + thread.thread();
     }
 }
