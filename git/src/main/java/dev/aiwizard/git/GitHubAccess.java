@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.spec.RepoTarget;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -37,11 +38,11 @@ final class GitHubAccess {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Telemetry telemetry;
 
-    GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock) {
+    GitHubAccess(GitHubSettings settings, Sleeper sleeper, Clock clock) {
         this(settings, sleeper, clock, Telemetry.NONE);
     }
 
-    GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock, Telemetry telemetry) {
+    GitHubAccess(GitHubSettings settings, Sleeper sleeper, Clock clock, Telemetry telemetry) {
         this.settings = requireNonNull(settings, "settings");
         this.telemetry = requireNonNull(telemetry, "telemetry");
         this.limits = new GitHubLimits(sleeper, clock, settings.maxRateLimitWait(), telemetry);

@@ -27,6 +27,7 @@ import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +109,7 @@ public final class SlackBot implements InboxReplayer {
 
     /** A gateway posting with {@code app}'s Web API client. */
     public static SlackGateway gateway(App app, SlackSettings settings) {
-        return new SlackGateway(app.client(), settings, d -> Thread.sleep(d), Clock.systemUTC());
+        return new SlackGateway(app.client(), settings, Sleeper.REAL, Clock.systemUTC());
     }
 
     public App app() {
