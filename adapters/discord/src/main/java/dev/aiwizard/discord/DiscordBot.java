@@ -560,7 +560,8 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
         if (channel.getType() == ChannelType.PRIVATE) {
             return dmQueue(user.getId());
         }
-        return channel.getType().isThread() ? guildThread((ThreadChannel) channel).key() : channelQueue(channel.getId());
+        return channel.getType().isThread() ? guildThread((ThreadChannel) channel).key()
+                : channelQueue(channel.getId());
     }
 
     private static String channelQueue(String channelId) {
