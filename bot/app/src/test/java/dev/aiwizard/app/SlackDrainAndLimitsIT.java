@@ -179,8 +179,8 @@ class SlackDrainAndLimitsIT {
         List<String> dropped = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).filter(m -> m.contains("did not finish")).toList();
         assertEquals(List.of("shutting down: 2 slack chat turn(s) did not finish within 1 s; those not started go "
-                + "back to the inbox for another replica, by thread: {" + new ThreadRef("slack", CHANNEL, root.ts()).key()
-                + "=2}"), dropped);
+                + "back to the inbox for another replica, by thread: {"
+                + new ThreadRef("slack", CHANNEL, root.ts()).key() + "=2}"), dropped);
     }
 
     @Test

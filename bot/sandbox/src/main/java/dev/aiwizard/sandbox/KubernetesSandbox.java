@@ -86,7 +86,8 @@ public final class KubernetesSandbox implements Sandbox {
                         + " sandbox carries (" + (JobSpecs.MAX_PROJECT_BYTES >> 10) + " KiB in a ConfigMap)",
                         plan.tests().shown());
             }
-            return slots.inLine(progress, plan.tests().shown(), () -> runPlan(plan, files, request.limits(), progress));
+            return slots.inLine(progress, plan.tests().shown(),
+                    () -> runPlan(plan, files, request.limits(), progress));
         });
     }
 
