@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.core.retry.Sleeper;
+import dev.aiwizard.core.spec.RepoTarget;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -36,11 +38,11 @@ final class GitHubAccess {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Telemetry telemetry;
 
-    GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock) {
+    GitHubAccess(GitHubSettings settings, Sleeper sleeper, Clock clock) {
         this(settings, sleeper, clock, Telemetry.NONE);
     }
 
-    GitHubAccess(GitHubSettings settings, GitHubLimits.Sleeper sleeper, Clock clock, Telemetry telemetry) {
+    GitHubAccess(GitHubSettings settings, Sleeper sleeper, Clock clock, Telemetry telemetry) {
         this.settings = requireNonNull(settings, "settings");
         this.telemetry = requireNonNull(telemetry, "telemetry");
         this.limits = new GitHubLimits(sleeper, clock, settings.maxRateLimitWait(), telemetry);
@@ -51,21 +53,29 @@ final class GitHubAccess {
     }
 
     /** A repository as the bot sees it, with the session to use for it. */
-    record Repo(String fullName, GHRepository api, String cloneUrl, String defaultBranch, Session session) {
+    record Repo(RepoTarget name, GHRepository api, String cloneUrl, String defaultBranch, Session session) {
+        /** {@code owner/repo} as GitHub spells it. */
+        String fullName() {
+            return name.toString();
+        }
+
         String owner() {
-            return fullName.substring(0, fullName.indexOf('/'));
+            return name.owner();
         }
     }
 
-    /** Looks up {@code fullName} ({@code owner/repo}); refusals say what to check, never with a secret. */
-    Repo open(String fullName) {
-        Session session = session(fullName);
+    /** Looks up {@code target}; refusals say what to check, never with a secret. */
+    Repo open(RepoTarget target) {
+        String fullName = target.toString();
+        Session session = session(target);
         try {
             GHRepository repo = session.gitHub().getRepository(fullName);
             if (repo.getHttpTransportUrl() == null || repo.getDefaultBranch() == null) {
                 throw new PublishException("GitHub's answer for " + fullName + " has no clone URL or default branch");
             }
-            return new Repo(repo.getFullName(), repo, repo.getHttpTransportUrl(), repo.getDefaultBranch(), session);
+            // GitHub's own spelling of the name (its case), which pull requests and webhooks are matched by.
+            RepoTarget name = RepoTarget.parse(repo.getFullName()).orElse(target);
+            return new Repo(name, repo, repo.getHttpTransportUrl(), repo.getDefaultBranch(), session);
         } catch (IOException e) {
             throw new PublishException(explain(e, fullName), e);
         }
@@ -95,19 +105,19 @@ final class GitHubAccess {
                 + Failures.clean(firstLine(e));
     }
 
-    private Session session(String fullName) {
+    private Session session(RepoTarget target) {
         // A GitHub App has one installation per account, so the owner names the session.
-        String key = settings.usesApp() ? fullName.substring(0, fullName.indexOf('/')).toLowerCase(Locale.ROOT) : "";
-        return sessions.computeIfAbsent(key, k -> connect(fullName));
+        String key = settings.usesApp() ? target.owner().toLowerCase(Locale.ROOT) : "";
+        return sessions.computeIfAbsent(key, k -> connect(target));
     }
 
-    private Session connect(String fullName) {
+    private Session connect(RepoTarget target) {
+        String fullName = target.toString();
         AuthorizationProvider auth;
         if (settings.usesApp()) {
-            String owner = fullName.substring(0, fullName.indexOf('/'));
-            String name = fullName.substring(fullName.indexOf('/') + 1);
             JWTTokenProvider jwt = new JWTTokenProvider(settings.appId(), PemKeys.rsaPrivateKey(settings.appPrivateKey()));
-            auth = new AppInstallationAuthorizationProvider(app -> app.getInstallationByRepository(owner, name), jwt);
+            auth = new AppInstallationAuthorizationProvider(app -> app.getInstallationByRepository(target.owner(),
+                    target.name()), jwt);
         } else {
             auth = ImmutableAuthorizationProvider.fromOauthToken(settings.token());
         }

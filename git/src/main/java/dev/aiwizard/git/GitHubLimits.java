@@ -1,6 +1,8 @@
 package dev.aiwizard.git;
 
 import dev.aiwizard.core.Telemetry;
+import dev.aiwizard.core.retry.RetryAfter;
+import dev.aiwizard.core.retry.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -24,11 +26,6 @@ final class GitHubLimits {
     private static final Duration SECONDARY_MINIMUM = Duration.ofMinutes(1);
     private static final Duration STREAK_WINDOW = Duration.ofMinutes(10);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    /** Waits; tests pass one that records instead. */
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
 
     private final Sleeper sleeper;
     private final Clock clock;
@@ -73,7 +70,7 @@ final class GitHubLimits {
         Instant now = clock.instant();
         streak = Duration.between(lastSecondary, now).compareTo(STREAK_WINDOW) < 0 ? streak + 1 : 0;
         lastSecondary = now;
-        Duration asked = retryAfter(response);
+        Duration asked = RetryAfter.parse(response.header("retry-after"), serverNow(response)).orElse(null);
         Duration reset = "0".equals(response.header("x-ratelimit-remaining")) ? untilReset(response) : null;
         Duration wait = SECONDARY_MINIMUM;
         for (Duration d : new Duration[] {asked, reset}) {
@@ -96,23 +93,6 @@ final class GitHubLimits {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for GitHub's rate limit");
-        }
-    }
-
-    private static Duration retryAfter(GitHubConnectorResponse response) {
-        String v = response.header("retry-after");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(v.strip(), Instant::from);
-                return Duration.between(serverNow(response), at);
-            } catch (RuntimeException notADate) {
-                return null;
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
 import dev.aiwizard.core.job.Publisher;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.spec.ProtectedPaths;
 import java.io.IOException;
 import java.time.Clock;
@@ -63,25 +64,25 @@ public final class GitPublisher implements Publisher {
 
     /** A publisher that reports its GitHub API calls and rate-limit waits to {@code telemetry}. */
     public GitPublisher(GitSettings settings, GitHubSettings gitHub, Telemetry telemetry) {
-        this(settings, gitHub, Thread::sleep, Clock.systemUTC(), telemetry, branch -> {
+        this(settings, gitHub, Sleeper.REAL, Clock.systemUTC(), telemetry, branch -> {
         });
     }
 
     /** Plain git targets, with {@code beforePush} run just before each push attempt. */
     GitPublisher(GitSettings settings, Consumer<String> beforePush) {
-        this(settings, GitHubSettings.none(), Thread::sleep, Clock.systemUTC(), beforePush);
+        this(settings, GitHubSettings.none(), Sleeper.REAL, Clock.systemUTC(), beforePush);
     }
 
     /**
      * {@code sleeper} and {@code clock} are how GitHub's rate limits are waited for; {@code beforePush} runs just
      * before each push attempt. Tests use them to skip the waits and to move the branch at the worst time.
      */
-    GitPublisher(GitSettings settings, GitHubSettings gitHub, GitHubLimits.Sleeper sleeper, Clock clock,
+    GitPublisher(GitSettings settings, GitHubSettings gitHub, Sleeper sleeper, Clock clock,
                  Consumer<String> beforePush) {
         this(settings, gitHub, sleeper, clock, Telemetry.NONE, beforePush);
     }
 
-    private GitPublisher(GitSettings settings, GitHubSettings gitHub, GitHubLimits.Sleeper sleeper, Clock clock,
+    private GitPublisher(GitSettings settings, GitHubSettings gitHub, Sleeper sleeper, Clock clock,
                          Telemetry telemetry, Consumer<String> beforePush) {
         this.settings = requireNonNull(settings, "settings");
         requireNonNull(gitHub, "gitHub");

@@ -1,11 +1,13 @@
 package dev.aiwizard.git;
 
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.core.spec.RepoTarget;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
@@ -18,12 +20,10 @@ import org.eclipse.jgit.util.FS;
 /**
  * The repository a delivery goes to. {@code location} is what a person passes to {@code git clone} (as configured,
  * never with credentials); {@code localRepo} is set for the {@code local} target, whose bare repository is created on
- * first use; {@code gitHubRepo} ({@code owner/repo}) for a GitHub repository, whose clone URL GitHub's API gives
+ * first use; {@code gitHubRepo} for a GitHub repository ({@code owner/repo}), whose clone URL GitHub's API gives
  * ({@code uri} is {@code null} until then, see {@link #at(String)}).
  */
-record Target(String location, URIish uri, Path localRepo, String gitHubRepo) {
-    /** {@code owner/repo}: a GitHub user or organisation name, then a repository name. */
-    static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+record Target(String location, URIish uri, Path localRepo, RepoTarget gitHubRepo) {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Pattern SCP = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s]+");
     private static final String KINDS = "use \"local\", owner/repo on GitHub, an absolute path to a git repository, "
@@ -42,8 +42,9 @@ record Target(String location, URIish uri, Path localRepo, String gitHubRepo) {
             Path repo = settings.reposDir().resolve(projectName + ".git");
             return new Target(repo.toString(), pathUri(repo), repo, null);
         }
-        if (GITHUB_REPO.matcher(raw).matches() && !raw.endsWith("/.") && !raw.endsWith("/..")) {
-            return new Target(raw, null, null, raw.endsWith(".git") ? raw.substring(0, raw.length() - 4) : raw);
+        Optional<RepoTarget> gitHubRepo = RepoTarget.parse(raw);
+        if (gitHubRepo.isPresent()) {
+            return new Target(raw, null, null, gitHubRepo.get().withoutGitSuffix());
         }
         if (raw.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new PublishException("the target '" + ProjectFiles.shown(raw) + "' contains spaces or control "

@@ -201,7 +201,7 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
 
     /** Where conversation {@code c} lives, if this shard serves it: its thread, or the DM (shard 0 gets DMs). */
     private MessageChannel catchUpChannel(JDA jda, Conversation c) {
-        if (!c.thread().channel().startsWith(DiscordGateway.DM_PREFIX)) {
+        if (!DiscordGateway.isDm(c.thread())) {
             return jda.getThreadChannelById(c.thread().thread());
         }
         if (jda.getShardInfo().getShardId() != 0) {
@@ -285,7 +285,7 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
         UserRef who = user(f);
         String key = key(f);
         if (f.get("parent") == null) {
-            ThreadRef thread = new ThreadRef(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + who.id(),
+            ThreadRef thread = new ThreadRef(DiscordGateway.PLATFORM, DiscordGateway.dmChannel(who.id()),
                     interaction.substring("interaction:".length()));
             edit(hook, "Let's talk it through here.");
             inThread(thread, key, () -> conversations.start(new InboundMessage(thread, who, idea, interaction)));
@@ -367,10 +367,10 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
     /** The conversation thread of an interaction, from what was kept of it. */
     private Optional<ThreadRef> threadOf(Map<String, String> f) {
         if (f.get("thread") != null) {
-            return Optional.of(new ThreadRef(DiscordGateway.PLATFORM, f.get("parent"), f.get("thread")));
+            return Optional.of(guildThread(f));
         }
         if (f.get("parent") == null) {
-            return conversations.latestUnfinished(DiscordGateway.PLATFORM, DiscordGateway.DM_PREFIX + f.get("user"))
+            return conversations.latestUnfinished(DiscordGateway.PLATFORM, DiscordGateway.dmChannel(f.get("user")))
                     .map(Conversation::thread);
         }
         return Optional.empty();
@@ -390,11 +390,11 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
 
     /** Queues a kept interaction's work ({@code hook}: its answer, null when replayed); false when refused. */
     private boolean run(Map<String, String> f, InteractionHook hook) {
-        String queue = f.get("parent") == null ? "dm:" + f.get("user") : "channel:" + f.getOrDefault("thread",
-                f.get("parent"));
+        String queue = f.get("parent") == null ? dmQueue(f.get("user"))
+                : f.get("thread") != null ? guildThread(f).key() : channelQueue(f.get("parent"));
         String key = key(f);
         return switch (f.get("type")) {
-            case "idea" -> queues.submit(f.get("parent") == null ? queue : "channel:" + f.get("parent"),
+            case "idea" -> queues.submit(f.get("parent") == null ? queue : channelQueue(f.get("parent")),
                     () -> startFromCommand(hook, f));
             case "answer" -> queues.submit(queue, () -> threadOf(f).ifPresentOrElse(
                     thread -> inThread(thread, key, () -> {
@@ -440,7 +440,7 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
                 return;
             }
             GuildMessageChannel parent = event.getGuildChannel();
-            queues.submit("channel:" + parent.getId(), () -> {
+            queues.submit(channelQueue(parent.getId()), () -> {
                 ThreadChannel t;
                 try {
                     t = m.createThreadChannel(shorten(InboundText.clean(idea).text().replaceAll("\\s+", " "),
@@ -462,11 +462,11 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
         if (m.getAuthor().isBot() || m.getAuthor().isSystem() || m.isWebhookMessage()) {
             return;
         }
-        ThreadRef ref = new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId());
+        ThreadRef ref = guildThread(t);
         boolean mentioned = mentionsMe(m);
         String text = mentioned ? withoutMentions(m.getContentRaw()) : m.getContentRaw().strip();
         InboundMessage msg = new InboundMessage(ref, user(m.getAuthor(), m.getMember()), text, m.getId());
-        queues.submit(queueKey(t, m.getAuthor()), () -> inThread(ref, () -> {
+        queues.submit(ref.key(), () -> inThread(ref, () -> {
             // The bot hears every thread of its servers; most hold no conversation: the index answers those.
             if ((mentioned || conversations.mayHoldConversation(ref)) && conversations.find(ref).isPresent()) {
                 if (text.isEmpty()) {
@@ -488,7 +488,7 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
         if (text.isEmpty() || author.isBot() || author.isSystem()) {
             return;
         }
-        String channel = DiscordGateway.DM_PREFIX + author.getId();
+        String channel = DiscordGateway.dmChannel(author.getId());
         queues.submit(queueKey(m.getChannel(), author), () -> {
             Optional<Conversation> open = conversations.latestUnfinished(DiscordGateway.PLATFORM, channel);
             ThreadRef ref = open.map(Conversation::thread)
@@ -553,15 +553,38 @@ public final class DiscordBot extends ListenerAdapter implements InboxReplayer {
 
     /**
      * The queue a channel's work runs on, so that one conversation's messages, answers and button presses keep their
-     * order: one per thread or channel, one per person's DMs.
+     * order: one per thread (its {@link ThreadRef#key()}), one per channel for starting conversations there, one per
+     * person's DMs (which DM conversation a message belongs to is a database question, asked in the queue).
      */
     private static String queueKey(MessageChannel channel, User user) {
-        return channel.getType() == ChannelType.PRIVATE ? "dm:" + user.getId() : "channel:" + channel.getId();
+        if (channel.getType() == ChannelType.PRIVATE) {
+            return dmQueue(user.getId());
+        }
+        return channel.getType().isThread() ? guildThread((ThreadChannel) channel).key()
+                : channelQueue(channel.getId());
+    }
+
+    private static String channelQueue(String channelId) {
+        return "channel:" + channelId;
+    }
+
+    private static String dmQueue(String userId) {
+        return "dm:" + userId;
+    }
+
+    /** The conversation thread a guild thread is. */
+    private static ThreadRef guildThread(ThreadChannel t) {
+        return new ThreadRef(DiscordGateway.PLATFORM, t.getParentChannel().getId(), t.getId());
+    }
+
+    /** The guild thread a kept interaction came from. */
+    private static ThreadRef guildThread(Map<String, String> f) {
+        return new ThreadRef(DiscordGateway.PLATFORM, f.get("parent"), f.get("thread"));
     }
 
     private static String channelKey(MessageChannel channel, User user) {
         if (channel.getType() == ChannelType.PRIVATE) {
-            return DiscordGateway.DM_PREFIX + user.getId();
+            return DiscordGateway.dmChannel(user.getId());
         }
         if (channel.getType().isThread()) {
             return ((ThreadChannel) channel).getParentChannel().getId();

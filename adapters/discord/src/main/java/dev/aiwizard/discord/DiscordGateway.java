@@ -41,7 +41,7 @@ public final class DiscordGateway implements ChatGateway {
     public static final int MAX_CONTENT = 2000;
     /** Prefix of the custom id of a choice button; the choice's value follows. */
     public static final String CHOICE_PREFIX = "wizard:";
-    static final String DM_PREFIX = "dm-";
+    private static final String DM_PREFIX = "dm-";
     private static final int MAX_BUTTONS = 25;
     private static final int MAX_LABEL = 80;
     private static final int MAX_CUSTOM_ID = 100;
@@ -54,6 +54,16 @@ public final class DiscordGateway implements ChatGateway {
     /** {@code shards} is asked on each post, so the gateway can exist before the connection does. */
     public DiscordGateway(Supplier<ShardManager> shards) {
         this.shards = requireNonNull(shards, "shards");
+    }
+
+    /** The channel of a conversation in {@code userId}'s DMs (a stored value: keep its form). */
+    static String dmChannel(String userId) {
+        return DM_PREFIX + userId;
+    }
+
+    /** Whether {@code thread} is a conversation in someone's DMs. */
+    static boolean isDm(ThreadRef thread) {
+        return thread.channel().startsWith(DM_PREFIX);
     }
 
     @Override
@@ -107,7 +117,7 @@ public final class DiscordGateway implements ChatGateway {
 
     @Override
     public String link(ThreadRef thread) {
-        if (thread.channel().startsWith(DM_PREFIX)) {
+        if (isDm(thread)) {
             return "a Discord DM with <@" + thread.channel().substring(DM_PREFIX.length()) + ">";
         }
         ThreadChannel t = shards.get() == null ? null : shards.get().getThreadChannelById(thread.thread());
@@ -127,7 +137,7 @@ public final class DiscordGateway implements ChatGateway {
         if (sm == null) {
             throw new WizardException("Discord is not connected yet");
         }
-        if (thread.channel().startsWith(DM_PREFIX)) {
+        if (isDm(thread)) {
             String userId = thread.channel().substring(DM_PREFIX.length());
             PrivateChannel known = dms.get(userId);
             if (known != null) {
@@ -152,7 +162,7 @@ public final class DiscordGateway implements ChatGateway {
     }
 
     private static String describe(ThreadRef thread) {
-        return thread.channel().startsWith(DM_PREFIX) ? "a DM" : "thread " + thread.thread();
+        return isDm(thread) ? "a DM" : "thread " + thread.thread();
     }
 
     /** {@code text} in parts of at most {@link #MAX_CONTENT} characters, cut at line breaks where possible. */

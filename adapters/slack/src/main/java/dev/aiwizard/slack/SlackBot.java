@@ -27,6 +27,7 @@ import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +109,7 @@ public final class SlackBot implements InboxReplayer {
 
     /** A gateway posting with {@code app}'s Web API client. */
     public static SlackGateway gateway(App app, SlackSettings settings) {
-        return new SlackGateway(app.client(), settings, d -> Thread.sleep(d), Clock.systemUTC());
+        return new SlackGateway(app.client(), settings, Sleeper.REAL, Clock.systemUTC());
     }
 
     public App app() {
@@ -265,7 +266,7 @@ public final class SlackBot implements InboxReplayer {
             case "mention" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
-                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     } else {
@@ -278,7 +279,7 @@ public final class SlackBot implements InboxReplayer {
                 InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
                 // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in
                 // batches, after the acknowledgement, without the database.
-                yield queues.submitIfConversation(thread, key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submitIfConversation(thread, thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(msg);
                     }
@@ -287,7 +288,7 @@ public final class SlackBot implements InboxReplayer {
             case "action" -> {
                 ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
                 // Who may press what is the conversation's rule, the same as for typing it.
-                yield queues.submit(key(thread), () -> inThread(thread, eventKey, () -> {
+                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
                     if (conversations.find(thread).isPresent()) {
                         conversations.reply(new InboundMessage(thread, who, text, f.get("eventId")));
                     }
@@ -333,9 +334,5 @@ public final class SlackBot implements InboxReplayer {
 
     private static UserRef user(String id, String name) {
         return new UserRef(id, name == null || name.isBlank() ? "<@" + id + ">" : name);
-    }
-
-    private static String key(ThreadRef thread) {
-        return thread.channel() + ":" + thread.thread();
     }
 }

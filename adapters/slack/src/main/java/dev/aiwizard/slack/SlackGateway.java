@@ -16,6 +16,9 @@ import dev.aiwizard.core.chat.ChatGateway;
 import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.retry.RetryAfter;
+import dev.aiwizard.core.retry.RetryPolicy;
+import dev.aiwizard.core.retry.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts and edits the bot's messages in Slack threads with the Web API: Block Kit with buttons, a fallback text, at
- * most one post per second in a channel, and a 429 answered by waiting what {@code Retry-After} says (a few times)
- * before giving up. Thread-safe.
+ * most one post per second in a channel, and a 429 answered by waiting what {@code Retry-After} says (a second
+ * when it says nothing readable, at most a minute) before trying again, four attempts in all. Thread-safe.
  */
 public final class SlackGateway implements ChatGateway {
     public static final String PLATFORM = "slack";
-    private static final int ATTEMPTS = 4;
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
-
-    /** Waits; tests pass one that records instead. */
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Only a 429 is tried again, and Slack always says how long to wait, so the backoff is only a fallback. */
+    private static final RetryPolicy RATE_LIMITED = new RetryPolicy(4, DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER);
 
     private final MethodsClient slack;
     private final SlackSettings settings;
@@ -131,32 +131,31 @@ public final class SlackGateway implements ChatGateway {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T r = call.run();
-                if (!r.isOk()) {
-                    throw new WizardException("Slack refused " + method + ": " + r.getError());
-                }
-                return r;
-            } catch (SlackApiException e) {
-                Duration retryAfter = retryAfter(e);
-                if (e.getResponse().code() != 429 || attempt == ATTEMPTS) {
-                    throw new WizardException("Slack answered " + method + " with HTTP " + e.getResponse().code(), e);
-                }
-                sleep(retryAfter);
-            } catch (IOException e) {
-                throw new WizardException("could not reach Slack for " + method + ": " + e.getMessage(), e);
-            }
+        try {
+            return RATE_LIMITED.call(sleeper, () -> attempt(method, call), g -> new WizardException("Slack answered "
+                    + method + " with HTTP 429", g.last().getCause()));
+        } catch (InterruptedException e) {
+            throw interrupted();
         }
     }
 
-    private static Duration retryAfter(SlackApiException e) {
-        String v = e.getResponse().header("Retry-After");
+    private <T extends SlackApiTextResponse> T attempt(String method, Call<T> call) {
         try {
-            Duration d = Duration.ofSeconds(v == null ? 1 : Long.parseLong(v.strip()));
-            return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
-        } catch (NumberFormatException bad) {
-            return Duration.ofSeconds(1);
+            T r = call.run();
+            if (!r.isOk()) {
+                throw new WizardException("Slack refused " + method + ": " + r.getError());
+            }
+            return r;
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                Duration asked = RetryAfter.parse(e.getResponse().header("Retry-After"), clock.instant())
+                        .orElse(DEFAULT_RETRY_AFTER);
+                throw new RetryPolicy.TryAgain("Slack is rate limiting " + method + " (429)",
+                        asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked, e);
+            }
+            throw new WizardException("Slack answered " + method + " with HTTP " + e.getResponse().code(), e);
+        } catch (IOException e) {
+            throw new WizardException("could not reach Slack for " + method + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,8 +166,12 @@ public final class SlackGateway implements ChatGateway {
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WizardException("interrupted while waiting to post to Slack");
+            throw interrupted();
         }
+    }
+
+    private static WizardException interrupted() {
+        Thread.currentThread().interrupt();
+        return new WizardException("interrupted while waiting to post to Slack");
     }
 }

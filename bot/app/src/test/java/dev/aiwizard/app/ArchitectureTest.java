@@ -27,7 +27,8 @@ class ArchitectureTest {
     void coreUsesNoFrameworkOrDriver() {
         noClasses().that().resideInAPackage("dev.aiwizard.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "com.fasterxml..",
-                        "org.eclipse.jgit..", "redis.clients..", "org.postgresql..", "org.h2..", "net.dv8tion..", "com.slack..")
+                        "org.eclipse.jgit..", "redis.clients..", "org.postgresql..", "org.h2..", "net.dv8tion..",
+                        "com.slack..", "io.github.resilience4j..")
                 .check(CLASSES);
     }
 

@@ -179,7 +179,8 @@ class SlackDrainAndLimitsIT {
         List<String> dropped = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).filter(m -> m.contains("did not finish")).toList();
         assertEquals(List.of("shutting down: 2 slack chat turn(s) did not finish within 1 s; those not started go "
-                + "back to the inbox for another replica, by thread: {" + CHANNEL + ":" + root.ts() + "=2}"), dropped);
+                + "back to the inbox for another replica, by thread: {"
+                + new ThreadRef("slack", CHANNEL, root.ts()).key() + "=2}"), dropped);
     }
 
     @Test
@@ -196,8 +197,9 @@ class SlackDrainAndLimitsIT {
         List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).toList();
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.getFirst().startsWith("slack chat work refused (thread " + CHANNEL + ":" + root.ts()
-                + " has 2 of 2): 1 refused since the last report, 1 since start; "), warnings.getFirst());
+        assertTrue(warnings.getFirst().startsWith("slack chat work refused (thread "
+                + new ThreadRef("slack", CHANNEL, root.ts()).key() + " has 2 of 2): 1 refused since the last report, "
+                + "1 since start; "), warnings.getFirst());
         slack.releasePosts();
         awaitTrue(() -> statusReplies(root) == 2, "the two accepted turns");
         awaitTrue(() -> !wizard.slack().isBusy(), "the queue is empty again");

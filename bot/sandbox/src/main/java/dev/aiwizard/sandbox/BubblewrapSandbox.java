@@ -53,22 +53,13 @@ public final class BubblewrapSandbox implements Sandbox {
     public SandboxResult run(SandboxRequest request, Progress progress) {
         requireNonNull(request, "request");
         requireNonNull(progress, "progress");
-        Optional<StackPlan> found = plans.plan(request.stack(), request.project());
-        if (found.isEmpty()) {
-            return SandboxResult.notRun("no test plan for the stack '" + request.stack() + "'", "");
-        }
-        StackPlan plan = found.get();
-        Optional<String> unavailable = unavailable();
-        if (unavailable.isPresent()) {
-            return SandboxResult.notRun("no sandbox available: " + unavailable.get(), plan.tests().shown());
-        }
-        try (Slots.Held slot = slots.acquire(place -> progress.report("waiting for a sandbox: "
-                + Slots.ordinal(place) + " in line"))) {
-            return runPlan(plan, request, progress);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SandboxResult.notRun("stopped while waiting for a sandbox", plan.tests().shown());
-        }
+        return plans.withPlan(request, plan -> {
+            Optional<String> unavailable = unavailable();
+            if (unavailable.isPresent()) {
+                return SandboxResult.notRun("no sandbox available: " + unavailable.get(), plan.tests().shown());
+            }
+            return slots.inLine(progress, plan.tests().shown(), () -> runPlan(plan, request, progress));
+        });
     }
 
     private SandboxResult runPlan(StackPlan plan, SandboxRequest request, Progress progress) {

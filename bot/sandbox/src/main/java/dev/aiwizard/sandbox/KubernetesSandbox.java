@@ -73,30 +73,22 @@ public final class KubernetesSandbox implements Sandbox {
     public SandboxResult run(SandboxRequest request, Progress progress) {
         requireNonNull(request, "request");
         requireNonNull(progress, "progress");
-        Optional<StackPlan> found = plans.plan(request.stack(), request.project());
-        if (found.isEmpty()) {
-            return SandboxResult.notRun("no test plan for the stack '" + request.stack() + "'", "");
-        }
-        StackPlan plan = found.get();
-        Map<String, byte[]> files;
-        try {
-            files = files(request.project());
-        } catch (IOException e) {
-            throw new SandboxException("could not read the project at " + request.project(), e);
-        }
-        long size = files.values().stream().mapToLong(b -> b.length).sum();
-        if (size > JobSpecs.MAX_PROJECT_BYTES) {
-            return SandboxResult.notRun("the project (" + (size >> 10) + " KiB) is larger than the Kubernetes"
-                    + " sandbox carries (" + (JobSpecs.MAX_PROJECT_BYTES >> 10) + " KiB in a ConfigMap)",
-                    plan.tests().shown());
-        }
-        try (Slots.Held slot = slots.acquire(place -> progress.report("waiting for a sandbox: "
-                + Slots.ordinal(place) + " in line"))) {
-            return runPlan(plan, files, request.limits(), progress);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SandboxResult.notRun("stopped while waiting for a sandbox", plan.tests().shown());
-        }
+        return plans.withPlan(request, plan -> {
+            Map<String, byte[]> files;
+            try {
+                files = files(request.project());
+            } catch (IOException e) {
+                throw new SandboxException("could not read the project at " + request.project(), e);
+            }
+            long size = files.values().stream().mapToLong(b -> b.length).sum();
+            if (size > JobSpecs.MAX_PROJECT_BYTES) {
+                return SandboxResult.notRun("the project (" + (size >> 10) + " KiB) is larger than the Kubernetes"
+                        + " sandbox carries (" + (JobSpecs.MAX_PROJECT_BYTES >> 10) + " KiB in a ConfigMap)",
+                        plan.tests().shown());
+            }
+            return slots.inLine(progress, plan.tests().shown(),
+                    () -> runPlan(plan, files, request.limits(), progress));
+        });
     }
 
     private SandboxResult runPlan(StackPlan plan, Map<String, byte[]> files, SandboxLimits limits, Progress progress)

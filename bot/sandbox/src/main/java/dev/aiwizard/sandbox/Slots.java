@@ -1,5 +1,7 @@
 package dev.aiwizard.sandbox;
 
+import dev.aiwizard.core.job.Progress;
+import dev.aiwizard.core.sandbox.SandboxResult;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.Condition;
@@ -22,6 +24,24 @@ final class Slots {
             throw new IllegalArgumentException("slots must be at least 1, was " + size);
         }
         this.size = size;
+    }
+
+    /** A sandbox run, which may wait (and so be interrupted) itself. */
+    interface Run {
+        SandboxResult run() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code run} in a slot once one is free, telling {@code progress} the place in line meanwhile; a wait cut
+     * short (shutdown) is a run that did not happen, shown as {@code command}.
+     */
+    SandboxResult inLine(Progress progress, String command, Run run) {
+        try (Held slot = acquire(place -> progress.report("waiting for a sandbox: " + ordinal(place) + " in line"))) {
+            return run.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SandboxResult.notRun("stopped while waiting for a sandbox", command);
+        }
     }
 
     /** Waits for a slot; {@code place} hears 1 for "next in line", 2 for one ahead, and so on. */

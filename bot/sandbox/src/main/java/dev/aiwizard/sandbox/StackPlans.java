@@ -1,5 +1,7 @@
 package dev.aiwizard.sandbox;
 
+import dev.aiwizard.core.sandbox.SandboxRequest;
+import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.sandbox.StackPlan.ReportFormat;
 import dev.aiwizard.sandbox.StackPlan.Step;
 import java.nio.file.Files;
@@ -7,12 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The plan for a stack id and a project (which may decide between variants, e.g. npm ci with a lock file). */
 @FunctionalInterface
 public interface StackPlans {
     /** The plan for {@code stack}, empty for a stack this node cannot validate. */
     Optional<StackPlan> plan(String stack, Path project);
+
+    /** {@code run} with the plan for {@code request}'s stack; a stack without one is a run that did not happen. */
+    default SandboxResult withPlan(SandboxRequest request, Function<StackPlan, SandboxResult> run) {
+        return plan(request.stack(), request.project()).map(run)
+                .orElseGet(() -> SandboxResult.notRun("no test plan for the stack '" + request.stack() + "'", ""));
+    }
 
     /** The stacks the offline generator builds: {@code java-rest} (Maven) and {@code node-express} (npm). */
     static StackPlans builtIn() {

@@ -1,5 +1,6 @@
 package dev.aiwizard.generator.interview;
 
+import dev.aiwizard.core.spec.RepoTarget;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,8 +26,6 @@ final class TargetReader {
             "local repository", "the bot's repository", "bot", "the bot");
     private static final Set<String> DEFAULT_WORDS = Set.of("default", "the default", "default repository",
             "the default repository", "configured", "the configured one");
-    /** {@code owner/repo} as GitHub names repositories. */
-    static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
     private TargetReader() {
     }
@@ -47,7 +46,7 @@ final class TargetReader {
         if (LOCAL_WORDS.contains(Words.lower(t))) {
             return new Answer(Optional.of(LOCAL), false);
         }
-        if (OWNER_REPO.matcher(t).matches() && !t.endsWith("/.") && !t.endsWith("/..")) {
+        if (RepoTarget.parse(t).isPresent()) {
             return new Answer(Optional.of(t), false);
         }
         Matcher m = URL.matcher(t);
@@ -78,7 +77,7 @@ final class TargetReader {
             if (Words.lower(value).equals(LOCAL)) {
                 return new Answer(Optional.of(LOCAL), false);
             }
-            if (OWNER_REPO.matcher(value).matches() && !value.contains("..")) {
+            if (RepoTarget.parse(value).isPresent()) {
                 return new Answer(Optional.of(value), false);
             }
         }

@@ -12,6 +12,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Names;
 import dev.aiwizard.core.spec.Operation;
+import dev.aiwizard.core.spec.RepoTarget;
 import dev.aiwizard.core.spec.Slot;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
@@ -41,7 +42,6 @@ public final class LlmInterviewer implements Interviewer {
     private static final String TURN_BUDGET = "interview turn's model budget";
     private static final String BUDGET_SPENT = "(Your daily model budget is spent, so the built-in interviewer "
             + "answered.)";
-    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
     private static final Pattern GIT_URL = Pattern.compile("(https://[A-Za-z0-9.-]+(:[0-9]+)?/|git@[A-Za-z0-9.-]+:)"
             + "[A-Za-z0-9._/-]+");
 
@@ -247,7 +247,7 @@ public final class LlmInterviewer implements Interviewer {
         if (present(a.target())) {
             String t = a.target().strip();
             // An https URL with an @ carries credentials; only the ssh form git@host: may have one.
-            if (t.equals("local") || OWNER_REPO.matcher(t).matches() && !t.contains("..")
+            if (t.equals("local") || RepoTarget.parse(t).isPresent()
                     || GIT_URL.matcher(t).matches() && (t.startsWith("git@") || !t.contains("@"))) {
                 out = out.withTarget(t);
             } else {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiwizard.core.Telemetry;
+import dev.aiwizard.core.retry.RetryPolicy;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -31,8 +33,9 @@ import java.util.function.Function;
 
 /**
  * The one way the engines call a model: JSON answers read into records, malformed answers re-asked within the
- * budget, retries with exponential backoff that honour {@code Retry-After}, and a circuit breaker shared by every
- * call to the provider. Thread-safe; one per provider.
+ * budget, retries by the bot's {@link RetryPolicy} (exponential backoff that honours {@code Retry-After}), and a
+ * circuit breaker shared by every call to the provider ({@link ProviderBreaker}, on Resilience4j). Thread-safe; one
+ * per provider.
  */
 public final class ModelGateway {
     private static final System.Logger LOG = System.getLogger(ModelGateway.class.getName());
@@ -42,7 +45,8 @@ public final class ModelGateway {
     private final LlmSettings settings;
     private final Map<Role, ChatModel> models;
     private final Function<String, ChatModel> factory;
-    private final CircuitBreaker breaker;
+    private final ProviderBreaker breaker;
+    private final RetryPolicy retries;
     private final Sleeper sleeper;
     private final Map<String, ModelGateway> overrides;
     private final Telemetry telemetry;
@@ -53,11 +57,11 @@ public final class ModelGateway {
 
     ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, Clock clock, Sleeper sleeper,
                  Telemetry telemetry) {
-        this(settings, factory, new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock),
+        this(settings, factory, new ProviderBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock),
                 sleeper, new ConcurrentHashMap<>(), telemetry);
     }
 
-    private ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, CircuitBreaker breaker,
+    private ModelGateway(LlmSettings settings, Function<String, ChatModel> factory, ProviderBreaker breaker,
                          Sleeper sleeper, Map<String, ModelGateway> overrides, Telemetry telemetry) {
         this.telemetry = requireNonNull(telemetry, "telemetry");
         this.settings = requireNonNull(settings, "settings");
@@ -69,6 +73,7 @@ public final class ModelGateway {
         }
         this.models = Map.copyOf(byRole);
         this.breaker = breaker;
+        this.retries = new RetryPolicy(settings.retries() + 1, settings.backoff(), settings.maxRetryAfter());
         this.sleeper = requireNonNull(sleeper, "sleeper");
         this.overrides = overrides;
     }
@@ -106,12 +111,7 @@ public final class ModelGateway {
 
     /** Whether calls are paused because the provider kept failing (the breaker is open), for metrics. */
     public boolean paused() {
-        return breaker.state() == CircuitBreaker.State.OPEN;
-    }
-
-    /** The breaker's state, for health and tests. */
-    CircuitBreaker.State breakerState() {
-        return breaker.state();
+        return breaker.paused();
     }
 
     /**
@@ -165,53 +165,47 @@ public final class ModelGateway {
 
     /** One model call with retries and the breaker; counts the usage. */
     ChatResponse call(Role role, ChatRequest request, UsageMeter meter) {
-        ChatModel model = models.get(role);
-        for (int attempt = 0; ; attempt++) {
-            // The budget first: a refused call must not take the breaker's one half-open trial with it.
-            meter.checkBeforeCall();
-            if (!breaker.allow()) {
-                report(role, "refused", null);
-                throw new ModelUnavailableException("the model provider failed " + settings.breakerThreshold()
-                        + " times in a row, so calls are paused until " + breaker.reopensAt(), null);
+        try {
+            return retries.call(sleeper, () -> attempt(role, request, meter), g -> new ModelUnavailableException(
+                    g.last().getMessage() + (g.refusedWait() == null ? " (gave up after " + g.attempts() + " attempts)"
+                            : "; the provider asked to wait " + g.refusedWait().toSeconds() + " s, longer than the "
+                            + settings.maxRetryAfter().toSeconds() + " s the bot waits"), g.last().getCause()));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailableException("interrupted while waiting to retry the model", ie);
+        }
+    }
+
+    /** One attempt through the breaker; a failure another attempt may mend is a {@link RetryPolicy.TryAgain}. */
+    private ChatResponse attempt(Role role, ChatRequest request, UsageMeter meter) {
+        // The budget first: a refused call must not take the breaker's one half-open trial with it.
+        meter.checkBeforeCall();
+        if (!breaker.allow()) {
+            report(role, "refused", null);
+            throw new ModelUnavailableException("the model provider failed " + settings.breakerThreshold()
+                    + " times in a row, so calls are paused until " + breaker.reopensAt(), null);
+        }
+        try {
+            ChatResponse response = models.get(role).chat(request);
+            breaker.success();
+            meter.add(response.tokenUsage());
+            report(role, "ok", response.tokenUsage());
+            LOG.log(System.Logger.Level.DEBUG, "model call {0} ({1}): {2}", role, settings.modelFor(role),
+                    response.tokenUsage());
+            return response;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Our own cancellation (another file of the job failed), not the provider's fault.
+                breaker.abandon();
+                throw new ModelUnavailableException("the call was cancelled", e);
             }
-            try {
-                ChatResponse response = model.chat(request);
-                breaker.success();
-                meter.add(response.tokenUsage());
-                report(role, "ok", response.tokenUsage());
-                LOG.log(System.Logger.Level.DEBUG, "model call {0} ({1}): {2}", role, settings.modelFor(role),
-                        response.tokenUsage());
-                return response;
-            } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // Our own cancellation (another file of the job failed), not the provider's fault.
-                    breaker.abandon();
-                    throw new ModelUnavailableException("the call was cancelled", e);
-                }
-                breaker.failure();
-                report(role, "failed", null);
-                Failure f = Failure.of(e, settings.callTimeout());
-                boolean last = attempt >= settings.retries();
-                if (!f.retriable() || last) {
-                    throw new ModelUnavailableException(f.description() + (f.retriable()
-                            ? " (gave up after " + (attempt + 1) + " attempts)" : ""), e);
-                }
-                Duration wait = f.retryAfter() != null ? f.retryAfter()
-                        : settings.backoff().multipliedBy(1L << attempt);
-                if (wait.compareTo(settings.maxRetryAfter()) > 0) {
-                    throw new ModelUnavailableException(f.description() + "; the provider asked to wait " + wait
-                            .toSeconds() + " s, longer than the " + settings.maxRetryAfter().toSeconds()
-                            + " s the bot waits", e);
-                }
-                LOG.log(System.Logger.Level.INFO, "model call failed ({0}); retry {1} in {2} ms", f.description(),
-                        attempt + 1, wait.toMillis());
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new ModelUnavailableException("interrupted while waiting to retry the model", ie);
-                }
+            breaker.failure(e);
+            report(role, "failed", null);
+            Failure f = Failure.of(e, settings.callTimeout());
+            if (!f.retriable()) {
+                throw new ModelUnavailableException(f.description(), e);
             }
+            throw new RetryPolicy.TryAgain(f.description(), f.retryAfter(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aiwizard.generator.llm;
 
+import dev.aiwizard.core.retry.RetryAfter;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
@@ -11,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +65,8 @@ final class ModelHttpClient implements HttpClient {
         Map<String, List<String>> headers = response.headers().map();
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new ModelHttpException(response.statusCode(), response.body(),
-                    response.headers().firstValue("retry-after").map(ModelHttpClient::retryAfter).orElse(null));
+                    RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null), Instant.now())
+                            .orElse(null));
         }
         return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(headers)
                 .body(response.body()).build();
@@ -75,21 +75,6 @@ final class ModelHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         listener.onError(new UnsupportedOperationException("the bot does not stream model answers"));
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date; {@code null} when unreadable. */
-    static Duration retryAfter(String value) {
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
     }
 
     private static final class Builder implements HttpClientBuilder {

@@ -14,6 +14,7 @@ import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.job.RepairRequest;
 import dev.aiwizard.core.job.Verification;
+import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;

@@ -25,8 +25,7 @@ public final class Turns {
             work.run();
             return true;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, thread.platform() + " turn in " + thread.channel() + "/"
-                    + thread.thread() + " failed", e);
+            LOG.log(System.Logger.Level.ERROR, "turn in " + thread.key() + " failed", e);
             try {
                 gateway.post(thread, BotMessage.text("Sorry, something went wrong on my side ("
                         + e.getClass().getSimpleName() + "); the details are in the bot's log. "

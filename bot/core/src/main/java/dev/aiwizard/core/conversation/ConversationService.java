@@ -253,7 +253,7 @@ public final class ConversationService {
         }
         List<Boolean> maybe = threads.stream().map(t -> true).toList();
         try {
-            List<String> keys = new ArrayList<>(threads.stream().map(ConversationService::threadKey).toList());
+            List<String> keys = new ArrayList<>(threads.stream().map(ThreadRef::indexMember).toList());
             keys.add(INDEX_COMPLETE);
             List<Boolean> known = coordination.inSet(threadIndex(platform), keys);
             if (known.getLast()) {
@@ -303,17 +303,13 @@ public final class ConversationService {
 
     private void indexThreads(String platform, List<ThreadRef> threads) {
         if (!threads.isEmpty()) {
-            coordination.addToSet(threadIndex(platform), threads.stream().map(ConversationService::threadKey)
+            coordination.addToSet(threadIndex(platform), threads.stream().map(ThreadRef::indexMember)
                     .toList());
         }
     }
 
     private static String threadIndex(String platform) {
         return "threads:" + platform;
-    }
-
-    private static String threadKey(ThreadRef thread) {
-        return thread.channel() + "\u0000" + thread.thread();
     }
 
     /** The conversation held in {@code thread}, if any. */
@@ -750,7 +746,7 @@ public final class ConversationService {
     }
 
     private void withLock(ThreadRef thread, Runnable work) {
-        String name = "thread:" + thread.platform() + ":" + thread.channel() + ":" + thread.thread();
+        String name = "thread:" + thread.key();
         Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
         if (lock.isEmpty()) {
             say(thread, "I'm still busy with the previous message in this thread; please send that again in a moment.");

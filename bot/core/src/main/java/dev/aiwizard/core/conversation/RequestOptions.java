@@ -2,6 +2,7 @@ package dev.aiwizard.core.conversation;
 
 import dev.aiwizard.core.spec.Placement;
 import dev.aiwizard.core.spec.ProtectedPaths;
+import dev.aiwizard.core.spec.RepoTarget;
 import dev.aiwizard.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,8 @@ import java.util.regex.Pattern;
 record RequestOptions(String idea, String model, String repo, String branch, String path, List<String> problems,
                       String refusal) {
     private static final Pattern OPTION = Pattern.compile("(?<=^|\\s)(model|repo|branch|path)=(\\S+)(?=\\s|$)");
-    /** {@code owner/repo} on GitHub, or a git remote URL. */
-    static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
-            + "|(?:https://|ssh://|git@)\\S+");
+    /** A git remote URL ({@code owner/repo} on GitHub is a {@link RepoTarget}). */
+    private static final Pattern REMOTE = Pattern.compile("(?:https://|ssh://|git@)\\S+");
 
     RequestOptions {
         problems = List.copyOf(problems);
@@ -47,7 +47,8 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
                     model = value;
                 }
                 case "repo" -> {
-                    if (REPO.matcher(value).matches() && !value.endsWith("/..") && !value.endsWith("/.")) {
+                    if (RepoTarget.parse(value).isPresent() || REMOTE.matcher(value).matches()
+                            && !value.endsWith("/..") && !value.endsWith("/.")) {
                         repo = value;
                     } else {
                         problems.add("`repo=` takes owner/repo or a git URL, so I ignored `" + shown(value) + "`");
