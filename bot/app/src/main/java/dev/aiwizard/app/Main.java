@@ -11,8 +11,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -90,20 +91,11 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> env) throws InterruptedException {
-        AppSettings settings = SettingsLoader.load(env);
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "-h", "--help" -> {
-                    System.out.print(USAGE);
-                    return 0;
-                }
-                case "--port" -> settings = settings.withPort(number(args, ++i));
-                case "--data-dir" -> settings = settings.withDataDir(Path.of(value(args, ++i)));
-                case "--no-console" -> settings = settings.withConsole(AppSettings.ConsoleMode.OFF);
-                case "--console" -> settings = settings.withConsole(AppSettings.ConsoleMode.ON);
-                default -> throw new ConfigException("unknown option '" + args[i] + "' (see --help)");
-            }
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return 0;
         }
+        AppSettings settings = settings(args, env);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
             System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
@@ -138,6 +130,24 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         wizard.close();
+    }
+
+    /**
+     * The settings {@code args} and {@code env} ask for. An option stands for its variable and wins over it; it is
+     * applied before the settings are bound, so what defaults from it (the sandbox dir under the data dir) follows.
+     */
+    static AppSettings settings(String[] args, Map<String, String> env) {
+        Map<String, String> vars = new HashMap<>(env);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> vars.put("WIZARD_PORT", String.valueOf(number(args, ++i)));
+                case "--data-dir" -> vars.put("WIZARD_DATA_DIR", value(args, ++i));
+                case "--no-console" -> vars.put("WIZARD_CONSOLE", "false");
+                case "--console" -> vars.put("WIZARD_CONSOLE", "true");
+                default -> throw new ConfigException("unknown option '" + args[i] + "' (see --help)");
+            }
+        }
+        return SettingsLoader.load(vars);
     }
 
     private static String value(String[] args, int i) {

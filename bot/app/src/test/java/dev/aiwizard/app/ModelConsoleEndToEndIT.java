@@ -153,8 +153,8 @@ class ModelConsoleEndToEndIT {
     @Test
     void whenTheProviderIsDownTheOfflineEnginesDoTheWorkAndSaySo() throws Exception {
         server.script(r -> Reply.error(503, Map.of()));
-        AppSettings quick = settings().withLlm(settings().llm().withTiming(java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofMillis(5), java.time.Duration.ofSeconds(30)));
+        AppSettings quick = settings().toBuilder().llm(settings().llm().withTiming(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(5), java.time.Duration.ofSeconds(30))).build();
 
         String transcript = Transcript.session(quick, SCRIPT);
 

@@ -44,7 +44,8 @@ class StartupIT {
     @Test
     void aPortInUseStopsStartUpAndSaysWhichSettingToChange() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            var settings = TestSettings.embedded(data).withPort(taken.getLocalPort());
+            var settings = TestSettings.embedded(data, "WIZARD_PORT",
+                    String.valueOf(taken.getLocalPort()));
             WizardException e = assertThrows(WizardException.class,
                     () -> Wizard.start(settings, new PrintStream(new ByteArrayOutputStream())));
             assertTrue(e.getMessage().contains(":" + taken.getLocalPort()) && e.getMessage().contains("WIZARD_PORT"),

@@ -65,82 +65,16 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         AUTO, ON, OFF
     }
 
-    /** Same settings with another port (tests use 0 for a free one). */
-    public AppSettings withPort(int p) {
-        return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with another data directory. */
-    public AppSettings withDataDir(Path dir) {
-        return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
-                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with another database. */
-    public AppSettings withDatabase(String url, String user, String password) {
-        return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
-                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
-    public AppSettings withRedis(String url) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
-                jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with the console adapter on, off or automatic. */
-    public AppSettings withConsole(ConsoleMode mode) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with another API token ({@code ""}: loopback only). */
-    public AppSettings withApiToken(String token) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with another model provider. */
-    public AppSettings withLlm(LlmSettings other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
-    public AppSettings withGitHub(GitHubSettings other, String secret) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with Slack ({@code null}: no Slack). */
-    public AppSettings withSlack(SlackSettings other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with Discord ({@code null}: no Discord). */
-    public AppSettings withDiscord(DiscordSettings other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
-    /** Same settings with other timeouts and limits. */
-    public AppSettings withResilience(Resilience other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, other, intake, sandbox, kubernetesSandbox, modelPrices);
-    }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
     @Override
@@ -168,17 +102,110 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         }
     }
 
-    /** Same settings with other validation settings (the sandbox's limits, slots and work dir). */
-    public AppSettings withSandbox(SandboxSettings other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, other, kubernetesSandbox, modelPrices);
+    /** An empty builder: {@link SettingsLoader} names each value it binds instead of passing 27 in a row. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Same settings with another inbox lease (tests use a short one to see a dead replica's events taken over). */
-    public AppSettings withIntake(IntakeSettings other) {
-        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
-                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, other, sandbox, kubernetesSandbox, modelPrices);
+    /** A builder starting from these settings, for what is not configuration (a test's faster model timing). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.dataDir = dataDir;
+        b.dbUrl = dbUrl;
+        b.dbUser = dbUser;
+        b.dbPassword = dbPassword;
+        b.dbPoolSize = dbPoolSize;
+        b.redisUrl = redisUrl;
+        b.apiToken = apiToken;
+        b.conversation = conversation;
+        b.jobs = jobs;
+        b.target = target;
+        b.authorName = authorName;
+        b.authorEmail = authorEmail;
+        b.console = console;
+        b.consoleWait = consoleWait;
+        b.llm = llm;
+        b.allowedTargets = allowedTargets;
+        b.github = github;
+        b.webhookSecret = webhookSecret;
+        b.slack = slack;
+        b.discord = discord;
+        b.resilience = resilience;
+        b.intake = intake;
+        b.sandbox = sandbox;
+        b.kubernetesSandbox = kubernetesSandbox;
+        b.modelPrices = modelPrices;
+        return b;
+    }
+
+    /** Sets some settings by name; {@link #build()} validates like the record does. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Path dataDir;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private int dbPoolSize;
+        private String redisUrl;
+        private String apiToken;
+        private ConversationSettings conversation;
+        private JobSettings jobs;
+        private String target;
+        private String authorName;
+        private String authorEmail;
+        private ConsoleMode console;
+        private Duration consoleWait;
+        private LlmSettings llm;
+        private List<String> allowedTargets;
+        private GitHubSettings github;
+        private String webhookSecret;
+        private SlackSettings slack;
+        private DiscordSettings discord;
+        private Resilience resilience;
+        private IntakeSettings intake;
+        private SandboxSettings sandbox;
+        private KubernetesSandboxSettings kubernetesSandbox;
+        private ModelPrices modelPrices;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder dataDir(Path value) { dataDir = value; return this; }
+        public Builder dbUrl(String value) { dbUrl = value; return this; }
+        public Builder dbUser(String value) { dbUser = value; return this; }
+        public Builder dbPassword(String value) { dbPassword = value; return this; }
+        public Builder dbPoolSize(int value) { dbPoolSize = value; return this; }
+        public Builder redisUrl(String value) { redisUrl = value; return this; }
+        public Builder apiToken(String value) { apiToken = value; return this; }
+        public Builder conversation(ConversationSettings value) { conversation = value; return this; }
+        public Builder jobs(JobSettings value) { jobs = value; return this; }
+        public Builder target(String value) { target = value; return this; }
+        public Builder authorName(String value) { authorName = value; return this; }
+        public Builder authorEmail(String value) { authorEmail = value; return this; }
+        public Builder console(ConsoleMode value) { console = value; return this; }
+        public Builder consoleWait(Duration value) { consoleWait = value; return this; }
+        public Builder llm(LlmSettings value) { llm = value; return this; }
+        public Builder allowedTargets(List<String> value) { allowedTargets = value; return this; }
+        public Builder github(GitHubSettings value) { github = value; return this; }
+        public Builder webhookSecret(String value) { webhookSecret = value; return this; }
+        public Builder slack(SlackSettings value) { slack = value; return this; }
+        public Builder discord(DiscordSettings value) { discord = value; return this; }
+        public Builder resilience(Resilience value) { resilience = value; return this; }
+        public Builder intake(IntakeSettings value) { intake = value; return this; }
+        public Builder sandbox(SandboxSettings value) { sandbox = value; return this; }
+        public Builder kubernetesSandbox(KubernetesSandboxSettings value) { kubernetesSandbox = value; return this; }
+        public Builder modelPrices(ModelPrices value) { modelPrices = value; return this; }
+
+        public AppSettings build() {
+            return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                    conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets,
+                    github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox,
+                    modelPrices);
+        }
     }
 }

@@ -42,36 +42,32 @@ public final class SettingsLoader {
     private static AppSettings bind(ConfigSection wizard, Map<String, String> env) {
         Path dataDir = Path.of(wizard.string("data-dir"));
         LlmSettings llm = LlmBinding.llm(wizard.section("llm"), env);
-        ConfigSection git = wizard.section("git");
         var conversation = conversation(wizard, llm.usesModel() ? LlmBinding.allowedModels(wizard.section("llm"))
                 : List.of());
         ConfigSection db = wizard.section("db");
+        ConfigSection git = wizard.section("git");
         ConfigSection console = wizard.section("console");
-        return new AppSettings(
-                wizard.string("host"),
-                wizard.integer("port"),
-                dataDir,
-                db.string("url"),
-                db.string("user"),
-                env.getOrDefault("WIZARD_DB_PASSWORD", ""),
-                db.integer("pool-size"),
-                wizard.section("redis").string("url"),
-                env.getOrDefault("WIZARD_API_TOKEN", ""),
-                conversation, JobBinding.jobs(wizard.section("jobs"), env),
-                git.string("target"),
-                git.string("author-name"),
-                git.string("author-email"),
-                consoleMode(console.string("enabled")),
-                console.seconds("wait-at-end-seconds"),
-                llm, conversation.targets().allowed(), GitHubBinding.github(wizard.section("github"), env),
-                env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip(),
-                ChatPlatformBinding.slack(wizard.section("slack"), env),
-                ChatPlatformBinding.discord(wizard.section("discord"), env), resilience(wizard),
-                new AppSettings.IntakeSettings(wizard.section("inbox").seconds("lease-seconds"),
-                        wizard.section("inbox").integer("max-attempts")),
-                ValidationBinding.sandbox(wizard.section("validation"), dataDir),
-                ValidationBinding.kubernetes(wizard.section("validation")),
-                LlmBinding.prices(wizard.section("llm")));
+        ConfigSection inbox = wizard.section("inbox");
+        return AppSettings.builder()
+                .host(wizard.string("host")).port(wizard.integer("port")).dataDir(dataDir)
+                .dbUrl(db.string("url")).dbUser(db.string("user"))
+                .dbPassword(env.getOrDefault("WIZARD_DB_PASSWORD", ""))
+                .dbPoolSize(db.integer("pool-size")).redisUrl(wizard.section("redis").string("url"))
+                .apiToken(env.getOrDefault("WIZARD_API_TOKEN", ""))
+                .conversation(conversation).jobs(JobBinding.jobs(wizard.section("jobs"), env))
+                .target(git.string("target")).allowedTargets(conversation.targets().allowed())
+                .authorName(git.string("author-name")).authorEmail(git.string("author-email"))
+                .console(consoleMode(console.string("enabled"))).consoleWait(console.seconds("wait-at-end-seconds"))
+                .llm(llm).modelPrices(LlmBinding.prices(wizard.section("llm")))
+                .github(GitHubBinding.github(wizard.section("github"), env))
+                .webhookSecret(env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip())
+                .slack(ChatPlatformBinding.slack(wizard.section("slack"), env))
+                .discord(ChatPlatformBinding.discord(wizard.section("discord"), env))
+                .resilience(resilience(wizard))
+                .intake(new AppSettings.IntakeSettings(inbox.seconds("lease-seconds"), inbox.integer("max-attempts")))
+                .sandbox(ValidationBinding.sandbox(wizard.section("validation"), dataDir))
+                .kubernetesSandbox(ValidationBinding.kubernetes(wizard.section("validation")))
+                .build();
     }
 
     /** The conversation engine's limits, targets and admins; how long to wait for a busy conversation is fixed. */
