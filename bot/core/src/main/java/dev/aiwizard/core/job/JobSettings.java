@@ -18,9 +18,4 @@ public record JobSettings(int concurrency, Duration lease, Duration pollInterval
             throw new IllegalArgumentException("concurrency and maxAttempts must be at least 1");
         }
     }
-
-    /** Two jobs at once, 5-minute leases, a look every 2 s, 3 attempts, default limits. */
-    public static JobSettings defaults() {
-        return new JobSettings(2, Duration.ofMinutes(5), Duration.ofSeconds(2), 3, ProjectLimits.defaults());
-    }
 }

@@ -50,7 +50,8 @@ class GenerationWorkerTest {
             return new PublishResult("wizard/" + request.spec().name(), "0123456789abcdef", "data/repos/x.git");
         };
         return new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
-                JobSettings.defaults(), Clock.systemUTC(), validator, rounds);
+                new JobSettings(2, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(2), 3,
+                        ProjectLimits.defaults()), Clock.systemUTC(), validator, rounds);
     }
 
     private Job claimed() {
