@@ -163,7 +163,9 @@ public final class ConversationService {
         }
         withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
-            if (c.state().isFinal() || eventKey != null && store.eventHandled(eventKey)) {
+            ConversationEvent event = merged ? ConversationEvent.PULL_REQUEST_MERGED
+                    : ConversationEvent.PULL_REQUEST_CLOSED;
+            if (!ConversationStateMachine.allows(c.state(), event) || eventKey != null && store.eventHandled(eventKey)) {
                 return;
             }
             String text = merged
@@ -172,8 +174,8 @@ public final class ConversationService {
                             + "start a new one with `" + chat.gatewayFor(c.thread()).startHint() + "`.";
             Conversation saved;
             try {
-                saved = store.save(c.asking(null, clock.instant()).withState(merged ? ConversationState.MERGED
-                        : ConversationState.CLOSED, clock.instant()), List.of(
+                saved = store.save(ConversationStateMachine.apply(c.asking(null, clock.instant()), event,
+                        clock.instant()), List.of(
                         new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())), eventKey);
             } catch (DuplicateEventException e) {
                 return;
@@ -552,8 +554,8 @@ public final class ConversationService {
             InterviewStep step = interviewer.step(who(), spec, pending, text, left);
             switch (step) {
                 case InterviewStep.Ask ask when left > 0 -> {
-                    conversation = conversation.withSpec(ask.spec(), clock.instant())
-                            .withState(ConversationState.QUESTIONING, clock.instant()).asking(ask.question(), clock.instant());
+                    conversation = ConversationStateMachine.apply(conversation.withSpec(ask.spec(), clock.instant()),
+                            ConversationEvent.QUESTION_ASKED, clock.instant()).asking(ask.question(), clock.instant());
                     answer(Replies.question(ask.question(), Replies.changed(sayChanges, spec, ask.spec(), ask.note())));
                 }
                 case InterviewStep.Ask ask -> {
@@ -568,8 +570,8 @@ public final class ConversationService {
         }
 
         private void ready(Spec spec, String note) {
-            conversation = conversation.withSpec(spec, clock.instant()).asking(null, clock.instant())
-                    .withState(ConversationState.AWAITING_APPROVAL, clock.instant());
+            conversation = ConversationStateMachine.apply(conversation.withSpec(spec, clock.instant())
+                    .asking(null, clock.instant()), ConversationEvent.SPEC_READY, clock.instant());
             answer(Replies.summary(conversation, note));
         }
 
@@ -605,15 +607,15 @@ public final class ConversationService {
                 store.audit(conversation.id(), "job-queued", queued.id() + " " + kind);
                 return queued;
             });
-            conversation = conversation.withState(kind == JobKind.REVISE ? ConversationState.REVISING
-                    : ConversationState.GENERATING, clock.instant());
+            conversation = ConversationStateMachine.apply(conversation, kind == JobKind.REVISE
+                    ? ConversationEvent.REVISION_QUEUED : ConversationEvent.GENERATION_QUEUED, clock.instant());
             answer(BotMessage.text("Approved. Generation job " + job.id() + " is queued; I'll keep a status "
                     + "message here up to date."));
             jobEnqueued.run();
         }
 
         private void cancel() {
-            if (conversation.state().isFinal()) {
+            if (!ConversationStateMachine.allows(conversation.state(), ConversationEvent.CANCEL_REQUESTED)) {
                 answer(BotMessage.text("This conversation is already " + Replies.label(conversation.state()) + "."));
                 return;
             }
@@ -622,8 +624,8 @@ public final class ConversationService {
                     jobs.update(j.cancelled(clock.instant()));
                 }
             }
-            conversation = conversation.asking(null, clock.instant())
-                    .withState(ConversationState.CANCELLED, clock.instant());
+            conversation = ConversationStateMachine.apply(conversation.asking(null, clock.instant()),
+                    ConversationEvent.CANCEL_REQUESTED, clock.instant());
             answer(BotMessage.text("Cancelled. Nothing more will happen in this conversation"
                     + (conversation.branch() == null ? "." : "; branch `" + conversation.branch() + "` stays as it is.")
                     + " Start a new one with `" + hint() + "`."));

@@ -10,7 +10,9 @@ import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.conversation.Author;
 import dev.aiwizard.core.conversation.ConcurrentUpdateException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationEvent;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.ConversationStateMachine;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.spec.Spec;
@@ -233,9 +235,8 @@ public final class GenerationWorker {
                 + project.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
                 + pushed.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
                 + "Say `change <what>` to revise it on the same branch.";
-        finish(status.job, c -> c.withBranch(pushed.branch(), clock.instant())
-                .withState(ConversationState.PR_OPEN, clock.instant()), text, "delivered",
-                pushed.branch() + " " + pushed.commitId());
+        finish(status.job, ConversationEvent.JOB_DELIVERED, c -> c.withBranch(pushed.branch(), clock.instant()), text,
+                "delivered", pushed.branch() + " " + pushed.commitId());
     }
 
     private void fail(Status status, String why) {
@@ -243,7 +244,7 @@ public final class GenerationWorker {
             return;
         }
         status.show("failed", true);
-        finish(status.job, c -> c.withState(ConversationState.FAILED, clock.instant()),
+        finish(status.job, ConversationEvent.JOB_FAILED, UnaryOperator.identity(),
                 "Generation failed: " + why + "\nSay `generate` to try again, or `change <what>` first.",
                 "job-failed", why);
     }
@@ -268,17 +269,22 @@ public final class GenerationWorker {
                 + "run stopped without delivering", job.id(), job.conversationId());
     }
 
-    /** Moves the conversation on and says so, retrying when a message in the thread was saved at the same time. */
-    private void finish(Job job, UnaryOperator<Conversation> change, String text, String event, String detail) {
+    /**
+     * Moves the conversation on by {@code outcome} (after {@code change}) and says so, retrying when a message in the
+     * thread was saved at the same time.
+     */
+    private void finish(Job job, ConversationEvent outcome, UnaryOperator<Conversation> change, String text,
+                        String event, String detail) {
         for (int attempt = 1; ; attempt++) {
             Conversation c = conversations.find(job.conversationId()).orElseThrow();
-            if (c.state().isFinal()) {
+            if (!ConversationStateMachine.allows(c.state(), outcome)) {
                 // Cancelled, merged or closed meanwhile: the job's outcome does not reopen the conversation.
                 conversations.audit(c.id(), event + "-after-" + c.state().name().toLowerCase(Locale.ROOT), detail);
                 return;
             }
             try {
-                Conversation saved = conversations.save(change.apply(c), List.of(
+                Conversation saved = conversations.save(ConversationStateMachine.apply(change.apply(c), outcome,
+                        clock.instant()), List.of(
                         new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())));
                 conversations.audit(c.id(), event, detail);
                 chat.post(saved.thread(), BotMessage.text(text));

@@ -625,7 +625,7 @@ class ConversationServiceTest {
         start("a todo service");
         say("todo-service");
         Conversation c = conversation();
-        return store.save(c.withBranch("wizard/todo-service-x", java.time.Instant.now())
-                .withState(ConversationState.PR_OPEN, java.time.Instant.now()), java.util.List.of());
+        return store.save(ConversationStateMachine.apply(c.withBranch("wizard/todo-service-x", java.time.Instant.now()),
+                ConversationEvent.JOB_DELIVERED, java.time.Instant.now()), java.util.List.of());
     }
 }
