@@ -24,8 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
@@ -33,14 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * redelivered event is handled once.
  */
 public final class ConversationService {
-    /** A member of a thread index meaning: every conversation thread is listed. */
-    private static final String INDEX_COMPLETE = "\u0000complete";
     private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
     private static final Duration SEEN_TTL = Duration.ofDays(2);
     private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
-
-    /** Platforms whose thread index is being rebuilt right now. */
-    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     /** Set when the current thread's turn met a duplicate delivery; read and cleared by {@link #measured}. */
     private static final ThreadLocal<Boolean> DUPLICATE = new ThreadLocal<>();
     private final ConversationStore store;
@@ -52,6 +45,7 @@ public final class ConversationService {
     private final Clock clock;
     private final Runnable jobEnqueued;
     private final Telemetry telemetry;
+    private final ThreadIndex threads;
 
     /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
     public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
@@ -66,6 +60,7 @@ public final class ConversationService {
         this.clock = requireNonNull(clock, "clock");
         this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
         this.telemetry = requireNonNull(telemetry, "telemetry");
+        this.threads = new ThreadIndex(store, coordination);
     }
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
@@ -116,7 +111,7 @@ public final class ConversationService {
             handledWithoutWrites(msg);
             return;
         }
-        if (store.findByThread(msg.thread()).isPresent()) {
+        if (threads.find(msg.thread()).isPresent()) {
             handle(msg);
             return;
         }
@@ -241,82 +236,17 @@ public final class ConversationService {
      * threads without a conversation. When the coordination store fails, the answer is true.
      */
     public boolean mayHoldConversation(ThreadRef thread) {
-        return mayHoldConversations(List.of(thread)).getFirst();
+        return threads.mayHold(List.of(thread)).getFirst();
     }
 
     /** {@link #mayHoldConversation} for several threads of one platform, in one round trip. */
     public List<Boolean> mayHoldConversations(List<ThreadRef> threads) {
-        if (threads.isEmpty()) {
-            return List.of();
-        }
-        String platform = threads.getFirst().platform();
-        if (threads.stream().anyMatch(t -> !t.platform().equals(platform))) {
-            throw new IllegalArgumentException("threads of one platform only");
-        }
-        List<Boolean> maybe = threads.stream().map(t -> true).toList();
-        try {
-            List<String> keys = new ArrayList<>(threads.stream().map(ThreadRef::indexMember).toList());
-            keys.add(INDEX_COMPLETE);
-            List<Boolean> known = coordination.inSet(threadIndex(platform), keys);
-            if (known.getLast()) {
-                return known.subList(0, threads.size());
-            }
-            rebuildInBackground(platform);
-            return maybe;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "thread index unavailable, asking the database: " + e.getMessage());
-            return maybe;
-        }
-    }
-
-    private void rebuildInBackground(String platform) {
-        if (rebuilding.add(platform)) {
-            Thread.ofVirtual().name("thread-index-" + platform).start(() -> {
-                try {
-                    rebuildThreadIndex(platform);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not rebuild the thread index: " + e.getMessage());
-                } finally {
-                    rebuilding.remove(platform);
-                }
-            });
-        }
-    }
-
-    /** Lists every stored conversation thread of {@code platform}, then marks the index complete. */
-    private void rebuildThreadIndex(String platform) {
-        int page = 500;
-        int offset = 0;
-        int count = 0;
-        while (true) {
-            List<Conversation> batch = store.list(page, offset);
-            List<ThreadRef> threads = batch.stream().map(Conversation::thread)
-                    .filter(t -> t.platform().equals(platform)).toList();
-            indexThreads(platform, threads);
-            count += threads.size();
-            if (batch.size() < page) {
-                break;
-            }
-            offset += page;
-        }
-        coordination.addToSet(threadIndex(platform), List.of(INDEX_COMPLETE));
-        LOG.log(System.Logger.Level.INFO, "rebuilt the index of " + count + " conversation thread(s) on " + platform);
-    }
-
-    private void indexThreads(String platform, List<ThreadRef> threads) {
-        if (!threads.isEmpty()) {
-            coordination.addToSet(threadIndex(platform), threads.stream().map(ThreadRef::indexMember)
-                    .toList());
-        }
-    }
-
-    private static String threadIndex(String platform) {
-        return "threads:" + platform;
+        return this.threads.mayHold(threads);
     }
 
     /** The conversation held in {@code thread}, if any. */
     public Optional<Conversation> find(ThreadRef thread) {
-        return store.findByThread(thread);
+        return threads.find(thread);
     }
 
     /** Conversations in one channel, newest first. */
@@ -331,18 +261,18 @@ public final class ConversationService {
 
     /** The newest conversation in the channel that is not over, to continue after a restart. */
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
-        return store.listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();
+        return threads.latestUnfinished(platform, channel);
     }
 
     private void handle(InboundMessage msg) {
-        Optional<Conversation> found = store.findByThread(msg.thread());
+        Optional<Conversation> found = threads.find(msg.thread());
         if (found.isEmpty()) {
             noConversation(msg);
             handledWithoutWrites(msg);
             return;
         }
         withLock(msg.thread(), () -> inTurn(msg, () -> {
-            Conversation c = store.findByThread(msg.thread()).orElseThrow();
+            Conversation c = threads.find(msg.thread()).orElseThrow();
             LogContext.conversation(c.id().value());
             new Turn(c, msg, eventKey(msg)).run();
         }));
@@ -359,8 +289,7 @@ public final class ConversationService {
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         LogContext.conversation(c.id().value());
-        // Into the index first: a thread listed without a conversation only costs a database look-up.
-        indexThreads(msg.thread().platform(), List.of(msg.thread()));
+        threads.add(msg.thread());
         store.create(c, List.of(userMessage(c, msg)), eventKey(msg));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
         telemetry.conversationStarted(msg.thread().platform());
