@@ -11,7 +11,6 @@ import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.coordination.Coordination;
-import dev.aiwizard.core.coordination.RateDecision;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.JobState;
@@ -32,13 +31,8 @@ import java.util.Optional;
  */
 public final class ConversationService {
     private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
-    private static final Duration SEEN_TTL = Duration.ofDays(2);
-    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
-    /** Set when the current thread's turn met a duplicate delivery; read and cleared by {@link #measured}. */
-    private static final ThreadLocal<Boolean> DUPLICATE = new ThreadLocal<>();
     private final ConversationStore store;
     private final JobStore jobs;
-    private final Coordination coordination;
     private final Interviewer interviewer;
     private final ChatRouter chat;
     private final ConversationSettings settings;
@@ -46,6 +40,7 @@ public final class ConversationService {
     private final Runnable jobEnqueued;
     private final Telemetry telemetry;
     private final ThreadIndex threads;
+    private final TurnGuard guard;
 
     /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
     public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
@@ -53,14 +48,14 @@ public final class ConversationService {
                                Runnable jobEnqueued, Telemetry telemetry) {
         this.store = requireNonNull(store, "store");
         this.jobs = requireNonNull(jobs, "jobs");
-        this.coordination = requireNonNull(coordination, "coordination");
         this.interviewer = requireNonNull(interviewer, "interviewer");
         this.chat = requireNonNull(chat, "chat");
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
         this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
         this.telemetry = requireNonNull(telemetry, "telemetry");
-        this.threads = new ThreadIndex(store, coordination);
+        this.threads = new ThreadIndex(store, requireNonNull(coordination, "coordination"));
+        this.guard = new TurnGuard(store, coordination, chat, settings);
     }
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
@@ -70,31 +65,25 @@ public final class ConversationService {
 
     /**
      * Runs one turn for {@code msg} with its platform in the log context, and reports how long it took and how it
-     * ended (a duplicate delivery is noticed by {@link #duplicate}).
+     * ended (a duplicate delivery is noticed by the guard).
      */
     private void measured(InboundMessage msg, Runnable turn) {
         long began = System.nanoTime();
         Telemetry.TurnOutcome outcome = Telemetry.TurnOutcome.FAILED;
-        DUPLICATE.remove();
+        guard.beginTurn();
         try (LogContext.Scope ignored = LogContext.turn(msg.thread().platform())) {
             turn.run();
-            outcome = Boolean.TRUE.equals(DUPLICATE.get()) ? Telemetry.TurnOutcome.DUPLICATE
-                    : Telemetry.TurnOutcome.HANDLED;
+            outcome = guard.turnWasDuplicate() ? Telemetry.TurnOutcome.DUPLICATE : Telemetry.TurnOutcome.HANDLED;
         } finally {
-            DUPLICATE.remove();
+            guard.endTurn();
             telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
         }
-    }
-
-    /** Notes for this turn's telemetry that its event was delivered before and is ignored. */
-    private static void duplicate() {
-        DUPLICATE.set(Boolean.TRUE);
     }
 
     private void startTurn(InboundMessage raw) {
         Cleaned cleaned = cleaned(raw);
         InboundMessage msg = cleaned.msg();
-        if (seenBefore(msg)) {
+        if (guard.seenBefore(msg)) {
             return;
         }
         toldAboutSecrets(cleaned);
@@ -102,26 +91,24 @@ public final class ConversationService {
         if (idea.isEmpty()) {
             say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
                     .replace("<idea>", "a todo service where people manage tasks with a title and a done flag") + "`.");
-            handledWithoutWrites(msg);
+            guard.handledWithoutWrites(msg);
             return;
         }
         if (idea.length() > settings.maxIdeaLength()) {
             say(msg.thread(), "That idea is " + idea.length() + " characters long; the limit is "
                     + settings.maxIdeaLength() + ". Please shorten it — details can come as answers later.");
-            handledWithoutWrites(msg);
+            guard.handledWithoutWrites(msg);
             return;
         }
         if (threads.find(msg.thread()).isPresent()) {
             handle(msg);
             return;
         }
-        withLock(msg.thread(), () -> inTurn(msg, () -> {
-            RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
-                    settings.conversationsPerHour(), Duration.ofHours(1));
-            if (!rate.allowed()) {
-                say(msg.thread(), "You have started " + settings.conversationsPerHour()
-                        + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
-                handledWithoutWrites(msg);
+        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
+            Optional<String> refused = guard.startRefused(msg);
+            if (refused.isPresent()) {
+                say(msg.thread(), refused.get());
+                guard.handledWithoutWrites(msg);
                 return;
             }
             begin(msg, idea);
@@ -132,7 +119,7 @@ public final class ConversationService {
     public void reply(InboundMessage msg) {
         measured(msg, () -> {
             Cleaned clean = cleaned(msg);
-            if (!seenBefore(clean.msg())) {
+            if (!guard.seenBefore(clean.msg())) {
                 toldAboutSecrets(clean);
                 handle(clean.msg());
             }
@@ -156,11 +143,11 @@ public final class ConversationService {
         if (found.isEmpty()) {
             return;
         }
-        withLock(found.get().thread(), () -> {
+        guard.withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
             ConversationEvent event = merged ? ConversationEvent.PULL_REQUEST_MERGED
                     : ConversationEvent.PULL_REQUEST_CLOSED;
-            if (!ConversationStateMachine.allows(c.state(), event) || eventKey != null && store.eventHandled(eventKey)) {
+            if (!ConversationStateMachine.allows(c.state(), event) || guard.handledBefore(eventKey)) {
                 return;
             }
             String text = merged
@@ -204,8 +191,8 @@ public final class ConversationService {
         if (clean.removedAny()) {
             say(found.get().thread(), who.displayName() + ": " + Secrets.notice(clean.kinds()));
         }
-        withLock(found.get().thread(), () -> {
-            if (eventKey != null && store.eventHandled(eventKey)) {
+        guard.withLock(found.get().thread(), () -> {
+            if (guard.handledBefore(eventKey)) {
                 return;
             }
             Conversation c = store.find(id).orElseThrow();
@@ -268,13 +255,13 @@ public final class ConversationService {
         Optional<Conversation> found = threads.find(msg.thread());
         if (found.isEmpty()) {
             noConversation(msg);
-            handledWithoutWrites(msg);
+            guard.handledWithoutWrites(msg);
             return;
         }
-        withLock(msg.thread(), () -> inTurn(msg, () -> {
+        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
             Conversation c = threads.find(msg.thread()).orElseThrow();
             LogContext.conversation(c.id().value());
-            new Turn(c, msg, eventKey(msg)).run();
+            new Turn(c, msg, TurnGuard.eventKey(msg)).run();
         }));
     }
 
@@ -283,14 +270,14 @@ public final class ConversationService {
         if (options.refusal() != null) {
             // Refused before a conversation exists: nothing to generate, nothing that could be queued later.
             say(msg.thread(), options.refusal());
-            handledWithoutWrites(msg);
+            guard.handledWithoutWrites(msg);
             return;
         }
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         LogContext.conversation(c.id().value());
         threads.add(msg.thread());
-        store.create(c, List.of(userMessage(c, msg)), eventKey(msg));
+        store.create(c, List.of(userMessage(c, msg)), TurnGuard.eventKey(msg));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
@@ -519,11 +506,9 @@ public final class ConversationService {
                 answer(BotMessage.text(refused.get()));
                 return;
             }
-            RateDecision rate = coordination.tryAcquire("generate:" + conversation.thread().platform() + ":"
-                    + msg.user().id(), settings.generationsPerHour(), Duration.ofHours(1));
-            if (!rate.allowed()) {
-                answer(BotMessage.text("You have reached " + settings.generationsPerHour()
-                        + " generations in the last hour. Please try again in " + minutes(rate.retryAfter()) + "."));
+            Optional<String> limited = guard.generationRefused(conversation.thread(), msg.user());
+            if (limited.isPresent()) {
+                answer(BotMessage.text(limited.get()));
                 return;
             }
             // The job is stored before the conversation moves on: a crash in between leaves a job that still runs,
@@ -601,93 +586,6 @@ public final class ConversationService {
         }
     }
 
-    private static String eventKey(InboundMessage msg) {
-        return msg.eventId() == null ? null : InboundEvent.key(msg.thread().platform(), msg.eventId());
-    }
-
-    /**
-     * Whether the coordination store remembers {@code msg}'s event as handled: the fast check, for every replica.
-     * It records nothing, so a turn that fails leaves nothing that would block the platform's retry.
-     */
-    private boolean seenBefore(InboundMessage msg) {
-        String key = eventKey(msg);
-        if (key == null) {
-            return false;
-        }
-        try {
-            if (coordination.seen(key)) {
-                LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
-                duplicate();
-                return true;
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, the database decides on duplicates: "
-                    + e.getMessage());
-        }
-        return false;
-    }
-
-    /**
-     * Runs {@code turn} for {@code msg} under its thread's lock, unless the database says its event was handled: the
-     * event is recorded in the same transaction as the turn's writes, so it counts as handled exactly when they are
-     * committed. A duplicate that raced past both checks is dropped when its commit is refused.
-     */
-    private void inTurn(InboundMessage msg, Runnable turn) {
-        String key = eventKey(msg);
-        if (key != null && store.eventHandled(key)) {
-            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
-            duplicate();
-            remember(key);
-            return;
-        }
-        try {
-            turn.run();
-        } catch (DuplicateEventException e) {
-            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} dropped at commit", msg.eventId());
-            duplicate();
-        }
-        remember(key);
-    }
-
-    /** A turn that wrote nothing to a conversation (a hint, a refusal before any): its event is recorded alone. */
-    private void handledWithoutWrites(InboundMessage msg) {
-        String key = eventKey(msg);
-        if (key == null) {
-            return;
-        }
-        try {
-            store.recordEvent(key);
-            remember(key);
-        } catch (RuntimeException e) {
-            // The answer was given; a retry would only give it again.
-            LOG.log(System.Logger.Level.WARNING, "could not record event " + key + ": " + e.getMessage());
-        }
-    }
-
-    private void remember(String key) {
-        if (key == null) {
-            return;
-        }
-        try {
-            coordination.firstSeen(key, SEEN_TTL);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, event " + key
-                    + " is remembered by the database only: " + e.getMessage());
-        }
-    }
-
-    private void withLock(ThreadRef thread, Runnable work) {
-        String name = "thread:" + thread.key();
-        Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
-        if (lock.isEmpty()) {
-            say(thread, "I'm still busy with the previous message in this thread; please send that again in a moment.");
-            return;
-        }
-        try (Coordination.Lock held = lock.get()) {
-            work.run();
-        }
-    }
-
     /**
      * {@code msg} as the bot may keep and repeat it: what a person cannot see is stripped before either engine reads
      * it, and what looks like a secret is removed before it can reach a spec, a log, a commit or a pull request.
@@ -716,10 +614,5 @@ public final class ConversationService {
 
     private void say(ThreadRef thread, String text) {
         chat.post(thread, BotMessage.text(text));
-    }
-
-    private static String minutes(Duration d) {
-        long m = Math.max(1, (d.toSeconds() + 59) / 60);
-        return m + " minute" + (m == 1 ? "" : "s");
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
-import dev.aiwizard.core.coordination.Coordination;
-import dev.aiwizard.core.coordination.RateDecision;
+import dev.aiwizard.core.testing.FaultyCoordination;
 import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryCoordination;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -36,7 +34,9 @@ class ThreadIndexTest {
 
     @Test
     void whenTheCoordinationStoreFailsEveryThreadMayHoldAConversation() {
-        ThreadIndex failing = new ThreadIndex(store, new Unreachable());
+        FaultyCoordination unreachable = new FaultyCoordination();
+        unreachable.unreachable(true);
+        ThreadIndex failing = new ThreadIndex(store, unreachable);
 
         assertEquals(List.of(true, true), failing.mayHold(List.of(new ThreadRef("test", "c", "t1"),
                 new ThreadRef("test", "c", "t2"))));
@@ -72,52 +72,6 @@ class ThreadIndexTest {
                 throw new AssertionError("not done after 10 s");
             }
             Thread.onSpinWait();
-        }
-    }
-
-    /** A coordination store that cannot be reached. */
-    private static final class Unreachable implements Coordination {
-        @Override
-        public boolean firstSeen(String key, Duration ttl) {
-            throw down();
-        }
-
-        @Override
-        public boolean seen(String key) {
-            throw down();
-        }
-
-        @Override
-        public RateDecision tryAcquire(String key, int limit, Duration window) {
-            throw down();
-        }
-
-        @Override
-        public Optional<Lock> lock(String name, Duration wait, Duration lease) {
-            throw down();
-        }
-
-        @Override
-        public void addToSet(String set, Collection<String> members) {
-            throw down();
-        }
-
-        @Override
-        public List<Boolean> inSet(String set, List<String> members) {
-            throw down();
-        }
-
-        @Override
-        public boolean isHealthy() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        private static IllegalStateException down() {
-            return new IllegalStateException("coordination store unreachable (test)");
         }
     }
 }
