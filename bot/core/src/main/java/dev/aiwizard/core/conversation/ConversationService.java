@@ -100,19 +100,7 @@ public final class ConversationService {
             guard.handledWithoutWrites(msg);
             return;
         }
-        if (threads.find(msg.thread()).isPresent()) {
-            handle(msg);
-            return;
-        }
-        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
-            Optional<String> refused = guard.startRefused(msg);
-            if (refused.isPresent()) {
-                say(msg.thread(), refused.get());
-                guard.handledWithoutWrites(msg);
-                return;
-            }
-            begin(msg, idea);
-        }));
+        turn(msg, idea);
     }
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
@@ -121,7 +109,7 @@ public final class ConversationService {
             Cleaned clean = cleaned(msg);
             if (!guard.seenBefore(clean.msg())) {
                 toldAboutSecrets(clean);
-                handle(clean.msg());
+                turn(clean.msg(), null);
             }
         });
     }
@@ -251,17 +239,29 @@ public final class ConversationService {
         return threads.latestUnfinished(platform, channel);
     }
 
-    private void handle(InboundMessage msg) {
-        Optional<Conversation> found = threads.find(msg.thread());
-        if (found.isEmpty()) {
-            noConversation(msg);
-            guard.handledWithoutWrites(msg);
-            return;
-        }
+    /**
+     * One turn for {@code msg} under its thread's lock, with one read of the conversation: the next step of the
+     * conversation the thread holds; or, when it holds none, a new one with {@code idea}, or (no idea) a hint. The read
+     * comes after the lock, so it is the conversation as the previous turn left it.
+     */
+    private void turn(InboundMessage msg, String idea) {
         guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
-            Conversation c = threads.find(msg.thread()).orElseThrow();
-            LogContext.conversation(c.id().value());
-            new Turn(c, msg, TurnGuard.eventKey(msg)).run();
+            Optional<Conversation> found = threads.find(msg.thread());
+            if (found.isPresent()) {
+                LogContext.conversation(found.get().id().value());
+                new Turn(found.get(), msg, TurnGuard.eventKey(msg)).run();
+            } else if (idea == null) {
+                noConversation(msg);
+                guard.handledWithoutWrites(msg);
+            } else {
+                Optional<String> refused = guard.startRefused(msg);
+                if (refused.isPresent()) {
+                    say(msg.thread(), refused.get());
+                    guard.handledWithoutWrites(msg);
+                    return;
+                }
+                begin(msg, idea);
+            }
         }));
     }
 

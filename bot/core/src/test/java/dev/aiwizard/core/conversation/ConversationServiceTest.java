@@ -402,6 +402,28 @@ class ConversationServiceTest {
     }
 
     @Test
+    void eachMessageReadsItsConversationOnce() {
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+
+        int before = store.conversationReads();
+        service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        assertEquals(1, store.conversationReads() - before, "an answer in the thread");
+
+        before = store.conversationReads();
+        service.start(new InboundMessage(THREAD, ALICE, "change rename to shop-api", "ev-3"));
+        assertEquals(1, store.conversationReads() - before, "an idea in a thread that holds a conversation already");
+        assertEquals("shop-api", conversation().spec().name());
+
+        before = store.conversationReads();
+        service.start(new InboundMessage(new ThreadRef("test", "general", "t2"), ALICE, "another idea", "ev-4"));
+        assertEquals(1, store.conversationReads() - before, "a new conversation");
+
+        before = store.conversationReads();
+        service.reply(new InboundMessage(new ThreadRef("test", "general", "t3"), ALICE, "hello", "ev-5"));
+        assertEquals(1, store.conversationReads() - before, "a message in a thread without a conversation");
+    }
+
+    @Test
     void aThreadWithoutConversationGetsTheStartHint() {
         say("hello");
         assertEquals("There is no conversation here yet. Start one with `new <idea>`.", chat.lastPosted());
