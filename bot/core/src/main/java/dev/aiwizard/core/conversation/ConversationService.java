@@ -191,7 +191,7 @@ public final class ConversationService {
 
     /** The conversations of one channel, newest first, for a platform's status or list command. */
     public String channelOverview(String platform, String channel) {
-        return Replies.status(null, null, list(platform, channel, 10));
+        return Replies.status(null, null, store.listByChannel(platform, channel, 10));
     }
 
     /**
@@ -210,22 +210,33 @@ public final class ConversationService {
         return this.threads.mayHold(threads);
     }
 
-    /** The conversation held in {@code thread}, if any. */
+    /**
+     * The conversation held in {@code thread}, if any.
+     *
+     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them; readers
+     *     use {@link ConversationReads#findByThread}
+     */
+    @Deprecated
     public Optional<Conversation> find(ThreadRef thread) {
         return threads.find(thread);
     }
 
-    /** Conversations in one channel, newest first. */
-    public List<Conversation> list(String platform, String channel, int limit) {
-        return store.listByChannel(platform, channel, limit);
-    }
-
-    /** Conversations of {@code platform} that still take answers, newest first (to catch up after an outage). */
+    /**
+     * Conversations of {@code platform} that still take answers, newest first (to catch up after an outage).
+     *
+     * @deprecated kept for the chat adapters; readers use {@link ConversationReads#listOpen}
+     */
+    @Deprecated
     public List<Conversation> open(String platform, int limit) {
         return store.listOpen(platform, limit);
     }
 
-    /** The newest conversation in the channel that is not over, to continue after a restart. */
+    /**
+     * The newest conversation in the channel that is not over, to continue after a restart.
+     *
+     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them
+     */
+    @Deprecated
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
         return threads.latestUnfinished(platform, channel);
     }
@@ -297,7 +308,8 @@ public final class ConversationService {
         Command cmd = Command.parse(msg.text());
         String hint = chat.gatewayFor(msg.thread()).startHint();
         if (cmd.kind() == Command.Kind.STATUS) {
-            say(msg.thread(), Replies.status(null, null, list(msg.thread().platform(), msg.thread().channel(), 10)));
+            say(msg.thread(), Replies.status(null, null, store.listByChannel(msg.thread().platform(),
+                    msg.thread().channel(), 10)));
         } else if (cmd.kind() == Command.Kind.HELP) {
             chat.post(msg.thread(), Replies.help(null, hint));
         } else {
