@@ -80,14 +80,12 @@ public final class ConversationService {
         toldAboutSecrets(cleaned);
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
-            say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
-                    .replace("<idea>", "a todo service where people manage tasks with a title and a done flag") + "`.");
+            say(msg.thread(), Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
             guard.handledWithoutWrites(msg);
             return;
         }
         if (idea.length() > settings.maxIdeaLength()) {
-            say(msg.thread(), "That idea is " + idea.length() + " characters long; the limit is "
-                    + settings.maxIdeaLength() + ". Please shorten it — details can come as answers later.");
+            say(msg.thread(), Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
             guard.handledWithoutWrites(msg);
             return;
         }
@@ -129,10 +127,8 @@ public final class ConversationService {
             if (!ConversationStateMachine.allows(c.state(), event) || guard.handledBefore(eventKey)) {
                 return;
             }
-            String text = merged
-                    ? "The " + what + " was merged by " + by + ". This conversation is done; thank you!"
-                    : "The " + what + " was closed without merging (by " + by + "). This conversation is closed; "
-                            + "start a new one with `" + chat.gatewayFor(c.thread()).startHint() + "`.";
+            String text = merged ? Replies.merged(what, by)
+                    : Replies.closed(what, by, chat.gatewayFor(c.thread()).startHint());
             Conversation saved;
             try {
                 saved = store.save(ConversationStateMachine.apply(c.asking(null, clock.instant()), event,
@@ -168,7 +164,7 @@ public final class ConversationService {
         Secrets.Redacted clean = InboundText.clean(asked);
         String what = clean.text();
         if (clean.removedAny()) {
-            say(found.get().thread(), who.displayName() + ": " + Secrets.notice(clean.kinds()));
+            say(found.get().thread(), Replies.secretsRemoved(who.displayName(), clean.kinds()));
         }
         guard.withLock(found.get().thread(), () -> {
             if (guard.handledBefore(eventKey)) {
@@ -292,14 +288,12 @@ public final class ConversationService {
             if (settings.allowedModels().contains(options.model())) {
                 start = start.withModel(options.model());
             } else {
-                say(msg.thread(), settings.allowedModels().isEmpty()
-                        ? "Choosing a model with `model=` is not enabled here; I'll use the configured one."
-                        : "`model=" + options.model() + "` is not one of the models allowed here ("
-                                + String.join(", ", settings.allowedModels()) + "); I'll use the configured one.");
+                say(msg.thread(), settings.allowedModels().isEmpty() ? Refusals.modelChoiceOff()
+                        : Refusals.modelNotAllowed(options.model(), settings.allowedModels()));
             }
         }
         if (!options.problems().isEmpty()) {
-            say(msg.thread(), "Note: " + String.join("; ", options.problems()) + ".");
+            say(msg.thread(), Refusals.optionsIgnored(options.problems()));
         }
         turn.interview(start, null, options.idea());
     }
@@ -313,7 +307,7 @@ public final class ConversationService {
         } else if (cmd.kind() == Command.Kind.HELP) {
             chat.post(msg.thread(), Replies.help(null, hint));
         } else {
-            say(msg.thread(), "There is no conversation here yet. Start one with `" + hint + "`.");
+            say(msg.thread(), Replies.noConversation(hint));
         }
     }
 
@@ -335,7 +329,7 @@ public final class ConversationService {
     private void toldAboutSecrets(Cleaned cleaned) {
         if (!cleaned.secretsRemoved().isEmpty()) {
             chat.whisper(cleaned.msg().thread(), cleaned.msg().user(),
-                    BotMessage.text(Secrets.notice(cleaned.secretsRemoved())));
+                    BotMessage.text(Replies.secretsRemoved(cleaned.secretsRemoved())));
         }
     }
 

@@ -75,7 +75,7 @@ final class Turn {
         Command cmd = choiceTyped(Command.parse(msg.text()));
         String act = decision(cmd);
         if (act != null && !mayDecide(msg.user())) {
-            refuse(Replies.onlyRequester(chat.gatewayFor(conversation.thread()).mention(conversation.requester()),
+            refuse(Refusals.onlyRequester(chat.gatewayFor(conversation.thread()).mention(conversation.requester()),
                     act));
             return;
         }
@@ -108,11 +108,11 @@ final class Turn {
         ConversationState state = conversation.state();
         boolean delivered = conversation.branch() != null;
         return switch (cmd.kind()) {
-            case CANCEL -> state.isFinal() ? null : "cancel this conversation";
+            case CANCEL -> state.isFinal() ? null : Refusals.CANCEL;
             case GENERATE -> state == ConversationState.AWAITING_APPROVAL || state == ConversationState.FAILED
-                    ? "approve this conversation" : null;
-            case CHANGE -> delivered && state != ConversationState.QUESTIONING ? "change the delivered code" : null;
-            case TEXT -> state == ConversationState.PR_OPEN ? "change the delivered code" : null;
+                    ? Refusals.APPROVE : null;
+            case CHANGE -> delivered && state != ConversationState.QUESTIONING ? Refusals.CHANGE_DELIVERED : null;
+            case TEXT -> state == ConversationState.PR_OPEN ? Refusals.CHANGE_DELIVERED : null;
             default -> null;
         };
     }
@@ -127,9 +127,8 @@ final class Turn {
         boolean delivered = conversation.state() == ConversationState.PR_OPEN
                 || conversation.state() == ConversationState.FAILED && conversation.branch() != null;
         if (!delivered) {
-            answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ", but this "
-                    + "conversation is " + Replies.label(conversation.state()) + ", so nothing was changed: "
-                    + what));
+            answer(BotMessage.text(Replies.reviewChangeIgnored(msg.user().displayName(), where, conversation.state(),
+                    what)));
             return;
         }
         // This turn writes several times (the note, the spec, the queued revision): its event is recorded after
@@ -137,7 +136,7 @@ final class Turn {
         // before the crash instead of queuing a second.
         String key = eventKey;
         eventKey = null;
-        answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ": " + what));
+        answer(BotMessage.text(Replies.reviewChange(msg.user().displayName(), where, what)));
         interview(conversation.spec(), null, what);
         if (conversation.state() == ConversationState.AWAITING_APPROVAL) {
             enqueue(JobKind.REVISE);
@@ -152,18 +151,15 @@ final class Turn {
             case QUESTIONING -> questioning(cmd);
             case AWAITING_APPROVAL, FAILED -> awaitingApproval(cmd);
             case PR_OPEN -> delivered(cmd);
-            case GENERATING, REVISING -> answer(BotMessage.text("I'm still generating (" + progress()
-                    + "). I'll post here when it is done; `status` shows progress."));
-            case MERGED, CLOSED, CANCELLED -> answer(BotMessage.text("This conversation is "
-                    + Replies.label(conversation.state()) + ". Start a new one with `" + hint() + "`."));
+            case GENERATING, REVISING -> answer(BotMessage.text(Replies.stillGenerating(progress())));
+            case MERGED, CLOSED, CANCELLED -> answer(BotMessage.text(Replies.over(conversation.state(), hint())));
         }
     }
 
     private void questioning(Command cmd) {
         switch (cmd.kind()) {
-            case SKIP -> ready(interviewer.assumeDefaults(who(), conversation.spec()), "Using defaults for the rest.");
-            case GENERATE -> answer(BotMessage.text("I still have a question open. Answer it, or say `skip` "
-                    + "to take defaults for the rest; then `generate`."));
+            case SKIP -> ready(interviewer.assumeDefaults(who(), conversation.spec()), Replies.usingDefaults());
+            case GENERATE -> answer(BotMessage.text(Replies.questionStillOpen()));
             case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument(), true);
             default -> interview(conversation.spec(), conversation.pending(), msg.text());
         }
@@ -173,10 +169,8 @@ final class Turn {
         switch (cmd.kind()) {
             case GENERATE -> enqueue(conversation.branch() == null ? JobKind.GENERATE : JobKind.REVISE);
             case CHANGE -> change(cmd.argument());
-            case SKIP -> answer(BotMessage.text("There is nothing left to ask. Say `generate` to build it, "
-                    + "or `change <what>`."));
-            default -> answer(BotMessage.text("Say `generate` to build this spec, `change <what>` to adjust it "
-                    + "(e.g. `change add a due date to task`), or `cancel`."));
+            case SKIP -> answer(BotMessage.text(Replies.nothingLeftToAsk()));
+            default -> answer(BotMessage.text(Replies.awaitingApproval()));
         }
     }
 
@@ -184,15 +178,13 @@ final class Turn {
         switch (cmd.kind()) {
             case CHANGE -> change(cmd.argument());
             case TEXT -> change(msg.text());
-            default -> answer(BotMessage.text("The code is on branch `" + conversation.branch()
-                    + "`. Say `change <what>` to revise it."));
+            default -> answer(BotMessage.text(Replies.delivered(conversation.branch())));
         }
     }
 
     private void change(String what) {
         if (what.isBlank()) {
-            answer(BotMessage.text("Tell me what to change, e.g. `change add a due date to task` or "
-                    + "`change rename to shop-api`."));
+            answer(BotMessage.text(Replies.changeWhat()));
             return;
         }
         interview(conversation.spec(), null, what, true);
@@ -233,9 +225,7 @@ final class Turn {
         String target = conversation.spec().target();
         if (target != null && !settings.targets().allows(target)) {
             // Refused before any work: a generation that cannot be delivered would only waste time and tokens.
-            answer(BotMessage.text("I can't deliver to `" + target + "`: it is not one of the targets allowed "
-                    + "here. Say `change target to default` to deliver to " + settings.targets().defaultTarget()
-                    + ", or ask an admin to allow it (WIZARD_ALLOWED_TARGETS)."));
+            answer(BotMessage.text(Refusals.targetNotAllowed(target, settings.targets().defaultTarget())));
             return;
         }
         Optional<String> refused = RequestOptions.refusal(conversation.spec().placement());
@@ -261,14 +251,13 @@ final class Turn {
         });
         conversation = ConversationStateMachine.apply(conversation, kind == JobKind.REVISE
                 ? ConversationEvent.REVISION_QUEUED : ConversationEvent.GENERATION_QUEUED, clock.instant());
-        answer(BotMessage.text("Approved. Generation job " + job.id() + " is queued; I'll keep a status "
-                + "message here up to date."));
+        answer(BotMessage.text(Replies.queued(job.id().toString())));
         jobEnqueued.run();
     }
 
     private void cancel() {
         if (!ConversationStateMachine.allows(conversation.state(), ConversationEvent.CANCEL_REQUESTED)) {
-            answer(BotMessage.text("This conversation is already " + Replies.label(conversation.state()) + "."));
+            answer(BotMessage.text(Replies.alreadyOver(conversation.state())));
             return;
         }
         for (Job j : jobs.forConversation(conversation.id())) {
@@ -278,9 +267,7 @@ final class Turn {
         }
         conversation = ConversationStateMachine.apply(conversation.asking(null, clock.instant()),
                 ConversationEvent.CANCEL_REQUESTED, clock.instant());
-        answer(BotMessage.text("Cancelled. Nothing more will happen in this conversation"
-                + (conversation.branch() == null ? "." : "; branch `" + conversation.branch() + "` stays as it is.")
-                + " Start a new one with `" + hint() + "`."));
+        answer(BotMessage.text(Replies.cancelled(conversation.branch(), hint())));
     }
 
     private void answer(BotMessage reply) {
@@ -316,7 +303,7 @@ final class Turn {
 
     private String progress() {
         List<Job> all = jobs.forConversation(conversation.id());
-        return all.isEmpty() ? "queued" : all.getLast().progress();
+        return all.isEmpty() ? null : all.getLast().progress();
     }
 
     private String hint() {

@@ -145,8 +145,7 @@ final class TurnGuard {
         String name = "thread:" + thread.key();
         Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
         if (lock.isEmpty()) {
-            chat.post(thread, BotMessage.text("I'm still busy with the previous message in this thread; please send "
-                    + "that again in a moment."));
+            chat.post(thread, BotMessage.text(Refusals.busy()));
             return;
         }
         try (Coordination.Lock held = lock.get()) {
@@ -158,20 +157,15 @@ final class TurnGuard {
     Optional<String> startRefused(InboundMessage msg) {
         RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
                 settings.conversationsPerHour(), Duration.ofHours(1));
-        return rate.allowed() ? Optional.empty() : Optional.of("You have started " + settings.conversationsPerHour()
-                + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
+        return rate.allowed() ? Optional.empty()
+                : Optional.of(Refusals.tooManyConversations(settings.conversationsPerHour(), rate.retryAfter()));
     }
 
     /** Counts a generation for {@code who} in {@code thread}; what to tell them when that is over their hourly limit. */
     Optional<String> generationRefused(ThreadRef thread, UserRef who) {
         RateDecision rate = coordination.tryAcquire("generate:" + thread.platform() + ":" + who.id(),
                 settings.generationsPerHour(), Duration.ofHours(1));
-        return rate.allowed() ? Optional.empty() : Optional.of("You have reached " + settings.generationsPerHour()
-                + " generations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
-    }
-
-    private static String minutes(Duration d) {
-        long m = Math.max(1, (d.toSeconds() + 59) / 60);
-        return m + " minute" + (m == 1 ? "" : "s");
+        return rate.allowed() ? Optional.empty()
+                : Optional.of(Refusals.tooManyGenerations(settings.generationsPerHour(), rate.retryAfter()));
     }
 }
