@@ -10,7 +10,6 @@ import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.coordination.Coordination;
-import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.text.InboundText;
 import dev.aiwizard.core.text.Secrets;
@@ -35,8 +34,11 @@ public final class ConversationService {
     private final TurnGuard guard;
     private final Turn.Context turns;
 
-    /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
-    public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
+    /**
+     * Wires the service; {@code jobs} is where approvals queue generations (the job store), {@code jobEnqueued} wakes
+     * the job runner when work was queued.
+     */
+    public ConversationService(ConversationStore store, GenerationQueue jobs, Coordination coordination,
                                Interviewer interviewer, ChatRouter chat, ConversationSettings settings, Clock clock,
                                Runnable jobEnqueued, Telemetry telemetry) {
         this.store = requireNonNull(store, "store");

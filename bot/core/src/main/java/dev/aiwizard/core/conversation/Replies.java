@@ -2,13 +2,11 @@ package dev.aiwizard.core.conversation;
 
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.Choice;
-import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecChanges;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The words the bot says in a conversation, in one place so they stay consistent and a web surface and other
@@ -75,14 +73,14 @@ final class Replies {
         return BotMessage.text(byState + "\n" + common);
     }
 
-    static String status(Conversation c, Job job, List<Conversation> others) {
+    static String status(Conversation c, GenerationQueue.JobStatus job, List<Conversation> others) {
         StringBuilder s = new StringBuilder();
         if (c != null) {
             s.append("Conversation ").append(c.id()).append(nameOf(c)).append(": ").append(label(c.state()));
             s.append(" — ").append(c.questionsAsked()).append(" question").append(c.questionsAsked() == 1 ? "" : "s")
                     .append(" asked.");
             if (job != null) {
-                s.append("\nJob ").append(job.id()).append(": ").append(job.state().name().toLowerCase(Locale.ROOT))
+                s.append("\nJob ").append(job.id()).append(": ").append(job.state())
                         .append(" — ").append(job.progress());
                 if (job.error() != null) {
                     s.append(" (").append(job.error()).append(')');

@@ -6,10 +6,6 @@ import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.UserRef;
-import dev.aiwizard.core.job.Job;
-import dev.aiwizard.core.job.JobKind;
-import dev.aiwizard.core.job.JobState;
-import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.spec.Spec;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +20,7 @@ import java.util.Optional;
  */
 final class Turn {
     /** What every turn works with; wired once by {@link ConversationService}. */
-    record Context(ConversationStore store, JobStore jobs, Interviewer interviewer, ChatRouter chat,
+    record Context(ConversationStore store, GenerationQueue jobs, Interviewer interviewer, ChatRouter chat,
                    ConversationSettings settings, Clock clock, TurnGuard guard, Runnable jobEnqueued) {
         Context {
             requireNonNull(store, "store");
@@ -39,7 +35,7 @@ final class Turn {
     }
 
     private final ConversationStore store;
-    private final JobStore jobs;
+    private final GenerationQueue jobs;
     private final Interviewer interviewer;
     private final ChatRouter chat;
     private final ConversationSettings settings;
@@ -139,7 +135,7 @@ final class Turn {
         answer(BotMessage.text(Replies.reviewChange(msg.user().displayName(), where, what)));
         interview(conversation.spec(), null, what);
         if (conversation.state() == ConversationState.AWAITING_APPROVAL) {
-            enqueue(JobKind.REVISE);
+            enqueue(true);
         }
         if (key != null) {
             store.recordEvent(key);
@@ -167,7 +163,7 @@ final class Turn {
 
     private void awaitingApproval(Command cmd) {
         switch (cmd.kind()) {
-            case GENERATE -> enqueue(conversation.branch() == null ? JobKind.GENERATE : JobKind.REVISE);
+            case GENERATE -> enqueue(conversation.branch() != null);
             case CHANGE -> change(cmd.argument());
             case SKIP -> answer(BotMessage.text(Replies.nothingLeftToAsk()));
             default -> answer(BotMessage.text(Replies.awaitingApproval()));
@@ -221,7 +217,8 @@ final class Turn {
         answer(Replies.summary(conversation, note));
     }
 
-    private void enqueue(JobKind kind) {
+    /** Queues the job an approval asks for ({@code revision}: of the delivered branch), unless refused first. */
+    private void enqueue(boolean revision) {
         String target = conversation.spec().target();
         if (target != null && !settings.targets().allows(target)) {
             // Refused before any work: a generation that cannot be delivered would only waste time and tokens.
@@ -241,17 +238,13 @@ final class Turn {
         }
         // The job is stored before the conversation moves on: a crash in between leaves a job that still runs,
         // and the retry of the same approval adopts that job instead of queuing a second one.
-        Optional<Job> leftOver = jobs.forConversation(conversation.id()).stream()
-                .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst();
-        Job job = leftOver.orElseGet(() -> {
-            Job queued = Job.queued(conversation.id(), kind, conversation.spec(), null, clock.instant());
-            jobs.enqueue(queued);
-            store.audit(conversation.id(), "job-queued", queued.id() + " " + kind);
-            return queued;
-        });
-        conversation = ConversationStateMachine.apply(conversation, kind == JobKind.REVISE
-                ? ConversationEvent.REVISION_QUEUED : ConversationEvent.GENERATION_QUEUED, clock.instant());
-        answer(BotMessage.text(Replies.queued(job.id().toString())));
+        GenerationQueue.Queued job = jobs.queue(conversation.id(), conversation.spec(), revision, clock.instant());
+        if (!job.adopted()) {
+            store.audit(conversation.id(), "job-queued", job.id() + " " + job.kind());
+        }
+        conversation = ConversationStateMachine.apply(conversation, revision ? ConversationEvent.REVISION_QUEUED
+                : ConversationEvent.GENERATION_QUEUED, clock.instant());
+        answer(BotMessage.text(Replies.queued(job.id())));
         jobEnqueued.run();
     }
 
@@ -260,11 +253,7 @@ final class Turn {
             answer(BotMessage.text(Replies.alreadyOver(conversation.state())));
             return;
         }
-        for (Job j : jobs.forConversation(conversation.id())) {
-            if (j.state() == JobState.QUEUED) {
-                jobs.update(j.cancelled(clock.instant()));
-            }
-        }
+        jobs.cancelQueued(conversation.id(), clock.instant());
         conversation = ConversationStateMachine.apply(conversation.asking(null, clock.instant()),
                 ConversationEvent.CANCEL_REQUESTED, clock.instant());
         answer(BotMessage.text(Replies.cancelled(conversation.branch(), hint())));
@@ -295,15 +284,12 @@ final class Turn {
     }
 
     private String statusText() {
-        List<Job> all = jobs.forConversation(conversation.id());
-        Job last = all.isEmpty() ? null : all.getLast();
-        return Replies.status(conversation, last, store.listByChannel(conversation.thread().platform(),
-                conversation.thread().channel(), 10));
+        return Replies.status(conversation, jobs.latest(conversation.id()).orElse(null),
+                store.listByChannel(conversation.thread().platform(), conversation.thread().channel(), 10));
     }
 
     private String progress() {
-        List<Job> all = jobs.forConversation(conversation.id());
-        return all.isEmpty() ? null : all.getLast().progress();
+        return jobs.latest(conversation.id()).map(GenerationQueue.JobStatus::progress).orElse(null);
     }
 
     private String hint() {

@@ -45,8 +45,8 @@ class ConversationServiceTest {
         }
 
         @Override
-        public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
-            reported.add("job " + state);
+        public void jobFinished(JobOutcome outcome, Duration took) {
+            reported.add("job " + outcome);
         }
     };
     private ConversationService service = service(ConversationSettings.defaults());
@@ -303,7 +303,7 @@ class ConversationServiceTest {
             }
 
             @Override
-            public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
+            public void jobFinished(JobOutcome outcome, Duration took) {
             }
         };
         ConversationService measured = new ConversationService(store, jobs, new MemoryCoordination(),
