@@ -66,6 +66,7 @@ final class Turn {
         return new InterviewContext(conversation.id(), conversation.requester());
     }
 
+    /** Applies the message: a decision the person may not make is refused, else the command or the state answers. */
     void run() {
         pendingWrites.add(userMessage(conversation, msg, clock.instant()));
         Command cmd = choiceTyped(Command.parse(msg.text()));
@@ -118,6 +119,11 @@ final class Turn {
                 || settings.admins().isAdmin(conversation.thread().platform(), who);
     }
 
+    /**
+     * Applies {@code what}, a change asked outside the thread ({@code where}: a review comment) by someone allowed to
+     * ask it, to a delivered conversation, and queues the revision once the spec is complete; any other conversation
+     * only gets a note.
+     */
     void fromReview(String what, String where) {
         pendingWrites.add(userMessage(conversation, msg, clock.instant()));
         boolean delivered = conversation.state() == ConversationState.PR_OPEN
