@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.app.config.ModelPrices;
 import dev.aiwizard.core.Telemetry;
-import dev.aiwizard.core.job.JobState;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
@@ -107,10 +106,10 @@ final class MetricsTelemetry implements Telemetry, AutoCloseable {
     }
 
     @Override
-    public void jobFinished(JobState state, Duration took) {
+    public void jobFinished(JobOutcome outcome, Duration took) {
         running.updateAndGet(n -> Math.max(0, n - 1));
         registry.getOrCreate(Timer.builder("wizard.job").buckets(SLOW)
-                .tags(List.of(Tag.create("state", state.name().toLowerCase(Locale.ROOT))))
+                .tags(List.of(Tag.create("state", outcome.name().toLowerCase(Locale.ROOT))))
                 .description("Generation job run time by final state")).record(took);
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.ModelPrices;
+import dev.aiwizard.core.Telemetry.JobOutcome;
 import dev.aiwizard.core.Telemetry.TurnOutcome;
-import dev.aiwizard.core.job.JobState;
 import io.helidon.webserver.WebServer;
 import java.time.Duration;
 import java.util.Map;
@@ -97,7 +97,7 @@ class MetricsTelemetryTest {
         telemetry.acknowledged("slack", "socket_mode", 200, Duration.ofMillis(4));
         telemetry.acknowledged("discord", "gateway", 204, Duration.ofMillis(60));
         telemetry.jobStarted();
-        telemetry.jobFinished(JobState.FAILED, Duration.ofSeconds(40));
+        telemetry.jobFinished(JobOutcome.FAILED, Duration.ofSeconds(40));
         telemetry.validation("passed", Duration.ofSeconds(20));
         telemetry.modelCall("openai", "gpt-4o-mini", "ok", 1200, 300);
         telemetry.gitHubCall(201);

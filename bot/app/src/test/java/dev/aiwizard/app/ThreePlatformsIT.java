@@ -73,7 +73,8 @@ class ThreePlatformsIT {
                 discord.awaitBotMessage(thread, WAIT, c -> c.contains("Here is the spec"));
                 int slackMessages = slack.messages().size();
 
-                List<Conversation> all = wizard.conversations().list("discord", String.valueOf(discord.channelId), 5);
+                List<Conversation> all = wizard.storage().conversations().listByChannel("discord",
+                        String.valueOf(discord.channelId), 5);
                 assertEquals(1, all.size(), "one Discord conversation");
                 assertTrue(all.getFirst().idea().contains("todo"), all.getFirst().idea());
                 assertTrue(slack.messages().stream().noneMatch(m -> m.text().contains("todo")

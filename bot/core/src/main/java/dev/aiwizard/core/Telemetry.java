@@ -1,6 +1,5 @@
 package dev.aiwizard.core;
 
-import dev.aiwizard.core.job.JobState;
 import java.time.Duration;
 
 /**
@@ -20,7 +19,7 @@ public interface Telemetry {
         }
 
         @Override
-        public void jobFinished(JobState state, Duration took) {
+        public void jobFinished(JobOutcome outcome, Duration took) {
         }
     };
 
@@ -34,6 +33,14 @@ public interface Telemetry {
         FAILED
     }
 
+    /**
+     * How a job ended: the final states of {@code job.JobState}, named here so this port (which every package of the
+     * core uses) depends on no package of the core.
+     */
+    enum JobOutcome {
+        SUCCEEDED, FAILED, CANCELLED
+    }
+
     /** One message in a thread was handled (stored, answered) in {@code took}. */
     void turn(String platform, Duration took);
 
@@ -45,8 +52,8 @@ public interface Telemetry {
     /** A new conversation began. */
     void conversationStarted(String platform);
 
-    /** A job ended in {@code state} after running for {@code took}. */
-    void jobFinished(JobState state, Duration took);
+    /** A job ended as {@code outcome} after running for {@code took}. */
+    void jobFinished(JobOutcome outcome, Duration took);
 
     /** A job was claimed by this replica's runner and starts now. */
     default void jobStarted() {

@@ -16,8 +16,10 @@ import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.conversation.Author;
 import dev.aiwizard.core.conversation.ConcurrentUpdateException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationEvent;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.ConversationStateMachine;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.DuplicateEventException;
 import dev.aiwizard.core.conversation.StoredMessage;
@@ -71,8 +73,9 @@ abstract class ConversationStoreContract {
         Conversation c = conversation(T0);
         store.create(c, List.of());
         Instant later = T0.plusSeconds(5);
-        Conversation changed = c.withSpec(Fixtures.spec(), later).asking(Fixtures.question(), later)
-                .withState(ConversationState.AWAITING_APPROVAL, later).withBranch("wizard/todo-service", later);
+        Conversation changed = ConversationStateMachine.apply(c.withSpec(Fixtures.spec(), later)
+                .asking(Fixtures.question(), later), ConversationEvent.SPEC_READY, later)
+                .withBranch("wizard/todo-service", later);
 
         Conversation saved = store.save(changed, List.of(botSaid(c, "Here is the spec.", later)));
 
@@ -169,10 +172,12 @@ abstract class ConversationStoreContract {
         Conversation c = conversation(T0);
         store.create(c, List.of(said(c, "first", T0)));
         Conversation read = store.find(c.id()).orElseThrow();
-        store.save(read.withState(ConversationState.CANCELLED, T0.plusSeconds(1)), List.of(botSaid(c, "Cancelled.", T0)));
+        store.save(ConversationStateMachine.apply(read, ConversationEvent.CANCEL_REQUESTED, T0.plusSeconds(1)),
+                List.of(botSaid(c, "Cancelled.", T0)));
 
         assertThrows(ConcurrentUpdateException.class, () -> store.save(
-                read.withState(ConversationState.AWAITING_APPROVAL, T0.plusSeconds(2)), List.of(said(c, "late", T0))));
+                ConversationStateMachine.apply(read, ConversationEvent.SPEC_READY, T0.plusSeconds(2)),
+                List.of(said(c, "late", T0))));
 
         assertEquals(ConversationState.CANCELLED, store.find(c.id()).orElseThrow().state());
         assertEquals(List.of("first", "Cancelled."), texts(store.messages(c.id())));
@@ -236,7 +241,7 @@ abstract class ConversationStoreContract {
                 "refused", T0);
 
         assertThrows(StorageException.class, () -> store.save(
-                c.withState(ConversationState.AWAITING_APPROVAL, T0), List.of(fine, refused)));
+                ConversationStateMachine.apply(c, ConversationEvent.SPEC_READY, T0), List.of(fine, refused)));
 
         Conversation stored = store.find(c.id()).orElseThrow();
         assertEquals(ConversationState.QUESTIONING, stored.state());
@@ -287,12 +292,12 @@ abstract class ConversationStoreContract {
     void openConversationsOfOnePlatformAreListedNewestFirst() {
         String platform = "p" + channel().toLowerCase(java.util.Locale.ROOT);
         Conversation questioning = conversation(new ThreadRef(platform, channel(), "t1"), T0);
-        Conversation open = conversation(new ThreadRef(platform, channel(), "t2"), T0.plusSeconds(60))
-                .withState(ConversationState.PR_OPEN, T0.plusSeconds(61));
-        Conversation merged = conversation(new ThreadRef(platform, channel(), "t3"), T0.plusSeconds(120))
-                .withState(ConversationState.MERGED, T0.plusSeconds(121));
-        Conversation cancelled = conversation(new ThreadRef(platform, channel(), "t4"), T0.plusSeconds(180))
-                .withState(ConversationState.CANCELLED, T0.plusSeconds(181));
+        Conversation open = ConversationStateMachine.apply(conversation(new ThreadRef(platform, channel(), "t2"),
+                T0.plusSeconds(60)), ConversationEvent.JOB_DELIVERED, T0.plusSeconds(61));
+        Conversation merged = ConversationStateMachine.apply(conversation(new ThreadRef(platform, channel(), "t3"),
+                T0.plusSeconds(120)), ConversationEvent.PULL_REQUEST_MERGED, T0.plusSeconds(121));
+        Conversation cancelled = ConversationStateMachine.apply(conversation(new ThreadRef(platform, channel(), "t4"),
+                T0.plusSeconds(180)), ConversationEvent.CANCEL_REQUESTED, T0.plusSeconds(181));
         Conversation otherPlatform = conversation(T0.plusSeconds(240));
         for (Conversation c : List.of(questioning, open, merged, cancelled, otherPlatform)) {
             store.create(c, List.of());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.GenerationQueue;
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobId;
@@ -297,6 +298,35 @@ abstract class JobStoreContract {
 
         assertEquals(List.of(new GeneratedFile("same.txt", "v2")), jobs.files(j.id()));
         assertTrue(jobs.files(JobId.random()).isEmpty());
+    }
+
+    @Test
+    void asAConversationsGenerationQueueAnApprovalAdoptsTheJobStillQueuedOrRunningAndCancelStopsOnlyQueuedOnes() {
+        Conversation c = storedConversation();
+        assertTrue(jobs.latest(c.id()).isEmpty());
+
+        GenerationQueue.Queued first = jobs.queue(c.id(), Fixtures.spec(), false, T0);
+        assertFalse(first.adopted());
+        assertEquals("GENERATE", first.kind());
+        assertEquals(first.id(), jobs.queue(c.id(), Fixtures.spec(), false, T0.plusSeconds(1)).id(), "queued: adopted");
+        Job running = jobs.claimNext("worker-a", T0.plusSeconds(2), LEASE).orElseThrow();
+        assertEquals(first.id(), running.id().value());
+        GenerationQueue.Queued again = jobs.queue(c.id(), Fixtures.spec(), true, T0.plusSeconds(3));
+        assertEquals(first.id(), again.id(), "running: adopted");
+        assertTrue(again.adopted());
+
+        jobs.cancelQueued(c.id(), T0.plusSeconds(4));
+        assertEquals("running", jobs.latest(c.id()).orElseThrow().state(), "a running job finishes");
+        assertTrue(jobs.update(running.succeeded("wizard/todo", "abc1234", "repo", "done", T0.plusSeconds(5))));
+
+        GenerationQueue.Queued revision = jobs.queue(c.id(), Fixtures.spec(), true, T0.plusSeconds(6));
+        assertFalse(revision.adopted());
+        assertEquals("REVISE", revision.kind());
+        assertEquals(new GenerationQueue.JobStatus(revision.id(), "queued", "queued", null, null),
+                jobs.latest(c.id()).orElseThrow());
+        jobs.cancelQueued(c.id(), T0.plusSeconds(7));
+        assertEquals("cancelled", jobs.latest(c.id()).orElseThrow().state());
+        assertEquals(JobState.SUCCEEDED, jobs.find(running.id()).orElseThrow().state());
     }
 
     private Conversation storedConversation() {

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationId;
-import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.conversation.ConversationReads;
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobId;
@@ -29,12 +29,12 @@ import java.util.zip.ZipOutputStream;
 public final class ApiService implements HttpService {
     private static final int MAX_LIMIT = 200;
 
-    private final ConversationStore conversations;
+    private final ConversationReads conversations;
     private final JobStore jobs;
     private final ApiAccess access;
 
     /** An API over the stores; {@code apiToken} empty means loopback callers only. */
-    public ApiService(ConversationStore conversations, JobStore jobs, String apiToken) {
+    public ApiService(ConversationReads conversations, JobStore jobs, String apiToken) {
         this.conversations = requireNonNull(conversations, "conversations");
         this.jobs = requireNonNull(jobs, "jobs");
         this.access = new ApiAccess(apiToken);

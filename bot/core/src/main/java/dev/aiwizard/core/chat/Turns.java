@@ -27,9 +27,7 @@ public final class Turns {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "turn in " + thread.key() + " failed", e);
             try {
-                gateway.post(thread, BotMessage.text("Sorry, something went wrong on my side ("
-                        + e.getClass().getSimpleName() + "); the details are in the bot's log. "
-                        + (retried ? "I'll try your message again in a moment." : "Please try again.")));
+                gateway.post(thread, BotMessage.text(ChatReplies.turnFailed(e, retried)));
             } catch (RuntimeException alsoChat) {
                 LOG.log(System.Logger.Level.WARNING, "could not tell the thread: " + alsoChat.getMessage());
             }

@@ -31,7 +31,8 @@ public record Conversation(ConversationId id, ThreadRef thread, UserRef requeste
                 null, now, now, 0);
     }
 
-    public Conversation withState(ConversationState s, Instant now) {
+    /** Only {@link ConversationStateMachine} moves a conversation, so every move is one its table allows. */
+    Conversation withState(ConversationState s, Instant now) {
         return new Conversation(id, thread, requester, idea, s, spec, pending, questionsAsked, branch, createdAt, now, version);
     }
 

@@ -6,26 +6,17 @@ import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
-import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.coordination.Coordination;
-import dev.aiwizard.core.coordination.RateDecision;
-import dev.aiwizard.core.job.Job;
-import dev.aiwizard.core.job.JobKind;
-import dev.aiwizard.core.job.JobState;
-import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.text.InboundText;
 import dev.aiwizard.core.text.Secrets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
@@ -33,39 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * redelivered event is handled once.
  */
 public final class ConversationService {
-    /** A member of a thread index meaning: every conversation thread is listed. */
-    private static final String INDEX_COMPLETE = "\u0000complete";
     private static final System.Logger LOG = System.getLogger(ConversationService.class.getName());
-    private static final Duration SEEN_TTL = Duration.ofDays(2);
-    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
-
-    /** Platforms whose thread index is being rebuilt right now. */
-    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
-    /** Set when the current thread's turn met a duplicate delivery; read and cleared by {@link #measured}. */
-    private static final ThreadLocal<Boolean> DUPLICATE = new ThreadLocal<>();
     private final ConversationStore store;
-    private final JobStore jobs;
-    private final Coordination coordination;
-    private final Interviewer interviewer;
     private final ChatRouter chat;
     private final ConversationSettings settings;
     private final Clock clock;
-    private final Runnable jobEnqueued;
     private final Telemetry telemetry;
+    private final ThreadIndex threads;
+    private final TurnGuard guard;
+    private final Turn.Context turns;
 
-    /** Wires the service; {@code jobEnqueued} wakes the job runner when work was queued. */
-    public ConversationService(ConversationStore store, JobStore jobs, Coordination coordination,
+    /**
+     * Wires the service; {@code jobs} is where approvals queue generations (the job store), {@code jobEnqueued} wakes
+     * the job runner when work was queued.
+     */
+    public ConversationService(ConversationStore store, GenerationQueue jobs, Coordination coordination,
                                Interviewer interviewer, ChatRouter chat, ConversationSettings settings, Clock clock,
                                Runnable jobEnqueued, Telemetry telemetry) {
         this.store = requireNonNull(store, "store");
-        this.jobs = requireNonNull(jobs, "jobs");
-        this.coordination = requireNonNull(coordination, "coordination");
-        this.interviewer = requireNonNull(interviewer, "interviewer");
         this.chat = requireNonNull(chat, "chat");
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
-        this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
         this.telemetry = requireNonNull(telemetry, "telemetry");
+        this.threads = new ThreadIndex(store, requireNonNull(coordination, "coordination"));
+        this.guard = new TurnGuard(store, coordination, chat, settings);
+        this.turns = new Turn.Context(store, jobs, interviewer, chat, settings, clock, guard, jobEnqueued);
     }
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */
@@ -75,71 +58,49 @@ public final class ConversationService {
 
     /**
      * Runs one turn for {@code msg} with its platform in the log context, and reports how long it took and how it
-     * ended (a duplicate delivery is noticed by {@link #duplicate}).
+     * ended (a duplicate delivery is noticed by the guard).
      */
     private void measured(InboundMessage msg, Runnable turn) {
         long began = System.nanoTime();
         Telemetry.TurnOutcome outcome = Telemetry.TurnOutcome.FAILED;
-        DUPLICATE.remove();
+        guard.beginTurn();
         try (LogContext.Scope ignored = LogContext.turn(msg.thread().platform())) {
             turn.run();
-            outcome = Boolean.TRUE.equals(DUPLICATE.get()) ? Telemetry.TurnOutcome.DUPLICATE
-                    : Telemetry.TurnOutcome.HANDLED;
+            outcome = guard.turnWasDuplicate() ? Telemetry.TurnOutcome.DUPLICATE : Telemetry.TurnOutcome.HANDLED;
         } finally {
-            DUPLICATE.remove();
+            guard.endTurn();
             telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
         }
-    }
-
-    /** Notes for this turn's telemetry that its event was delivered before and is ignored. */
-    private static void duplicate() {
-        DUPLICATE.set(Boolean.TRUE);
     }
 
     private void startTurn(InboundMessage raw) {
         Cleaned cleaned = cleaned(raw);
         InboundMessage msg = cleaned.msg();
-        if (seenBefore(msg)) {
+        if (guard.seenBefore(msg)) {
             return;
         }
         toldAboutSecrets(cleaned);
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
-            say(msg.thread(), "Tell me the idea, e.g. `" + chat.gatewayFor(msg.thread()).startHint()
-                    .replace("<idea>", "a todo service where people manage tasks with a title and a done flag") + "`.");
-            handledWithoutWrites(msg);
+            say(msg.thread(), Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
+            guard.handledWithoutWrites(msg);
             return;
         }
         if (idea.length() > settings.maxIdeaLength()) {
-            say(msg.thread(), "That idea is " + idea.length() + " characters long; the limit is "
-                    + settings.maxIdeaLength() + ". Please shorten it — details can come as answers later.");
-            handledWithoutWrites(msg);
+            say(msg.thread(), Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
+            guard.handledWithoutWrites(msg);
             return;
         }
-        if (store.findByThread(msg.thread()).isPresent()) {
-            handle(msg);
-            return;
-        }
-        withLock(msg.thread(), () -> inTurn(msg, () -> {
-            RateDecision rate = coordination.tryAcquire("start:" + msg.thread().platform() + ":" + msg.user().id(),
-                    settings.conversationsPerHour(), Duration.ofHours(1));
-            if (!rate.allowed()) {
-                say(msg.thread(), "You have started " + settings.conversationsPerHour()
-                        + " conversations in the last hour. Please try again in " + minutes(rate.retryAfter()) + ".");
-                handledWithoutWrites(msg);
-                return;
-            }
-            begin(msg, idea);
-        }));
+        turn(msg, idea);
     }
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
     public void reply(InboundMessage msg) {
         measured(msg, () -> {
             Cleaned clean = cleaned(msg);
-            if (!seenBefore(clean.msg())) {
+            if (!guard.seenBefore(clean.msg())) {
                 toldAboutSecrets(clean);
-                handle(clean.msg());
+                turn(clean.msg(), null);
             }
         });
     }
@@ -161,19 +122,19 @@ public final class ConversationService {
         if (found.isEmpty()) {
             return;
         }
-        withLock(found.get().thread(), () -> {
+        guard.withLock(found.get().thread(), () -> {
             Conversation c = store.find(id).orElseThrow();
-            if (c.state().isFinal() || eventKey != null && store.eventHandled(eventKey)) {
+            ConversationEvent event = merged ? ConversationEvent.PULL_REQUEST_MERGED
+                    : ConversationEvent.PULL_REQUEST_CLOSED;
+            if (!ConversationStateMachine.allows(c.state(), event) || guard.handledBefore(eventKey)) {
                 return;
             }
-            String text = merged
-                    ? "The " + what + " was merged by " + by + ". This conversation is done; thank you!"
-                    : "The " + what + " was closed without merging (by " + by + "). This conversation is closed; "
-                            + "start a new one with `" + chat.gatewayFor(c.thread()).startHint() + "`.";
+            String text = merged ? Replies.merged(what, by)
+                    : Replies.closed(what, by, chat.gatewayFor(c.thread()).startHint());
             Conversation saved;
             try {
-                saved = store.save(c.asking(null, clock.instant()).withState(merged ? ConversationState.MERGED
-                        : ConversationState.CLOSED, clock.instant()), List.of(
+                saved = store.save(ConversationStateMachine.apply(c.asking(null, clock.instant()), event,
+                        clock.instant()), List.of(
                         new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())), eventKey);
             } catch (DuplicateEventException e) {
                 return;
@@ -205,15 +166,15 @@ public final class ConversationService {
         Secrets.Redacted clean = InboundText.clean(asked);
         String what = clean.text();
         if (clean.removedAny()) {
-            say(found.get().thread(), who.displayName() + ": " + Secrets.notice(clean.kinds()));
+            say(found.get().thread(), Replies.secretsRemoved(who.displayName(), clean.kinds()));
         }
-        withLock(found.get().thread(), () -> {
-            if (eventKey != null && store.eventHandled(eventKey)) {
+        guard.withLock(found.get().thread(), () -> {
+            if (guard.handledBefore(eventKey)) {
                 return;
             }
             Conversation c = store.find(id).orElseThrow();
             try {
-                new Turn(c, new InboundMessage(c.thread(), who, "change " + what, null), eventKey).fromReview(what,
+                new Turn(turns, c, new InboundMessage(c.thread(), who, "change " + what, null), eventKey).fromReview(what,
                         where);
             } catch (DuplicateEventException e) {
                 LOG.log(System.Logger.Level.DEBUG, "review event {0} was handled already", eventKey);
@@ -228,7 +189,7 @@ public final class ConversationService {
 
     /** The conversations of one channel, newest first, for a platform's status or list command. */
     public String channelOverview(String platform, String channel) {
-        return Replies.status(null, null, list(platform, channel, 10));
+        return Replies.status(null, null, store.listByChannel(platform, channel, 10));
     }
 
     /**
@@ -239,110 +200,68 @@ public final class ConversationService {
      * threads without a conversation. When the coordination store fails, the answer is true.
      */
     public boolean mayHoldConversation(ThreadRef thread) {
-        return mayHoldConversations(List.of(thread)).getFirst();
+        return threads.mayHold(List.of(thread)).getFirst();
     }
 
     /** {@link #mayHoldConversation} for several threads of one platform, in one round trip. */
     public List<Boolean> mayHoldConversations(List<ThreadRef> threads) {
-        if (threads.isEmpty()) {
-            return List.of();
-        }
-        String platform = threads.getFirst().platform();
-        if (threads.stream().anyMatch(t -> !t.platform().equals(platform))) {
-            throw new IllegalArgumentException("threads of one platform only");
-        }
-        List<Boolean> maybe = threads.stream().map(t -> true).toList();
-        try {
-            List<String> keys = new ArrayList<>(threads.stream().map(ThreadRef::indexMember).toList());
-            keys.add(INDEX_COMPLETE);
-            List<Boolean> known = coordination.inSet(threadIndex(platform), keys);
-            if (known.getLast()) {
-                return known.subList(0, threads.size());
-            }
-            rebuildInBackground(platform);
-            return maybe;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "thread index unavailable, asking the database: " + e.getMessage());
-            return maybe;
-        }
+        return this.threads.mayHold(threads);
     }
 
-    private void rebuildInBackground(String platform) {
-        if (rebuilding.add(platform)) {
-            Thread.ofVirtual().name("thread-index-" + platform).start(() -> {
-                try {
-                    rebuildThreadIndex(platform);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not rebuild the thread index: " + e.getMessage());
-                } finally {
-                    rebuilding.remove(platform);
-                }
-            });
-        }
-    }
-
-    /** Lists every stored conversation thread of {@code platform}, then marks the index complete. */
-    private void rebuildThreadIndex(String platform) {
-        int page = 500;
-        int offset = 0;
-        int count = 0;
-        while (true) {
-            List<Conversation> batch = store.list(page, offset);
-            List<ThreadRef> threads = batch.stream().map(Conversation::thread)
-                    .filter(t -> t.platform().equals(platform)).toList();
-            indexThreads(platform, threads);
-            count += threads.size();
-            if (batch.size() < page) {
-                break;
-            }
-            offset += page;
-        }
-        coordination.addToSet(threadIndex(platform), List.of(INDEX_COMPLETE));
-        LOG.log(System.Logger.Level.INFO, "rebuilt the index of " + count + " conversation thread(s) on " + platform);
-    }
-
-    private void indexThreads(String platform, List<ThreadRef> threads) {
-        if (!threads.isEmpty()) {
-            coordination.addToSet(threadIndex(platform), threads.stream().map(ThreadRef::indexMember)
-                    .toList());
-        }
-    }
-
-    private static String threadIndex(String platform) {
-        return "threads:" + platform;
-    }
-
-    /** The conversation held in {@code thread}, if any. */
+    /**
+     * The conversation held in {@code thread}, if any.
+     *
+     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them; readers
+     *     use {@link ConversationReads#findByThread}
+     */
+    @Deprecated
     public Optional<Conversation> find(ThreadRef thread) {
-        return store.findByThread(thread);
+        return threads.find(thread);
     }
 
-    /** Conversations in one channel, newest first. */
-    public List<Conversation> list(String platform, String channel, int limit) {
-        return store.listByChannel(platform, channel, limit);
-    }
-
-    /** Conversations of {@code platform} that still take answers, newest first (to catch up after an outage). */
+    /**
+     * Conversations of {@code platform} that still take answers, newest first (to catch up after an outage).
+     *
+     * @deprecated kept for the chat adapters; readers use {@link ConversationReads#listOpen}
+     */
+    @Deprecated
     public List<Conversation> open(String platform, int limit) {
         return store.listOpen(platform, limit);
     }
 
-    /** The newest conversation in the channel that is not over, to continue after a restart. */
+    /**
+     * The newest conversation in the channel that is not over, to continue after a restart.
+     *
+     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them
+     */
+    @Deprecated
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
-        return store.listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();
+        return threads.latestUnfinished(platform, channel);
     }
 
-    private void handle(InboundMessage msg) {
-        Optional<Conversation> found = store.findByThread(msg.thread());
-        if (found.isEmpty()) {
-            noConversation(msg);
-            handledWithoutWrites(msg);
-            return;
-        }
-        withLock(msg.thread(), () -> inTurn(msg, () -> {
-            Conversation c = store.findByThread(msg.thread()).orElseThrow();
-            LogContext.conversation(c.id().value());
-            new Turn(c, msg, eventKey(msg)).run();
+    /**
+     * One turn for {@code msg} under its thread's lock, with one read of the conversation: the next step of the
+     * conversation the thread holds; or, when it holds none, a new one with {@code idea}, or (no idea) a hint. The read
+     * comes after the lock, so it is the conversation as the previous turn left it.
+     */
+    private void turn(InboundMessage msg, String idea) {
+        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
+            Optional<Conversation> found = threads.find(msg.thread());
+            if (found.isPresent()) {
+                LogContext.conversation(found.get().id().value());
+                new Turn(turns, found.get(), msg, TurnGuard.eventKey(msg)).run();
+            } else if (idea == null) {
+                noConversation(msg);
+                guard.handledWithoutWrites(msg);
+            } else {
+                Optional<String> refused = guard.startRefused(msg);
+                if (refused.isPresent()) {
+                    say(msg.thread(), refused.get());
+                    guard.handledWithoutWrites(msg);
+                    return;
+                }
+                begin(msg, idea);
+            }
         }));
     }
 
@@ -351,19 +270,18 @@ public final class ConversationService {
         if (options.refusal() != null) {
             // Refused before a conversation exists: nothing to generate, nothing that could be queued later.
             say(msg.thread(), options.refusal());
-            handledWithoutWrites(msg);
+            guard.handledWithoutWrites(msg);
             return;
         }
         var now = clock.instant();
         Conversation c = Conversation.start(ConversationId.random(), msg.thread(), msg.user(), idea, now);
         LogContext.conversation(c.id().value());
-        // Into the index first: a thread listed without a conversation only costs a database look-up.
-        indexThreads(msg.thread().platform(), List.of(msg.thread()));
-        store.create(c, List.of(userMessage(c, msg)), eventKey(msg));
+        threads.add(msg.thread());
+        store.create(c, List.of(Turn.userMessage(c, msg, now)), TurnGuard.eventKey(msg));
         store.audit(c.id(), "started", "by " + msg.user().id() + " on " + msg.thread().platform());
         telemetry.conversationStarted(msg.thread().platform());
         LOG.log(System.Logger.Level.INFO, "conversation {0} started on {1}", c.id(), msg.thread().platform());
-        Turn turn = new Turn(c, msg, null);
+        Turn turn = new Turn(turns, c, msg, null);
         Spec start = Spec.empty().withPlacement(options.placement());
         if (options.repo() != null) {
             start = start.withTarget(options.repo());
@@ -372,14 +290,12 @@ public final class ConversationService {
             if (settings.allowedModels().contains(options.model())) {
                 start = start.withModel(options.model());
             } else {
-                say(msg.thread(), settings.allowedModels().isEmpty()
-                        ? "Choosing a model with `model=` is not enabled here; I'll use the configured one."
-                        : "`model=" + options.model() + "` is not one of the models allowed here ("
-                                + String.join(", ", settings.allowedModels()) + "); I'll use the configured one.");
+                say(msg.thread(), settings.allowedModels().isEmpty() ? Refusals.modelChoiceOff()
+                        : Refusals.modelNotAllowed(options.model(), settings.allowedModels()));
             }
         }
         if (!options.problems().isEmpty()) {
-            say(msg.thread(), "Note: " + String.join("; ", options.problems()) + ".");
+            say(msg.thread(), Refusals.optionsIgnored(options.problems()));
         }
         turn.interview(start, null, options.idea());
     }
@@ -388,372 +304,12 @@ public final class ConversationService {
         Command cmd = Command.parse(msg.text());
         String hint = chat.gatewayFor(msg.thread()).startHint();
         if (cmd.kind() == Command.Kind.STATUS) {
-            say(msg.thread(), Replies.status(null, null, list(msg.thread().platform(), msg.thread().channel(), 10)));
+            say(msg.thread(), Replies.status(null, null, store.listByChannel(msg.thread().platform(),
+                    msg.thread().channel(), 10)));
         } else if (cmd.kind() == Command.Kind.HELP) {
             chat.post(msg.thread(), Replies.help(null, hint));
         } else {
-            say(msg.thread(), "There is no conversation here yet. Start one with `" + hint + "`.");
-        }
-    }
-
-    /** One message applied to one conversation, under its lock. */
-    private final class Turn {
-        private Conversation conversation;
-        private final InboundMessage msg;
-        private final List<StoredMessage> pendingWrites = new ArrayList<>();
-        /** The chat event this turn handles, recorded with its first save; null once recorded, or without one. */
-        private String eventKey;
-
-        Turn(Conversation conversation, InboundMessage msg, String eventKey) {
-            this.conversation = conversation;
-            this.msg = msg;
-            this.eventKey = eventKey;
-        }
-
-        private InterviewContext who() {
-            return new InterviewContext(conversation.id(), conversation.requester());
-        }
-
-        void run() {
-            pendingWrites.add(userMessage(conversation, msg));
-            Command cmd = choiceTyped(Command.parse(msg.text()));
-            String act = decision(cmd);
-            if (act != null && !mayDecide(msg.user())) {
-                refuse(Replies.onlyRequester(chat.gatewayFor(conversation.thread()).mention(conversation.requester()),
-                        act));
-                return;
-            }
-            switch (cmd.kind()) {
-                case HELP -> answer(Replies.help(conversation, hint()));
-                case STATUS -> answer(BotMessage.text(statusText()));
-                case CANCEL -> cancel();
-                default -> byState(cmd);
-            }
-        }
-
-        /** A number typed while the approval choices are shown means that choice, exactly like pressing it. */
-        private Command choiceTyped(Command cmd) {
-            boolean approvalShown = conversation.state() == ConversationState.AWAITING_APPROVAL
-                    || conversation.state() == ConversationState.FAILED;
-            if (!approvalShown || cmd.kind() != Command.Kind.TEXT || !cmd.argument().matches("[0-9]{1,2}")) {
-                return cmd;
-            }
-            int n = Integer.parseInt(cmd.argument());
-            return n >= 1 && n <= Replies.APPROVAL_CHOICES.size()
-                    ? Command.parse(Replies.APPROVAL_CHOICES.get(n - 1).value()) : cmd;
-        }
-
-        /**
-         * What {@code cmd} would decide for the requester ("approve this conversation"), or null when anyone in the
-         * thread may say it: answers and spec changes before approval are teamwork, while approving, cancelling and
-         * changing what was already pushed are the requester's (or an admin's) call.
-         */
-        private String decision(Command cmd) {
-            ConversationState state = conversation.state();
-            boolean delivered = conversation.branch() != null;
-            return switch (cmd.kind()) {
-                case CANCEL -> state.isFinal() ? null : "cancel this conversation";
-                case GENERATE -> state == ConversationState.AWAITING_APPROVAL || state == ConversationState.FAILED
-                        ? "approve this conversation" : null;
-                case CHANGE -> delivered && state != ConversationState.QUESTIONING ? "change the delivered code" : null;
-                case TEXT -> state == ConversationState.PR_OPEN ? "change the delivered code" : null;
-                default -> null;
-            };
-        }
-
-        private boolean mayDecide(UserRef who) {
-            return who.id().equals(conversation.requester().id())
-                    || settings.admins().isAdmin(conversation.thread().platform(), who);
-        }
-
-        void fromReview(String what, String where) {
-            pendingWrites.add(userMessage(conversation, msg));
-            boolean delivered = conversation.state() == ConversationState.PR_OPEN
-                    || conversation.state() == ConversationState.FAILED && conversation.branch() != null;
-            if (!delivered) {
-                answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ", but this "
-                        + "conversation is " + Replies.label(conversation.state()) + ", so nothing was changed: "
-                        + what));
-                return;
-            }
-            // This turn writes several times (the note, the spec, the queued revision): its event is recorded after
-            // the last write, so a crash midway replays the whole turn, and the replay adopts a revision job queued
-            // before the crash instead of queuing a second.
-            String key = eventKey;
-            eventKey = null;
-            answer(BotMessage.text(msg.user().displayName() + " asked for a change in " + where + ": " + what));
-            interview(conversation.spec(), null, what);
-            if (conversation.state() == ConversationState.AWAITING_APPROVAL) {
-                enqueue(JobKind.REVISE);
-            }
-            if (key != null) {
-                store.recordEvent(key);
-            }
-        }
-
-        private void byState(Command cmd) {
-            switch (conversation.state()) {
-                case QUESTIONING -> questioning(cmd);
-                case AWAITING_APPROVAL, FAILED -> awaitingApproval(cmd);
-                case PR_OPEN -> delivered(cmd);
-                case GENERATING, REVISING -> answer(BotMessage.text("I'm still generating (" + progress()
-                        + "). I'll post here when it is done; `status` shows progress."));
-                case MERGED, CLOSED, CANCELLED -> answer(BotMessage.text("This conversation is "
-                        + Replies.label(conversation.state()) + ". Start a new one with `" + hint() + "`."));
-            }
-        }
-
-        private void questioning(Command cmd) {
-            switch (cmd.kind()) {
-                case SKIP -> ready(interviewer.assumeDefaults(who(), conversation.spec()), "Using defaults for the rest.");
-                case GENERATE -> answer(BotMessage.text("I still have a question open. Answer it, or say `skip` "
-                        + "to take defaults for the rest; then `generate`."));
-                case CHANGE -> interview(conversation.spec(), conversation.pending(), cmd.argument(), true);
-                default -> interview(conversation.spec(), conversation.pending(), msg.text());
-            }
-        }
-
-        private void awaitingApproval(Command cmd) {
-            switch (cmd.kind()) {
-                case GENERATE -> enqueue(conversation.branch() == null ? JobKind.GENERATE : JobKind.REVISE);
-                case CHANGE -> change(cmd.argument());
-                case SKIP -> answer(BotMessage.text("There is nothing left to ask. Say `generate` to build it, "
-                        + "or `change <what>`."));
-                default -> answer(BotMessage.text("Say `generate` to build this spec, `change <what>` to adjust it "
-                        + "(e.g. `change add a due date to task`), or `cancel`."));
-            }
-        }
-
-        private void delivered(Command cmd) {
-            switch (cmd.kind()) {
-                case CHANGE -> change(cmd.argument());
-                case TEXT -> change(msg.text());
-                default -> answer(BotMessage.text("The code is on branch `" + conversation.branch()
-                        + "`. Say `change <what>` to revise it."));
-            }
-        }
-
-        private void change(String what) {
-            if (what.isBlank()) {
-                answer(BotMessage.text("Tell me what to change, e.g. `change add a due date to task` or "
-                        + "`change rename to shop-api`."));
-                return;
-            }
-            interview(conversation.spec(), null, what, true);
-        }
-
-        void interview(Spec spec, Question pending, String text) {
-            interview(spec, pending, text, false);
-        }
-
-        /** One interview turn; after a change request ({@code sayChanges}) the reply starts with what changed. */
-        void interview(Spec spec, Question pending, String text, boolean sayChanges) {
-            int left = Math.max(0, settings.maxQuestions() - conversation.questionsAsked());
-            InterviewStep step = interviewer.step(who(), spec, pending, text, left);
-            switch (step) {
-                case InterviewStep.Ask ask when left > 0 -> {
-                    conversation = conversation.withSpec(ask.spec(), clock.instant())
-                            .withState(ConversationState.QUESTIONING, clock.instant()).asking(ask.question(), clock.instant());
-                    answer(Replies.question(ask.question(), Replies.changed(sayChanges, spec, ask.spec(), ask.note())));
-                }
-                case InterviewStep.Ask ask -> {
-                    Spec done = interviewer.assumeDefaults(who(), ask.spec());
-                    ready(done, Replies.changed(sayChanges, spec, done, ask.note()));
-                }
-                case InterviewStep.Ready r -> {
-                    Spec done = r.spec().isComplete() ? r.spec() : interviewer.assumeDefaults(who(), r.spec());
-                    ready(done, Replies.changed(sayChanges, spec, done, r.note()));
-                }
-            }
-        }
-
-        private void ready(Spec spec, String note) {
-            conversation = conversation.withSpec(spec, clock.instant()).asking(null, clock.instant())
-                    .withState(ConversationState.AWAITING_APPROVAL, clock.instant());
-            answer(Replies.summary(conversation, note));
-        }
-
-        private void enqueue(JobKind kind) {
-            String target = conversation.spec().target();
-            if (target != null && !settings.targets().allows(target)) {
-                // Refused before any work: a generation that cannot be delivered would only waste time and tokens.
-                answer(BotMessage.text("I can't deliver to `" + target + "`: it is not one of the targets allowed "
-                        + "here. Say `change target to default` to deliver to " + settings.targets().defaultTarget()
-                        + ", or ask an admin to allow it (WIZARD_ALLOWED_TARGETS)."));
-                return;
-            }
-            Optional<String> refused = RequestOptions.refusal(conversation.spec().placement());
-            if (refused.isPresent()) {
-                // A spec stored before the rule, or changed since: the folder is checked again before any work.
-                answer(BotMessage.text(refused.get()));
-                return;
-            }
-            RateDecision rate = coordination.tryAcquire("generate:" + conversation.thread().platform() + ":"
-                    + msg.user().id(), settings.generationsPerHour(), Duration.ofHours(1));
-            if (!rate.allowed()) {
-                answer(BotMessage.text("You have reached " + settings.generationsPerHour()
-                        + " generations in the last hour. Please try again in " + minutes(rate.retryAfter()) + "."));
-                return;
-            }
-            // The job is stored before the conversation moves on: a crash in between leaves a job that still runs,
-            // and the retry of the same approval adopts that job instead of queuing a second one.
-            Optional<Job> leftOver = jobs.forConversation(conversation.id()).stream()
-                    .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst();
-            Job job = leftOver.orElseGet(() -> {
-                Job queued = Job.queued(conversation.id(), kind, conversation.spec(), null, clock.instant());
-                jobs.enqueue(queued);
-                store.audit(conversation.id(), "job-queued", queued.id() + " " + kind);
-                return queued;
-            });
-            conversation = conversation.withState(kind == JobKind.REVISE ? ConversationState.REVISING
-                    : ConversationState.GENERATING, clock.instant());
-            answer(BotMessage.text("Approved. Generation job " + job.id() + " is queued; I'll keep a status "
-                    + "message here up to date."));
-            jobEnqueued.run();
-        }
-
-        private void cancel() {
-            if (conversation.state().isFinal()) {
-                answer(BotMessage.text("This conversation is already " + Replies.label(conversation.state()) + "."));
-                return;
-            }
-            for (Job j : jobs.forConversation(conversation.id())) {
-                if (j.state() == JobState.QUEUED) {
-                    jobs.update(j.cancelled(clock.instant()));
-                }
-            }
-            conversation = conversation.asking(null, clock.instant())
-                    .withState(ConversationState.CANCELLED, clock.instant());
-            answer(BotMessage.text("Cancelled. Nothing more will happen in this conversation"
-                    + (conversation.branch() == null ? "." : "; branch `" + conversation.branch() + "` stays as it is.")
-                    + " Start a new one with `" + hint() + "`."));
-        }
-
-        private void answer(BotMessage reply) {
-            Conversation before = conversation;
-            pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", reply.text(), clock.instant()));
-            commit();
-            if (before.state() != conversation.state()) {
-                store.audit(conversation.id(), "state", conversation.state().name());
-            }
-            chat.post(conversation.thread(), reply);
-        }
-
-        /** Stores what the turn changed, with its event the first time: nothing is said before this. */
-        private void commit() {
-            conversation = store.save(conversation, pendingWrites, eventKey);
-            eventKey = null;
-            pendingWrites.clear();
-        }
-
-        /** Tells only the person who asked that they may not; the conversation stays as it was. */
-        private void refuse(String text) {
-            pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", text, clock.instant()));
-            commit();
-            chat.whisper(conversation.thread(), msg.user(), BotMessage.text(text));
-        }
-
-        private String statusText() {
-            List<Job> all = jobs.forConversation(conversation.id());
-            Job last = all.isEmpty() ? null : all.getLast();
-            return Replies.status(conversation, last, list(conversation.thread().platform(),
-                    conversation.thread().channel(), 10));
-        }
-
-        private String progress() {
-            List<Job> all = jobs.forConversation(conversation.id());
-            return all.isEmpty() ? "queued" : all.getLast().progress();
-        }
-
-        private String hint() {
-            return chat.gatewayFor(conversation.thread()).startHint();
-        }
-    }
-
-    private static String eventKey(InboundMessage msg) {
-        return msg.eventId() == null ? null : InboundEvent.key(msg.thread().platform(), msg.eventId());
-    }
-
-    /**
-     * Whether the coordination store remembers {@code msg}'s event as handled: the fast check, for every replica.
-     * It records nothing, so a turn that fails leaves nothing that would block the platform's retry.
-     */
-    private boolean seenBefore(InboundMessage msg) {
-        String key = eventKey(msg);
-        if (key == null) {
-            return false;
-        }
-        try {
-            if (coordination.seen(key)) {
-                LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
-                duplicate();
-                return true;
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, the database decides on duplicates: "
-                    + e.getMessage());
-        }
-        return false;
-    }
-
-    /**
-     * Runs {@code turn} for {@code msg} under its thread's lock, unless the database says its event was handled: the
-     * event is recorded in the same transaction as the turn's writes, so it counts as handled exactly when they are
-     * committed. A duplicate that raced past both checks is dropped when its commit is refused.
-     */
-    private void inTurn(InboundMessage msg, Runnable turn) {
-        String key = eventKey(msg);
-        if (key != null && store.eventHandled(key)) {
-            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} ignored", msg.eventId());
-            duplicate();
-            remember(key);
-            return;
-        }
-        try {
-            turn.run();
-        } catch (DuplicateEventException e) {
-            LOG.log(System.Logger.Level.DEBUG, "duplicate delivery {0} dropped at commit", msg.eventId());
-            duplicate();
-        }
-        remember(key);
-    }
-
-    /** A turn that wrote nothing to a conversation (a hint, a refusal before any): its event is recorded alone. */
-    private void handledWithoutWrites(InboundMessage msg) {
-        String key = eventKey(msg);
-        if (key == null) {
-            return;
-        }
-        try {
-            store.recordEvent(key);
-            remember(key);
-        } catch (RuntimeException e) {
-            // The answer was given; a retry would only give it again.
-            LOG.log(System.Logger.Level.WARNING, "could not record event " + key + ": " + e.getMessage());
-        }
-    }
-
-    private void remember(String key) {
-        if (key == null) {
-            return;
-        }
-        try {
-            coordination.firstSeen(key, SEEN_TTL);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "coordination store unavailable, event " + key
-                    + " is remembered by the database only: " + e.getMessage());
-        }
-    }
-
-    private void withLock(ThreadRef thread, Runnable work) {
-        String name = "thread:" + thread.key();
-        Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
-        if (lock.isEmpty()) {
-            say(thread, "I'm still busy with the previous message in this thread; please send that again in a moment.");
-            return;
-        }
-        try (Coordination.Lock held = lock.get()) {
-            work.run();
+            say(msg.thread(), Replies.noConversation(hint));
         }
     }
 
@@ -775,20 +331,11 @@ public final class ConversationService {
     private void toldAboutSecrets(Cleaned cleaned) {
         if (!cleaned.secretsRemoved().isEmpty()) {
             chat.whisper(cleaned.msg().thread(), cleaned.msg().user(),
-                    BotMessage.text(Secrets.notice(cleaned.secretsRemoved())));
+                    BotMessage.text(Replies.secretsRemoved(cleaned.secretsRemoved())));
         }
-    }
-
-    private StoredMessage userMessage(Conversation c, InboundMessage msg) {
-        return new StoredMessage(c.id(), Author.USER, msg.user().id(), msg.text(), clock.instant());
     }
 
     private void say(ThreadRef thread, String text) {
         chat.post(thread, BotMessage.text(text));
-    }
-
-    private static String minutes(Duration d) {
-        long m = Math.max(1, (d.toSeconds() + 59) / 60);
-        return m + " minute" + (m == 1 ? "" : "s");
     }
 }

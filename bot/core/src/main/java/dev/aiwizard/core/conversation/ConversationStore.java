@@ -1,14 +1,13 @@
 package dev.aiwizard.core.conversation;
 
-import dev.aiwizard.core.chat.ThreadRef;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: keeps conversations, every message and an audit trail. Writes are durable when the method returns.
- * Implementations must be thread-safe.
+ * Port: keeps conversations, every message and an audit trail; its reads are the {@link ConversationReads} port.
+ * Writes are durable when the method returns. Implementations must be thread-safe.
  */
-public interface ConversationStore {
+public interface ConversationStore extends ConversationReads {
     /** Stores a new conversation together with its first messages, all or nothing. */
     default void create(Conversation conversation, List<StoredMessage> messages) {
         create(conversation, messages, null);
@@ -43,11 +42,6 @@ public interface ConversationStore {
     /** Appends one message to an existing conversation. */
     void append(StoredMessage message);
 
-    Optional<Conversation> find(ConversationId id);
-
-    /** The conversation held in {@code thread}, if any. */
-    Optional<Conversation> findByThread(ThreadRef thread);
-
     /**
      * Records that the inbound event {@code key} (a chat platform and its event id, or a webhook delivery) arrived;
      * true only the first time, for good: the durable half of "each event is handled once", behind the coordination
@@ -70,21 +64,6 @@ public interface ConversationStore {
     /** The conversations whose code is on {@code branch} (in any repository), newest first. */
     List<Conversation> findByBranch(String branch);
 
-    /** Conversations in one channel of one platform, newest first. */
-    List<Conversation> listByChannel(String platform, String channel, int limit);
-
-    /** Conversations of one platform that are not over (not merged, closed or cancelled), newest first. */
-    List<Conversation> listOpen(String platform, int limit);
-
-    /** All conversations, newest first, for the REST API. */
-    List<Conversation> list(int limit, int offset);
-
-    /** The conversation's messages in the order they were stored. */
-    List<StoredMessage> messages(ConversationId id);
-
     /** Records an audit event (state change, job start, delivery, refusal) with a short detail. */
     void audit(ConversationId id, String event, String detail);
-
-    /** The audit events of a conversation, oldest first, as {@code event: detail} lines. */
-    List<String> auditTrail(ConversationId id);
 }

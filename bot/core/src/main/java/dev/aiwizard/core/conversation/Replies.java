@@ -2,15 +2,16 @@ package dev.aiwizard.core.conversation;
 
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.Choice;
-import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecChanges;
 import dev.aiwizard.core.spec.SpecMarkdown;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** The words the bot says in a conversation, in one place so they stay consistent. */
+/**
+ * The words the bot says in a conversation, in one place so they stay consistent and a web surface and other
+ * languages can reuse them; what it says when it refuses is in the sibling {@link Refusals}.
+ */
 final class Replies {
     private Replies() {
     }
@@ -55,10 +56,6 @@ final class Replies {
         return new BotMessage(text.toString(), APPROVAL_CHOICES);
     }
 
-    static String onlyRequester(String requester, String act) {
-        return "Only " + requester + " can " + act + " (or an admin).";
-    }
-
     static BotMessage help(Conversation c, String startHint) {
         String common = "Commands: `status` (where things stand), `cancel` (stop this conversation), `help`.";
         String byState = c == null ? "Start a conversation with `" + startHint + "`."
@@ -76,14 +73,14 @@ final class Replies {
         return BotMessage.text(byState + "\n" + common);
     }
 
-    static String status(Conversation c, Job job, List<Conversation> others) {
+    static String status(Conversation c, GenerationQueue.JobStatus job, List<Conversation> others) {
         StringBuilder s = new StringBuilder();
         if (c != null) {
             s.append("Conversation ").append(c.id()).append(nameOf(c)).append(": ").append(label(c.state()));
             s.append(" — ").append(c.questionsAsked()).append(" question").append(c.questionsAsked() == 1 ? "" : "s")
                     .append(" asked.");
             if (job != null) {
-                s.append("\nJob ").append(job.id()).append(": ").append(job.state().name().toLowerCase(Locale.ROOT))
+                s.append("\nJob ").append(job.id()).append(": ").append(job.state())
                         .append(" — ").append(job.progress());
                 if (job.error() != null) {
                     s.append(" (").append(job.error()).append(')');
@@ -110,6 +107,91 @@ final class Replies {
             }
         }
         return s.isEmpty() ? "No conversations here yet." : s.toString();
+    }
+
+    static String noConversation(String startHint) {
+        return "There is no conversation here yet. Start one with `" + startHint + "`.";
+    }
+
+    static String stillGenerating(String progress) {
+        return "I'm still generating (" + (progress == null ? "queued" : progress) + "). I'll post here when it is "
+                + "done; `status` shows progress.";
+    }
+
+    /** For a conversation that is over and hears more. */
+    static String over(ConversationState state, String startHint) {
+        return "This conversation is " + label(state) + ". Start a new one with `" + startHint + "`.";
+    }
+
+    static String alreadyOver(ConversationState state) {
+        return "This conversation is already " + label(state) + ".";
+    }
+
+    static String usingDefaults() {
+        return "Using defaults for the rest.";
+    }
+
+    static String questionStillOpen() {
+        return "I still have a question open. Answer it, or say `skip` to take defaults for the rest; then `generate`.";
+    }
+
+    static String nothingLeftToAsk() {
+        return "There is nothing left to ask. Say `generate` to build it, or `change <what>`.";
+    }
+
+    static String awaitingApproval() {
+        return "Say `generate` to build this spec, `change <what>` to adjust it (e.g. `change add a due date to task`), "
+                + "or `cancel`.";
+    }
+
+    static String delivered(String branch) {
+        return "The code is on branch `" + branch + "`. Say `change <what>` to revise it.";
+    }
+
+    static String changeWhat() {
+        return "Tell me what to change, e.g. `change add a due date to task` or `change rename to shop-api`.";
+    }
+
+    static String queued(String jobId) {
+        return "Approved. Generation job " + jobId + " is queued; I'll keep a status message here up to date.";
+    }
+
+    static String cancelled(String branch, String startHint) {
+        return "Cancelled. Nothing more will happen in this conversation"
+                + (branch == null ? "." : "; branch `" + branch + "` stays as it is.")
+                + " Start a new one with `" + startHint + "`.";
+    }
+
+    /** A reviewer's change request, said in the thread before it is applied. */
+    static String reviewChange(String who, String where, String what) {
+        return who + " asked for a change in " + where + ": " + what;
+    }
+
+    /** A reviewer's change request for a conversation that takes none now ({@code state}). */
+    static String reviewChangeIgnored(String who, String where, ConversationState state, String what) {
+        return who + " asked for a change in " + where + ", but this conversation is " + label(state)
+                + ", so nothing was changed: " + what;
+    }
+
+    static String merged(String what, String by) {
+        return "The " + what + " was merged by " + by + ". This conversation is done; thank you!";
+    }
+
+    static String closed(String what, String by, String startHint) {
+        return "The " + what + " was closed without merging (by " + by + "). This conversation is closed; start a new "
+                + "one with `" + startHint + "`.";
+    }
+
+    /** {@link #secretsRemoved(List)} said in the thread, for {@code who}. */
+    static String secretsRemoved(String who, List<String> kinds) {
+        return who + ": " + secretsRemoved(kinds);
+    }
+
+    /** Tells a person what was removed from their message, e.g. "a GitHub token". */
+    static String secretsRemoved(List<String> kinds) {
+        return "I removed " + String.join(" and ", kinds) + " from your message: secrets never go into the spec, "
+                + "the code, commits or the pull request. Keep them in your repository's or platform's secret "
+                + "settings instead.";
     }
 
     static String label(ConversationState s) {

@@ -51,14 +51,14 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
                             && !value.endsWith("/..") && !value.endsWith("/.")) {
                         repo = value;
                     } else {
-                        problems.add("`repo=` takes owner/repo or a git URL, so I ignored `" + shown(value) + "`");
+                        problems.add(Refusals.repoIgnored(shown(value)));
                     }
                 }
                 case "branch" -> {
                     if (Placement.BRANCH.matcher(value).matches()) {
                         branch = value;
                     } else {
-                        problems.add("`" + shown(value) + "` is not a branch name, so I ignored `branch=`");
+                        problems.add(Refusals.branchIgnored(shown(value)));
                     }
                 }
                 default -> {
@@ -66,12 +66,11 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
                     Optional<String> normal = ProtectedPaths.normalise(value);
                     Optional<String> unsafe = ProtectedPaths.folderProblem(value);
                     if (normal.isPresent() && unsafe.isPresent()) {
-                        refusal = refusal(shown(value), unsafe.get());
+                        refusal = Refusals.placementRefused(shown(value), unsafe.get());
                     } else if (normal.isPresent() && Placement.FOLDER.matcher(normal.get()).matches()) {
                         path = normal.get();
                     } else {
-                        problems.add("`path=` takes a folder inside the repository (like services/todo), so I "
-                                + "ignored `" + shown(value) + "`");
+                        problems.add(Refusals.pathIgnored(shown(value)));
                     }
                 }
             }
@@ -86,13 +85,7 @@ record RequestOptions(String idea, String model, String repo, String branch, Str
     static Optional<String> refusal(Placement placement) {
         String folder = placement.folder();
         return folder == null ? Optional.empty()
-                : ProtectedPaths.folderProblem(folder).map(why -> refusal(shown(folder), why));
-    }
-
-    private static String refusal(String folder, String why) {
-        return "I can't put the project in `" + folder + "`: " + why.replace("`" + folder + "` is ", "it is ")
-                + ". Nothing was generated; ask again with a plain folder (like `path=services/todo`) or without "
-                + "`path=`.";
+                : ProtectedPaths.folderProblem(folder).map(why -> Refusals.placementRefused(shown(folder), why));
     }
 
     /** Where the project goes, as asked. */

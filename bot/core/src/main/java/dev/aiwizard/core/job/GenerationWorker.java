@@ -10,7 +10,9 @@ import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.conversation.Author;
 import dev.aiwizard.core.conversation.ConcurrentUpdateException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationEvent;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.ConversationStateMachine;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.spec.Spec;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Runs one claimed generation job: generate, check, run the project's own tests in isolation (and let the model
@@ -98,8 +99,7 @@ public final class GenerationWorker {
                 }
                 LOG.log(System.Logger.Level.ERROR, "job " + claimed.id() + " of conversation " + c.id() + " failed",
                         e);
-                fail(status, "an unexpected error (" + e.getClass().getSimpleName() + "); details are in the bot's "
-                        + "log under conversation " + c.id());
+                fail(status, JobReplies.unexpectedError(e, c.id()));
             }
         }
     }
@@ -112,13 +112,13 @@ public final class GenerationWorker {
             return;
         }
         if (claimed.attempts() > settings.maxAttempts()) {
-            fail(status, "gave up after " + settings.maxAttempts() + " attempts");
+            fail(status, JobReplies.gaveUp(settings.maxAttempts()));
             return;
         }
-        status.show("planning the files", true);
+        status.show(JobReplies.planning(), true);
         GenerationRequest request = new GenerationRequest(claimed.spec(), c.id(), c.requester());
         GeneratedProject project = generator.generate(request, note -> status.show(note, false));
-        status.show("generated " + project.files().size() + " files (code, tests and docs); checking them", true);
+        status.show(JobReplies.generated(project.files().size()), true);
         if (!withinLimits(status, project)) {
             return;
         }
@@ -135,14 +135,14 @@ public final class GenerationWorker {
         status.lease.check();
         jobs.saveFiles(claimed.id(), project.files());
         if (cancelled(claimed)) {
-            status.show("cancelled before delivery", true);
+            status.show(JobReplies.cancelledBeforeDelivery(), true);
             settle(status, status.job.cancelled(clock.instant()));
             return;
         }
-        status.show("committing " + project.files().size() + " files", true);
+        status.show(JobReplies.committing(project.files().size()), true);
         String threadLink = chat.gatewayFor(c.thread()).link(c.thread());
         PublishResult pushed = publisher.publish(new PublishRequest(c.id(), claimed.spec(), c.branch(),
-                project.files(), commitMessage(claimed, c), null,
+                project.files(), PullRequestText.commitMessage(claimed, c), null,
                 PullRequestText.body(c, claimed, project, settings.limits(), threadLink, verification),
                 c.branch() == null ? null : PullRequestText.changeNote(lastDelivered(claimed), claimed, verification),
                 verification), status.lease);
@@ -152,7 +152,7 @@ public final class GenerationWorker {
     private boolean withinLimits(Status status, GeneratedProject project) {
         List<String> problems = settings.limits().problems(project.files());
         if (!problems.isEmpty()) {
-            fail(status, "the generated files did not pass the checks: " + String.join("; ", problems));
+            fail(status, JobReplies.checksFailed(problems));
             return false;
         }
         return true;
@@ -172,15 +172,15 @@ public final class GenerationWorker {
         int round = 0;
         while (v.outcome() == Verification.Outcome.FAILED && round < repairRounds) {
             round++;
-            String ofRounds = "round " + round + " of " + repairRounds;
-            status.show(v.summary() + " — repairing, " + ofRounds, true);
+            int thisRound = round;
+            status.show(JobReplies.repairing(v.summary(), round, repairRounds), true);
             Optional<GeneratedProject> repaired;
             try {
                 repaired = generator.repair(new RepairRequest(request, project, v, round, repairRounds, spent),
-                        note -> status.show(note + " (repair " + ofRounds + ")", false));
+                        note -> status.show(JobReplies.repairNote(note, thisRound, repairRounds), false));
             } catch (GenerationException e) {
                 // A spent budget or a model that is down ends the repairs, not the job: what failed is delivered.
-                project = project.withNote("repair round " + round + " did not happen: " + e.getMessage());
+                project = project.withNote(JobReplies.repairSkipped(round, e.getMessage()));
                 round--;
                 break;
             }
@@ -201,7 +201,7 @@ public final class GenerationWorker {
     }
 
     private Verification runTests(Status status, GeneratedProject project) {
-        status.show("running the project's tests in a sandbox", true);
+        status.show(JobReplies.runningTests(), true);
         return validator.validate(project, status.job.spec().stack(), note -> status.show(note, true));
     }
 
@@ -215,36 +215,25 @@ public final class GenerationWorker {
 
     private void succeed(Status status, GeneratedProject project, PublishResult pushed, Verification verification) {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
-        String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")"
-                + (pushed.pullRequestUrl() == null ? "" : ", pull request #" + pushed.pullRequest());
+        String summary = JobReplies.deliverySummary(project.files().size(), pushed, shortSha);
         if (!settle(status, status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
                 clock.instant()))) {
             return;
         }
-        status.show("done: pushed " + summary, true);
-        String text = "Done: **" + status.job.spec().name() + "** — " + project.files().size()
-                + " files (code, tests and docs) on branch `" + pushed.branch() + "`, commit `" + shortSha + "`.\n"
-                + (pushed.pullRequestUrl() == null ? "" : "Pull request #" + pushed.pullRequest() + ": "
-                        + pushed.pullRequestUrl() + "\n")
-                + "Get it: `git clone --branch " + pushed.branch() + " " + pushed.location() + "`\n"
-                + "Run its tests: `" + project.testCommand() + "`\n"
-                + ValidationText.chatLine(verification, project.engine(), pushed.pullRequestUrl() != null)
-                + "Made by " + project.engine() + " (" + project.usage().describe() + ").\n"
-                + project.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
-                + pushed.notes().stream().map(n -> "Note: " + n + "\n").collect(Collectors.joining())
-                + "Say `change <what>` to revise it on the same branch.";
-        finish(status.job, c -> c.withBranch(pushed.branch(), clock.instant())
-                .withState(ConversationState.PR_OPEN, clock.instant()), text, "delivered",
-                pushed.branch() + " " + pushed.commitId());
+        status.show(JobReplies.donePushed(summary), true);
+        String text = JobReplies.delivered(status.job.spec().name(), project, pushed, shortSha,
+                ValidationText.chatLine(verification, project.engine(), pushed.pullRequestUrl() != null));
+        finish(status.job, ConversationEvent.JOB_DELIVERED, c -> c.withBranch(pushed.branch(), clock.instant()), text,
+                "delivered", pushed.branch() + " " + pushed.commitId());
     }
 
     private void fail(Status status, String why) {
         if (!settle(status, status.job.failed(why, clock.instant()))) {
             return;
         }
-        status.show("failed", true);
-        finish(status.job, c -> c.withState(ConversationState.FAILED, clock.instant()),
-                "Generation failed: " + why + "\nSay `generate` to try again, or `change <what>` first.",
+        status.show(JobReplies.failed(), true);
+        finish(status.job, ConversationEvent.JOB_FAILED, UnaryOperator.identity(),
+                JobReplies.generationFailed(why),
                 "job-failed", why);
     }
 
@@ -268,17 +257,22 @@ public final class GenerationWorker {
                 + "run stopped without delivering", job.id(), job.conversationId());
     }
 
-    /** Moves the conversation on and says so, retrying when a message in the thread was saved at the same time. */
-    private void finish(Job job, UnaryOperator<Conversation> change, String text, String event, String detail) {
+    /**
+     * Moves the conversation on by {@code outcome} (after {@code change}) and says so, retrying when a message in the
+     * thread was saved at the same time.
+     */
+    private void finish(Job job, ConversationEvent outcome, UnaryOperator<Conversation> change, String text,
+                        String event, String detail) {
         for (int attempt = 1; ; attempt++) {
             Conversation c = conversations.find(job.conversationId()).orElseThrow();
-            if (c.state().isFinal()) {
+            if (!ConversationStateMachine.allows(c.state(), outcome)) {
                 // Cancelled, merged or closed meanwhile: the job's outcome does not reopen the conversation.
                 conversations.audit(c.id(), event + "-after-" + c.state().name().toLowerCase(Locale.ROOT), detail);
                 return;
             }
             try {
-                Conversation saved = conversations.save(change.apply(c), List.of(
+                Conversation saved = conversations.save(ConversationStateMachine.apply(change.apply(c), outcome,
+                        clock.instant()), List.of(
                         new StoredMessage(c.id(), Author.BOT, "bot", text, clock.instant())));
                 conversations.audit(c.id(), event, detail);
                 chat.post(saved.thread(), BotMessage.text(text));
@@ -301,12 +295,6 @@ public final class GenerationWorker {
 
     private boolean cancelled(Job job) {
         return conversations.find(job.conversationId()).map(c -> c.state() == ConversationState.CANCELLED).orElse(true);
-    }
-
-    private static String commitMessage(Job job, Conversation c) {
-        String title = job.kind() == JobKind.GENERATE ? "Generate " + job.spec().name() : "Revise " + job.spec().name();
-        return title + "\n\n" + (job.spec().purpose() == null ? c.idea() : job.spec().purpose())
-                + "\n\nGenerated by AI Wizard for conversation " + c.id() + " (job " + job.id() + ").";
     }
 
     /**
@@ -334,7 +322,7 @@ public final class GenerationWorker {
             if (!job.state().isFinal()) {
                 store(job.withProgress(note, now).leased(job.owner(), now.plus(settings.lease()), now));
             }
-            BotMessage message = BotMessage.text("Job " + job.id() + " (" + job.spec().name() + "): " + note);
+            BotMessage message = BotMessage.text(JobReplies.status(job.id(), job.spec().name(), note));
             try {
                 if (job.statusMessage() == null) {
                     store(job.withStatusMessage(chat.post(conversation.thread(), message), now));

@@ -132,7 +132,8 @@ public final class JobRunner implements AutoCloseable {
             worker.run(job);
             // Only the run that finished the job reports it; one that was taken over did not.
             jobs.find(job.id()).filter(done -> done.state().isFinal() && done.attempts() == job.attempts())
-                    .ifPresent(done -> telemetry.jobFinished(done.state(), Duration.ofNanos(System.nanoTime() - began)));
+                    .ifPresent(done -> telemetry.jobFinished(Telemetry.JobOutcome.valueOf(done.state().name()),
+                            Duration.ofNanos(System.nanoTime() - began)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "job " + job.id() + " of conversation " + job.conversationId()
                     + " crashed: " + e.getMessage(), e);

@@ -1,13 +1,19 @@
 package dev.aiwizard.core.job;
 
 import dev.aiwizard.core.conversation.ConversationId;
+import dev.aiwizard.core.conversation.GenerationQueue;
+import dev.aiwizard.core.spec.Spec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Port: keeps jobs and the files they produced, and hands each job to exactly one worker at a time. */
-public interface JobStore {
+/**
+ * Port: keeps jobs and the files they produced, and hands each job to exactly one worker at a time. It is also the
+ * conversations' {@link GenerationQueue}, built on the methods below.
+ */
+public interface JobStore extends GenerationQueue {
     /** Stores a new job. */
     void enqueue(Job job);
 
@@ -47,4 +53,36 @@ public interface JobStore {
 
     /** The files a job produced, ordered by path. */
     List<GeneratedFile> files(JobId id);
+
+    @Override
+    default Queued queue(ConversationId id, Spec spec, boolean revision, Instant now) {
+        Optional<Job> leftOver = forConversation(id).stream()
+                .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst();
+        if (leftOver.isPresent()) {
+            return new Queued(leftOver.get().id().value(), leftOver.get().kind().name(), true);
+        }
+        Job queued = Job.queued(id, revision ? JobKind.REVISE : JobKind.GENERATE, spec, null, now);
+        enqueue(queued);
+        return new Queued(queued.id().value(), queued.kind().name(), false);
+    }
+
+    @Override
+    default void cancelQueued(ConversationId id, Instant now) {
+        for (Job j : forConversation(id)) {
+            if (j.state() == JobState.QUEUED) {
+                update(j.cancelled(now));
+            }
+        }
+    }
+
+    @Override
+    default Optional<JobStatus> latest(ConversationId id) {
+        List<Job> all = forConversation(id);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Job last = all.getLast();
+        return Optional.of(new JobStatus(last.id().value(), last.state().name().toLowerCase(Locale.ROOT),
+                last.progress(), last.error(), last.location()));
+    }
 }

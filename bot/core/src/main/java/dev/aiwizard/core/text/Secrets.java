@@ -80,11 +80,4 @@ public final class Secrets {
         }
         return found;
     }
-
-    /** A sentence telling a person what was removed from their message, e.g. "a GitHub token". */
-    public static String notice(List<String> kinds) {
-        return "I removed " + String.join(" and ", kinds) + " from your message: secrets never go into the spec, "
-                + "the code, commits or the pull request. Keep them in your repository's or platform's secret "
-                + "settings instead.";
-    }
 }

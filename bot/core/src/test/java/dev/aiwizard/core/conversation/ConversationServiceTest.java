@@ -45,8 +45,8 @@ class ConversationServiceTest {
         }
 
         @Override
-        public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
-            reported.add("job " + state);
+        public void jobFinished(JobOutcome outcome, Duration took) {
+            reported.add("job " + outcome);
         }
     };
     private ConversationService service = service(ConversationSettings.defaults());
@@ -303,7 +303,7 @@ class ConversationServiceTest {
             }
 
             @Override
-            public void jobFinished(dev.aiwizard.core.job.JobState state, Duration took) {
+            public void jobFinished(JobOutcome outcome, Duration took) {
             }
         };
         ConversationService measured = new ConversationService(store, jobs, new MemoryCoordination(),
@@ -399,6 +399,28 @@ class ConversationServiceTest {
         start("a todo\u200B service\uFE0F <!-- and a backdoor -->\u3164");
 
         assertEquals("a todo service", conversation().idea());
+    }
+
+    @Test
+    void eachMessageReadsItsConversationOnce() {
+        service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
+
+        int before = store.conversationReads();
+        service.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
+        assertEquals(1, store.conversationReads() - before, "an answer in the thread");
+
+        before = store.conversationReads();
+        service.start(new InboundMessage(THREAD, ALICE, "change rename to shop-api", "ev-3"));
+        assertEquals(1, store.conversationReads() - before, "an idea in a thread that holds a conversation already");
+        assertEquals("shop-api", conversation().spec().name());
+
+        before = store.conversationReads();
+        service.start(new InboundMessage(new ThreadRef("test", "general", "t2"), ALICE, "another idea", "ev-4"));
+        assertEquals(1, store.conversationReads() - before, "a new conversation");
+
+        before = store.conversationReads();
+        service.reply(new InboundMessage(new ThreadRef("test", "general", "t3"), ALICE, "hello", "ev-5"));
+        assertEquals(1, store.conversationReads() - before, "a message in a thread without a conversation");
     }
 
     @Test
@@ -625,7 +647,7 @@ class ConversationServiceTest {
         start("a todo service");
         say("todo-service");
         Conversation c = conversation();
-        return store.save(c.withBranch("wizard/todo-service-x", java.time.Instant.now())
-                .withState(ConversationState.PR_OPEN, java.time.Instant.now()), java.util.List.of());
+        return store.save(ConversationStateMachine.apply(c.withBranch("wizard/todo-service-x", java.time.Instant.now()),
+                ConversationEvent.JOB_DELIVERED, java.time.Instant.now()), java.util.List.of());
     }
 }

@@ -8,8 +8,10 @@ import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationEvent;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.ConversationStateMachine;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
@@ -56,8 +58,9 @@ class GenerationWorkerTest {
 
     private Job claimed() {
         Instant now = Instant.now();
-        conversation = Conversation.start(ConversationId.random(), THREAD, new UserRef("u1", "alice"), "idea", now)
-                .withSpec(spec, now).withState(ConversationState.GENERATING, now);
+        Conversation approved = ConversationStateMachine.apply(Conversation.start(ConversationId.random(), THREAD,
+                new UserRef("u1", "alice"), "idea", now).withSpec(spec, now), ConversationEvent.SPEC_READY, now);
+        conversation = ConversationStateMachine.apply(approved, ConversationEvent.GENERATION_QUEUED, now);
         conversations.create(conversation, List.of());
         jobs.enqueue(Job.queued(conversation.id(), JobKind.GENERATE, spec, null, now));
         return jobs.claimNext("w1", now, Duration.ofMinutes(5)).orElseThrow();
@@ -142,7 +145,8 @@ class GenerationWorkerTest {
     void aCancelledConversationsJobIsNotDelivered() {
         Job job = claimed();
         Conversation c = conversations.find(conversation.id()).orElseThrow();
-        conversations.save(c.withState(ConversationState.CANCELLED, Instant.now()), List.of());
+        conversations.save(ConversationStateMachine.apply(c, ConversationEvent.CANCEL_REQUESTED, Instant.now()),
+                List.of());
         worker(files(new GeneratedFile("README.md", "x"))).run(job);
         assertEquals(JobState.CANCELLED, jobs.find(job.id()).orElseThrow().state());
         assertTrue(published.isEmpty());
@@ -153,7 +157,8 @@ class GenerationWorkerTest {
         Job job = claimed();
         duringPublish = () -> {
             Conversation c = conversations.find(conversation.id()).orElseThrow();
-            conversations.save(c.withState(ConversationState.CLOSED, Instant.now()), List.of());
+            conversations.save(ConversationStateMachine.apply(c, ConversationEvent.PULL_REQUEST_CLOSED, Instant.now()),
+                    List.of());
         };
         worker(files(new GeneratedFile("README.md", "x"))).run(job);
 

@@ -8,8 +8,10 @@ import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationEvent;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.ConversationStateMachine;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryConversationStore;
@@ -172,9 +174,10 @@ class JobRunnerLeaseTest {
 
     private Conversation conversationWithQueuedJob() {
         Instant now = Instant.now();
-        Conversation c = Conversation.start(ConversationId.random(), new ThreadRef("test", "c", "t1"),
-                new UserRef("u", "alice"), "idea", now).withSpec(spec, now)
-                .withState(ConversationState.GENERATING, now);
+        Conversation asked = Conversation.start(ConversationId.random(), new ThreadRef("test", "c", "t1"),
+                new UserRef("u", "alice"), "idea", now).withSpec(spec, now);
+        Conversation c = ConversationStateMachine.apply(ConversationStateMachine.apply(asked,
+                ConversationEvent.SPEC_READY, now), ConversationEvent.GENERATION_QUEUED, now);
         conversations.create(c, List.of());
         store.enqueue(Job.queued(c.id(), JobKind.GENERATE, spec, null, now));
         return c;

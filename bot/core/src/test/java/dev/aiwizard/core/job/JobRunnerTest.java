@@ -25,7 +25,7 @@ class JobRunnerTest {
     private final MemoryJobStore jobs = new MemoryJobStore();
     private final Spec spec = new ScriptedInterviewer().assumeDefaults(Spec.empty());
 
-    private final List<JobState> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Telemetry.JobOutcome> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Telemetry telemetry = new Telemetry() {
         @Override
         public void turn(String platform, Duration took) {
@@ -36,8 +36,8 @@ class JobRunnerTest {
         }
 
         @Override
-        public void jobFinished(JobState state, Duration took) {
-            finished.add(state);
+        public void jobFinished(JobOutcome outcome, Duration took) {
+            finished.add(outcome);
         }
     };
 
@@ -64,7 +64,7 @@ class JobRunnerTest {
                 assertEquals(JobState.SUCCEEDED, jobs.forConversation(id).getFirst().state());
             }
         }
-        assertEquals(5, finished.stream().filter(s -> s == JobState.SUCCEEDED).count(), "every job was reported");
+        assertEquals(5, finished.stream().filter(s -> s == Telemetry.JobOutcome.SUCCEEDED).count(), "every job was reported");
     }
 
     @Test

@@ -19,6 +19,18 @@ public final class MemoryConversationStore implements ConversationStore {
     private final List<StoredMessage> messages = new ArrayList<>();
     private final List<String> audit = new ArrayList<>();
     private int failingWrites;
+    private int conversationReads;
+    private int eventChecks;
+
+    /** How many times a conversation was read ({@link #find}, {@link #findByThread}) so far. */
+    public synchronized int conversationReads() {
+        return conversationReads;
+    }
+
+    /** How many times the store was asked whether an event was handled ({@link #eventHandled}) so far. */
+    public synchronized int eventChecks() {
+        return eventChecks;
+    }
 
     /** The next {@code n} creates and saves fail as a database that is down would, storing nothing. */
     public synchronized void failNextWrites(int n) {
@@ -34,7 +46,7 @@ public final class MemoryConversationStore implements ConversationStore {
 
     @Override
     public synchronized void create(Conversation c, List<StoredMessage> first, String eventKey) {
-        if (findByThread(c.thread()).isPresent()) {
+        if (inThread(c.thread()).isPresent()) {
             throw new IllegalStateException("thread taken");
         }
         maybeFail();
@@ -65,11 +77,17 @@ public final class MemoryConversationStore implements ConversationStore {
 
     @Override
     public synchronized Optional<Conversation> find(ConversationId id) {
+        conversationReads++;
         return Optional.ofNullable(conversations.get(id));
     }
 
     @Override
     public synchronized Optional<Conversation> findByThread(ThreadRef thread) {
+        conversationReads++;
+        return inThread(thread);
+    }
+
+    private Optional<Conversation> inThread(ThreadRef thread) {
         return conversations.values().stream().filter(c -> c.thread().equals(thread)).findFirst();
     }
 
@@ -95,6 +113,7 @@ public final class MemoryConversationStore implements ConversationStore {
 
     @Override
     public synchronized boolean eventHandled(String key) {
+        eventChecks++;
         return events.contains(key);
     }
 

@@ -2,7 +2,6 @@ package dev.aiwizard.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ class SecretsTest {
         assertEquals("deploy with [secret removed] and [secret removed], notify via [secret removed] at "
                 + "https://[secret removed]@example.com/x", r.text());
         assertEquals(List.of("a GitHub token", "a Slack token", "a password in a URL"), r.kinds());
-        assertTrue(Secrets.notice(r.kinds()).startsWith("I removed a GitHub token and a Slack token and a password"));
     }
 
     @Test
