@@ -80,6 +80,12 @@ class EnvironmentVariablesTest {
         assertEquals(7, fromEnv.llm().retries());
     }
 
+    @Test
+    void anEmptyVariableEmptiesADefault() {
+        assertEquals(List.of("ai-generated"), SettingsLoader.load(Map.of()).github().labels());
+        assertEquals(List.of(), SettingsLoader.load(Map.of("WIZARD_GITHUB_LABELS", "")).github().labels());
+    }
+
     private static List<String> code(String cell) {
         List<String> out = new ArrayList<>();
         Matcher m = CODE.matcher(cell);
