@@ -217,7 +217,8 @@ public final class GenerationWorker {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
         String summary = project.files().size() + " files on branch " + pushed.branch() + " (commit " + shortSha + ")"
                 + (pushed.pullRequestUrl() == null ? "" : ", pull request #" + pushed.pullRequest());
-        if (!settle(status, status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
+        if (!settle(status, status.job.withDelivery(pushed.pullRequestUrl(), ValidationSummary.of(verification),
+                clock.instant()).succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
                 clock.instant()))) {
             return;
         }
