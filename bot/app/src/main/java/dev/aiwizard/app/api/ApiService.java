@@ -71,6 +71,7 @@ public final class ApiService implements HttpService {
             rules.route(r.method(), r.path(), r.handler());
         }
         rules.any((req, res) -> Problems.send(res, Status.NOT_FOUND_404, "not_found",
-                "No API operation " + req.prologue().method().text() + " " + req.path().path() + "; see /openapi."));
+                "No API operation " + req.prologue().method().text() + " " + req.path().absolute().path()
+                        + "; see /openapi."));
     }
 }
