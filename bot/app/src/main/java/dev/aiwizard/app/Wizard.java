@@ -115,6 +115,8 @@ public final class Wizard implements AutoCloseable {
     /** This process among the bot's replicas: it owns the jobs and chat events it holds under this name. */
     private final String replica;
     private final JobRunner runner;
+    /** The job store everything writes through, which tells the job API's event streams of each change. */
+    private final JobStore jobStore;
     private final WebServer server;
     private boolean storageOwned;
 
@@ -171,7 +173,7 @@ public final class Wizard implements AutoCloseable {
             storageOwned = true;
             // Every job write goes through here, so the job API's event streams hear each change as it is stored.
             JobEvents jobEvents = new JobEvents();
-            JobStore jobStore = new ObservedJobStore(storage.jobs(), jobEvents);
+            jobStore = new ObservedJobStore(storage.jobs(), jobEvents);
             coordination = push(storage.coordination(settings.redisUrl()));
             coordinationRef.set(coordination);
             OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.target());
@@ -431,6 +433,11 @@ public final class Wizard implements AutoCloseable {
 
     public Storage storage() {
         return storage;
+    }
+
+    /** The jobs as the bot writes them: a change stored here reaches the job API's event streams at once. */
+    public JobStore jobs() {
+        return jobStore;
     }
 
     /** Where data is kept, for the start-up banner (never a password). */

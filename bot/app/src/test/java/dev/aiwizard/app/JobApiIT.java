@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +43,22 @@ class JobApiIT {
     Path other;
     private final List<Wizard> wizards = new ArrayList<>();
 
+    /** This test's own PostgreSQL schema (created on first use), so no other bot on the database claims its jobs. */
+    private String schema;
+
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         wizards.forEach(Wizard::close);
+        if (schema != null) {
+            sql("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (var c = DriverManager.getConnection(PostgresRedisIT.PG_URL, PostgresRedisIT.PG_USER, "");
+             var st = c.createStatement()) {
+            st.execute(statement);
+        }
     }
 
     private Wizard start(Path dir, String... env) {
@@ -53,9 +67,14 @@ class JobApiIT {
         return w;
     }
 
-    private static String[] postgres(String... more) {
-        List<String> env = new ArrayList<>(List.of("WIZARD_DB_URL", PostgresRedisIT.PG_URL,
-                "WIZARD_DB_USER", PostgresRedisIT.PG_USER));
+    private String[] postgres(String... more) throws Exception {
+        if (schema == null) {
+            schema = "wizard_api_" + Ids.random(10);
+            sql("CREATE SCHEMA " + schema);
+        }
+        String url = PostgresRedisIT.PG_URL + (PostgresRedisIT.PG_URL.contains("?") ? "&" : "?") + "currentSchema="
+                + schema;
+        List<String> env = new ArrayList<>(List.of("WIZARD_DB_URL", url, "WIZARD_DB_USER", PostgresRedisIT.PG_USER));
         env.addAll(List.of(more));
         return env.toArray(String[]::new);
     }
