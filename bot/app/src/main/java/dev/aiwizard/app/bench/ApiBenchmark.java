@@ -94,6 +94,17 @@ public final class ApiBenchmark {
             System.out.printf("storage=%s%n", wizard.describe());
             report("POST /api/v1/jobs to 202 (queued), " + requests + " requests after " + warmUp + " warm-up", post);
 
+            List<Long> read = new ArrayList<>();
+            for (int i = 0; i < warmUp + requests; i++) {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + jobIds.get(i))).build();
+                long a = System.nanoTime();
+                http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                if (i >= warmUp) {
+                    read.add(System.nanoTime() - a);
+                }
+            }
+            report("for comparison, GET /api/v1/jobs/{id} (one read)", read);
+
             JobStore jobs = wizard.jobs();
             Job job = jobs.find(new JobId(jobIds.getFirst())).orElseThrow();
             report("job change stored to SSE client, " + followers + " clients, " + changes + " changes",

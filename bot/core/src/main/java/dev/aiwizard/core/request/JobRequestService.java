@@ -115,7 +115,7 @@ public final class JobRequestService {
             if (!request.approve()) {
                 return new RequestOutcome.Drafted(draft, notes, earlier.conversation() != null);
             }
-            return queue(draft, notes);
+            return queue(draft, notes, false);
         }
     }
 
@@ -150,7 +150,7 @@ public final class JobRequestService {
                 return new RequestOutcome.Conflict("Conversation " + id + " is " + now.state()
                         + ", not waiting for approval.");
             }
-            return queue(now, List.of());
+            return queue(now, List.of(), true);
         }
     }
 
@@ -208,16 +208,17 @@ public final class JobRequestService {
 
     /**
      * Queues the job of {@code c}. The job is stored before the conversation moves on, and a job of it still queued
-     * or running is adopted rather than doubled, as in a chat.
+     * or running is adopted rather than doubled, as in a chat ({@code mayHaveJobs}: false for a conversation stored
+     * a moment ago, which cannot have one, saving the look-up).
      */
-    private RequestOutcome queue(Conversation c, List<String> notes) {
+    private RequestOutcome queue(Conversation c, List<String> notes, boolean mayHaveJobs) {
         String target = c.spec().target();
         if (target != null && !conversations.targets().allows(target)) {
             return new RequestOutcome.Invalid(List.of(new RequestProblem("target", "'" + target + "' is not one of "
                     + "the targets allowed here (WIZARD_ALLOWED_TARGETS)")));
         }
         JobKind kind = c.branch() == null ? JobKind.GENERATE : JobKind.REVISE;
-        Job job = jobs.forConversation(c.id()).stream()
+        Job job = (mayHaveJobs ? jobs.forConversation(c.id()) : List.<Job>of()).stream()
                 .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst()
                 .orElseGet(() -> {
                     Job queued = Job.queued(c.id(), kind, c.spec(), null, clock.instant());
