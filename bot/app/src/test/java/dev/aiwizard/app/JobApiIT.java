@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.generator.testing.FakeLlmServer;
-import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -186,7 +185,8 @@ class JobApiIT {
     void anIdenticalRequestWithinADayIsServedFromTheCacheWithoutAnyModelCall() throws Exception {
         try (FakeLlmServer model = FakeLlmServer.start()) {
             ProjectModel project = new ProjectModel();
-            model.script(r -> "interview_step".equals(r.schemaName()) ? interview() : project.apply(r));
+            model.script(r -> "interview_step".equals(r.schemaName())
+                    ? TodoInterview.ready("java-rest", "local") : project.apply(r));
             Wizard wizard = start(data, "WIZARD_LLM_PROVIDER", "openai", "OPENAI_BASE_URL", model.openAiBaseUrl(),
                     "OPENAI_API_KEY", "sk-" + "test-0123456789", "WIZARD_LLM_MODEL", "fake-model");
             ApiClient api = new ApiClient(wizard.port(), null);
@@ -211,24 +211,6 @@ class JobApiIT {
             assertTrue(json(draft).get("cached").asBoolean(), "the draft reuses the spec of the same request");
             assertEquals(List.of(), model.requests(), "not a single model call");
         }
-    }
-
-    /** A model interviewer that reads the idea and fills every slot when asked for defaults. */
-    private static Reply interview() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", "todo-service");
-        a.put("purpose", "people manage tasks");
-        a.put("entities", List.of(Map.of("name", "Task", "fields", List.of(Map.of("name", "title", "type", "text"),
-                Map.of("name", "done", "type", "boolean")))));
-        a.put("operations", List.of("create", "read", "list", "update", "delete"));
-        a.put("stack", "java-rest");
-        a.put("persistence", "in-memory");
-        a.put("target", "local");
-        a.put("unusable", "");
-        a.put("nextSlot", "none");
-        a.put("question", "");
-        a.put("choices", List.of());
-        return Reply.json(a);
     }
 
     @Test

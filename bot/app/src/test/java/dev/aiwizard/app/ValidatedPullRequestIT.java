@@ -12,7 +12,6 @@ import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHubRepoFixture;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +78,7 @@ class ValidatedPullRequestIT {
         });
         model.script(r -> {
             if ("interview_step".equals(r.schemaName())) {
-                return interview(r, stack);
+                return TodoInterview.ready(stack, "acme/todo");
             }
             if (r.system().startsWith("You are the repairer")) {
                 repairsAsked.incrementAndGet();
@@ -89,23 +88,6 @@ class ValidatedPullRequestIT {
             }
             return project.apply(r);
         });
-    }
-
-    private static Reply interview(FakeLlmServer.Request r, String stack) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", "todo-service");
-        a.put("purpose", "people manage tasks");
-        a.put("entities", List.of(Map.of("name", "Task", "fields", List.of(Map.of("name", "title", "type", "text"),
-                Map.of("name", "done", "type", "boolean")))));
-        a.put("operations", List.of("create", "read", "list", "update", "delete"));
-        a.put("stack", stack);
-        a.put("persistence", "in-memory");
-        a.put("target", "acme/todo");
-        a.put("unusable", "");
-        a.put("nextSlot", "none");
-        a.put("question", "");
-        a.put("choices", List.of());
-        return Reply.json(a);
     }
 
     private static final String SCRIPT = """

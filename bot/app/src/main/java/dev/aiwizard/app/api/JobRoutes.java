@@ -59,9 +59,7 @@ final class JobRoutes {
         }
         JobRequestBody.Read read = JobRequestBody.read(body.get());
         if (!read.errors().isEmpty()) {
-            Problems.send(res, Status.BAD_REQUEST_400, "invalid_request", read.errors().size() == 1
-                    ? read.errors().getFirst().detail() : read.errors().size() + " fields cannot be used; see errors.",
-                    read.errors());
+            Problems.invalid(res, read.errors());
             return;
         }
         Outcomes.send(res, requests.submit(Bodies.caller(req), read.request()));

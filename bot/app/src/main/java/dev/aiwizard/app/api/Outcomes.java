@@ -24,9 +24,7 @@ final class Outcomes {
                 res.header(HeaderNames.LOCATION, ApiService.BASE + "/jobs/" + q.job().id().value());
                 Json.send(res, q.cached() ? Status.OK_200 : Status.ACCEPTED_202, Views.queued(q));
             }
-            case RequestOutcome.Invalid i -> Problems.send(res, Status.BAD_REQUEST_400, "invalid_request",
-                    i.problems().size() == 1 ? i.problems().getFirst().detail()
-                            : i.problems().size() + " fields cannot be used; see errors.",
+            case RequestOutcome.Invalid i -> Problems.invalid(res,
                     i.problems().stream().map(p -> new Problems.FieldError(p.field(), p.detail())).toList());
             case RequestOutcome.Limited l -> {
                 long seconds = Math.max(1, (l.retryAfter().toMillis() + 999) / 1000);

@@ -30,6 +30,12 @@ public final class Problems {
         send(res, status, code, detail, List.of());
     }
 
+    /** Answers {@code 400}: the request cannot be used, for the reasons given field by field. */
+    public static void invalid(ServerResponse res, List<FieldError> errors) {
+        send(res, Status.BAD_REQUEST_400, "invalid_request", errors.size() == 1 ? errors.getFirst().detail()
+                : errors.size() + " fields cannot be used; see errors.", errors);
+    }
+
     /** Answers {@code status} with a problem of kind {@code code}, listing what is wrong with each field. */
     public static void send(ServerResponse res, Status status, String code, String detail, List<FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();

@@ -57,7 +57,7 @@ final class TokenRoutes {
             });
         }
         if (!errors.isEmpty()) {
-            Problems.send(res, Status.BAD_REQUEST_400, "invalid_request", errors.getFirst().detail(), errors);
+            Problems.invalid(res, errors);
             return;
         }
         String user = body.get().path("user").asText(null);
@@ -71,8 +71,8 @@ final class TokenRoutes {
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");
                 Json.send(res, Status.CREATED_201, m);
             }
-            case ApiTokens.Issue.Invalid invalid -> Problems.send(res, Status.BAD_REQUEST_400, "invalid_request",
-                    invalid.detail(), List.of(new Problems.FieldError(invalid.field(), invalid.detail())));
+            case ApiTokens.Issue.Invalid invalid -> Problems.invalid(res,
+                    List.of(new Problems.FieldError(invalid.field(), invalid.detail())));
             case ApiTokens.Issue.NotAllowed no -> Problems.send(res, Status.FORBIDDEN_403, "forbidden", no.detail());
         }
     }
