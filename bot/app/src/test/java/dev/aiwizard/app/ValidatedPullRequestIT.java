@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.Verification;
+import dev.aiwizard.storage.Storage;
+import dev.aiwizard.storage.StorageSettings;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
 import dev.aiwizard.generator.testing.ProjectModel;
@@ -115,6 +119,18 @@ class ValidatedPullRequestIT {
         assertEquals("success", status.state());
         assertEquals("ai-wizard/tests", status.context());
         assertTrue(status.description().matches("tests: \\d+ passed"), status.description());
+        Job job = lastJob();
+        assertEquals("https://github.example/acme/todo/pull/" + pr.number(), job.pullRequestUrl(),
+                "the job API shows the pull request");
+        assertEquals(Verification.Outcome.PASSED, job.validation().outcome());
+        assertEquals(status.description(), job.validation().summary(), "and the same validation summary");
+    }
+
+    /** The job of the conversation the session held, as the job API reads it. */
+    private Job lastJob() {
+        try (Storage storage = Storage.open(StorageSettings.embedded(tmp.resolve("data")))) {
+            return storage.jobs().forConversation(storage.conversations().list(1, 0).getFirst().id()).getLast();
+        }
     }
 
     @Test
@@ -135,5 +151,6 @@ class ValidatedPullRequestIT {
         assertTrue(pr.body().contains("this is not javascript"), "the output's end shows what broke: " + pr.body());
         FakeGitHub.Status status = gitHub.statuses("acme", "todo").getLast();
         assertEquals("failure", status.state());
+        assertEquals(Verification.Outcome.FAILED, lastJob().validation().outcome());
     }
 }
