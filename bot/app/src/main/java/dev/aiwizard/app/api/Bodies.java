@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ final class Bodies {
         Optional<JsonNode> node = Json.read(body);
         if (node.isEmpty()) {
             Problems.send(res, Status.BAD_REQUEST_400, "invalid_json", body.length == 0 ? "The body is empty; send "
-                    + "a JSON object." : "The body is not valid JSON.", java.util.List.of(
+                    + "a JSON object." : "The body is not valid JSON.", List.of(
                     new Problems.FieldError("", body.length == 0 ? "empty body" : "not valid JSON")));
         }
         return node;

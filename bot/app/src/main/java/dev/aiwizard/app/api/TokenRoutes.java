@@ -10,6 +10,7 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class TokenRoutes {
         if (body.isEmpty()) {
             return;
         }
-        List<Problems.FieldError> errors = new java.util.ArrayList<>();
+        List<Problems.FieldError> errors = new ArrayList<>();
         if (!body.get().isObject()) {
             errors.add(new Problems.FieldError("", "the body must be a JSON object like {\"name\": \"laptop\"}"));
         } else {

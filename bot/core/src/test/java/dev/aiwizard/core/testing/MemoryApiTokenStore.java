@@ -4,6 +4,8 @@ import dev.aiwizard.core.access.ApiToken;
 import dev.aiwizard.core.access.ApiTokenStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +56,10 @@ public final class MemoryApiTokenStore implements ApiTokenStore {
         return true;
     }
 
-    private static List<ApiToken> newestFirst(java.util.Collection<ApiToken> tokens, int limit) {
+    private static List<ApiToken> newestFirst(Collection<ApiToken> tokens, int limit) {
         List<ApiToken> sorted = new ArrayList<>(tokens);
         // Newest first, ties (the same instant) latest added first, like the database's id order.
-        java.util.Collections.reverse(sorted);
+        Collections.reverse(sorted);
         sorted.sort(Comparator.comparing(ApiToken::createdAt).reversed());
         return sorted.stream().limit(limit).toList();
     }
