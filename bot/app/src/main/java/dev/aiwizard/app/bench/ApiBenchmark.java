@@ -94,6 +94,20 @@ public final class ApiBenchmark {
             System.out.printf("storage=%s%n", wizard.describe());
             report("POST /api/v1/jobs to 202 (queued), " + requests + " requests after " + warmUp + " warm-up", post);
 
+            List<Long> drafts = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"idea\": \"" + IDEA + "draft " + i + " "
+                                + Ids.random(6) + "\"}")).build();
+                long a = System.nanoTime();
+                HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                drafts.add(System.nanoTime() - a);
+                if (res.statusCode() != 201) {
+                    throw new IllegalStateException("a draft was answered " + res.statusCode());
+                }
+            }
+            report("for comparison, POST /api/v1/jobs without approve to 201 (a draft: no job)", drafts);
             List<Long> read = new ArrayList<>();
             for (int i = 0; i < warmUp + requests; i++) {
                 HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + jobIds.get(i))).build();
