@@ -6,7 +6,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -53,9 +52,16 @@ final class EventStream implements JobFeed.Follower, AutoCloseable {
         try {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } catch (IOException e) {
-            // The client went away: following stops here.
-            throw new UncheckedIOException("the event stream's client is gone", e);
+        } catch (IOException | RuntimeException e) {
+            // The client went away (Helidon says so with its own unchecked exceptions too): following stops here.
+            throw new ClientGone(e);
+        }
+    }
+
+    /** The client closed the stream; thrown out of {@link JobFeed#follow} to stop following. */
+    static final class ClientGone extends RuntimeException {
+        ClientGone(Throwable cause) {
+            super("the event stream's client is gone", cause);
         }
     }
 

@@ -76,7 +76,7 @@ final class JobRoutes {
         }
         try (EventStream stream = EventStream.open(res)) {
             feed.follow(job.get().id(), stream, keepAlive);
-        } catch (UncheckedIOException e) {
+        } catch (EventStream.ClientGone e) {
             LOG.log(System.Logger.Level.DEBUG, "the events of job {0} lost their client", job.get().id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
