@@ -1,6 +1,7 @@
 package dev.aiwizard.app.api;
 
 import dev.aiwizard.core.request.RequestOutcome;
+import dev.aiwizard.core.retry.RetryAfter;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -27,8 +28,8 @@ final class Outcomes {
             case RequestOutcome.Invalid i -> Problems.invalid(res,
                     i.problems().stream().map(p -> new Problems.FieldError(p.field(), p.detail())).toList());
             case RequestOutcome.Limited l -> {
-                long seconds = Math.max(1, (l.retryAfter().toMillis() + 999) / 1000);
-                res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
+                String seconds = RetryAfter.seconds(l.retryAfter());
+                res.header(HeaderNames.RETRY_AFTER, seconds);
                 Problems.send(res, Status.TOO_MANY_REQUESTS_429, "rate_limited", "You made " + l.limit()
                         + " job requests in the last minute, the most allowed; try again in " + seconds + " s.");
             }

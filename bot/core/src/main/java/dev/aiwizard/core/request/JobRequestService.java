@@ -137,9 +137,9 @@ public final class JobRequestService {
             return new RequestOutcome.NotAllowed("Only " + c.requester().displayName() + " (who asked for it) or the "
                     + "operator can approve conversation " + id + ".");
         }
-        ThreadRef t = c.thread();
-        Optional<Coordination.Lock> lock = coordination.lock("thread:" + t.platform() + ":" + t.channel() + ":"
-                + t.thread(), conversations.lockWait(), LOCK_LEASE);
+        // The same lock a chat turn of this conversation takes (ConversationService), so the two never interleave.
+        Optional<Coordination.Lock> lock = coordination.lock("thread:" + c.thread().key(), conversations.lockWait(),
+                LOCK_LEASE);
         if (lock.isEmpty()) {
             return new RequestOutcome.Conflict("Conversation " + id + " is busy; try again in a moment.");
         }

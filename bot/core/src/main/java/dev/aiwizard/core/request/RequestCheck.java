@@ -2,13 +2,18 @@ package dev.aiwizard.core.request;
 
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.spec.Names;
+import dev.aiwizard.core.spec.RepoTarget;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.TargetPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What is wrong with a job request, field by field, before anything is stored or counted. */
 record RequestCheck(JobRequestSettings settings, ConversationSettings conversations) {
+    /** A git remote as WIZARD_TARGET may name one: a URL, or a path on the bot's machine. */
+    private static final Pattern GIT_REMOTE = Pattern.compile("(?:https://|ssh://|git@|file://|/)\\S+");
+
     List<RequestProblem> problems(JobRequest r) {
         List<RequestProblem> problems = new ArrayList<>();
         idea(r.idea(), problems);
@@ -41,7 +46,9 @@ record RequestCheck(JobRequestSettings settings, ConversationSettings conversati
         if (target == null) {
             return;
         }
-        if (!target.equals(TargetPolicy.LOCAL) && !TargetPolicy.isRepository(target)) {
+        boolean wellFormed = target.equals(TargetPolicy.LOCAL) || RepoTarget.parse(target).isPresent()
+                || GIT_REMOTE.matcher(target).matches();
+        if (!wellFormed) {
             problems.add(new RequestProblem("target", "target must be owner/repo on GitHub, a git URL, or local; not '"
                     + shown(target) + "'"));
         } else if (!conversations.targets().allows(target)) {

@@ -3,7 +3,6 @@ package dev.aiwizard.core.spec;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Which targets a conversation may deliver to: {@code local}, the configured default, and the {@code allowed} ones —
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
 public record TargetPolicy(String defaultTarget, List<String> allowed) {
     /** The target meaning "a bare repository of the bot's own". */
     public static final String LOCAL = "local";
-    /** {@code owner/repo} on GitHub, or a git remote URL. */
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}"
-            + "|(?:https://|ssh://|git@)\\S+");
 
     public TargetPolicy {
         requireNonNull(defaultTarget, "defaultTarget");
@@ -40,10 +36,5 @@ public record TargetPolicy(String defaultTarget, List<String> allowed) {
             }
         }
         return false;
-    }
-
-    /** Whether {@code target} names a repository: {@code owner/repo} on GitHub, or a git remote URL. */
-    public static boolean isRepository(String target) {
-        return REPOSITORY.matcher(target).matches() && !target.endsWith("/..") && !target.endsWith("/.");
     }
 }
