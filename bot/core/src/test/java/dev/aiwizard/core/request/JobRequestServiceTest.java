@@ -24,14 +24,12 @@ import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
-import java.time.Clock;
+import dev.aiwizard.core.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class JobRequestServiceTest {
@@ -43,23 +41,7 @@ class JobRequestServiceTest {
     private final MemoryJobStore jobs = new MemoryJobStore();
     private final AtomicInteger interviews = new AtomicInteger();
     private final AtomicInteger wakeUps = new AtomicInteger();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
     /** The scripted interviewer, counted: each call would be a model call with a model configured. */
     private final Interviewer interviewer = new Interviewer() {
         private final ScriptedInterviewer script = new ScriptedInterviewer();
@@ -185,7 +167,7 @@ class JobRequestServiceTest {
     void anIdenticalApprovedRequestWithinADayIsAnsweredWithTheEarlierJobWithoutAnInterview() {
         var first = assertInstanceOf(RequestOutcome.Queued.class, service.submit(ALICE, approved(IDEA)));
         int interviewed = interviews.get();
-        now.set(now.get().plus(Duration.ofHours(23)));
+        clock.advance(Duration.ofHours(23));
 
         var again = assertInstanceOf(RequestOutcome.Queued.class, service.submit(BOB, approved(IDEA)));
 
@@ -202,7 +184,7 @@ class JobRequestServiceTest {
         var otherName = assertInstanceOf(RequestOutcome.Queued.class, service.submit(ALICE,
                 new JobRequest(IDEA, null, "other-name", null, null, true)));
         assertFalse(otherName.cached());
-        now.set(now.get().plus(Duration.ofHours(24)).plusSeconds(1));
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
         var later = assertInstanceOf(RequestOutcome.Queued.class, service.submit(ALICE, approved(IDEA)));
         assertFalse(later.cached());
     }
