@@ -27,9 +27,10 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
                           SlackSettings slack, DiscordSettings discord, Resilience resilience,
                           IntakeSettings intake, SandboxSettings sandbox,
-                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices) {
+                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices, ApiSettings api) {
     public AppSettings {
         requireNonNull(modelPrices, "modelPrices");
+        requireNonNull(api, "api");
         requireNonNull(intake, "intake");
         requireNonNull(sandbox, "sandbox");
         requireNonNull(host, "host");
@@ -137,6 +138,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         b.sandbox = sandbox;
         b.kubernetesSandbox = kubernetesSandbox;
         b.modelPrices = modelPrices;
+        b.api = api;
         return b;
     }
 
@@ -169,6 +171,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         private SandboxSettings sandbox;
         private KubernetesSandboxSettings kubernetesSandbox;
         private ModelPrices modelPrices;
+        private ApiSettings api;
 
         private Builder() {
         }
@@ -200,12 +203,13 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         public Builder sandbox(SandboxSettings value) { sandbox = value; return this; }
         public Builder kubernetesSandbox(KubernetesSandboxSettings value) { kubernetesSandbox = value; return this; }
         public Builder modelPrices(ModelPrices value) { modelPrices = value; return this; }
+        public Builder api(ApiSettings value) { api = value; return this; }
 
         public AppSettings build() {
             return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                     conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets,
                     github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox,
-                    modelPrices);
+                    modelPrices, api);
         }
     }
 }

@@ -67,6 +67,7 @@ public final class SettingsLoader {
                 .intake(new AppSettings.IntakeSettings(inbox.seconds("lease-seconds"), inbox.integer("max-attempts")))
                 .sandbox(ValidationBinding.sandbox(wizard.section("validation"), dataDir))
                 .kubernetesSandbox(ValidationBinding.kubernetes(wizard.section("validation")))
+                .api(api(wizard.section("api")))
                 .build();
     }
 
@@ -80,6 +81,13 @@ public final class SettingsLoader {
                 allowedModels, new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target,
                         git.list("allowed-targets")),
                 ChatPlatformBinding.admins(wizard.section("slack"), wizard.section("discord")));
+    }
+
+    /** The job API's limits. */
+    private static ApiSettings api(ConfigSection api) {
+        return new ApiSettings(api.integer("jobs-per-minute"), api.integer("max-idea-length"),
+                Duration.ofHours(api.integer("cache-hours")), Duration.ofMillis(api.integer("events-tail-ms")),
+                api.seconds("events-keepalive-seconds"));
     }
 
     /** Timeouts and limits that keep a slow or flooded bot answering. */
