@@ -26,6 +26,7 @@ import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.TurnLimits;
+import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.Interviewer;
@@ -187,8 +188,9 @@ public final class Wizard implements AutoCloseable {
                 intake.register(webhooks);
             }
             TurnLimits turns = settings.resilience().turns();
-            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
-                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry), clock);
+            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, new ChatInbox(conversations, intake,
+                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry),
+                    slackGateway, clock, true));
             if (slack != null) {
                 intake.register(slack);
             }

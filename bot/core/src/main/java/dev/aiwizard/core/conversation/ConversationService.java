@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
@@ -56,20 +57,59 @@ public final class ConversationService {
         measured(msg, () -> startTurn(msg));
     }
 
+    /** What a message does in a thread that holds no conversation. */
+    enum WhenNone {
+        /** Starts one with the message as its idea (the person addressed the bot). */
+        START,
+        /** Nothing: the thread is none of the bot's business (a reply among people, a stale button). */
+        IGNORE
+    }
+
+    /**
+     * One turn for {@code msg} with one read of its thread's conversation, under the thread's lock: the next step of
+     * the conversation the thread holds, or, when it holds none, what {@code none} says. This is the inbox's way in
+     * ({@link ChatInbox}): the decision between continuing and starting is made here, on the read the turn uses.
+     */
+    void handle(InboundMessage msg, WhenNone none) {
+        requireNonNull(none, "none");
+        measured(msg, () -> {
+            Cleaned clean = cleaned(msg);
+            if (guard.seenBefore(clean.msg())) {
+                return true;
+            }
+            toldAboutSecrets(clean);
+            return inboxTurn(clean.msg(), none);
+        });
+    }
+
     /**
      * Runs one turn for {@code msg} with its platform in the log context, and reports how long it took and how it
      * ended (a duplicate delivery is noticed by the guard).
      */
     private void measured(InboundMessage msg, Runnable turn) {
+        measured(msg, () -> {
+            turn.run();
+            return true;
+        });
+    }
+
+    /**
+     * {@link #measured(InboundMessage, Runnable)} for a turn that may turn out not to be one ({@code turn} answers
+     * false: the message was none of the bot's business), which is then not counted.
+     */
+    private void measured(InboundMessage msg, BooleanSupplier turn) {
         long began = System.nanoTime();
         Telemetry.TurnOutcome outcome = Telemetry.TurnOutcome.FAILED;
+        boolean counted = true;
         guard.beginTurn();
         try (LogContext.Scope ignored = LogContext.turn(msg.thread().platform())) {
-            turn.run();
+            counted = turn.getAsBoolean();
             outcome = guard.turnWasDuplicate() ? Telemetry.TurnOutcome.DUPLICATE : Telemetry.TurnOutcome.HANDLED;
         } finally {
             guard.endTurn();
-            telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
+            if (counted) {
+                telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
+            }
         }
     }
 
@@ -80,18 +120,25 @@ public final class ConversationService {
             return;
         }
         toldAboutSecrets(cleaned);
+        Optional<String> refused = ideaRefused(msg);
+        if (refused.isPresent()) {
+            say(msg.thread(), refused.get());
+            guard.handledWithoutWrites(msg);
+            return;
+        }
+        turn(msg, msg.text().strip());
+    }
+
+    /** Why {@code msg} cannot be the idea of a new conversation (empty, too long), if it cannot. */
+    private Optional<String> ideaRefused(InboundMessage msg) {
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
-            say(msg.thread(), Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
-            guard.handledWithoutWrites(msg);
-            return;
+            return Optional.of(Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
         }
         if (idea.length() > settings.maxIdeaLength()) {
-            say(msg.thread(), Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
-            guard.handledWithoutWrites(msg);
-            return;
+            return Optional.of(Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
         }
-        turn(msg, idea);
+        return Optional.empty();
     }
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
@@ -254,15 +301,45 @@ public final class ConversationService {
                 noConversation(msg);
                 guard.handledWithoutWrites(msg);
             } else {
-                Optional<String> refused = guard.startRefused(msg);
+                startIfAllowed(msg, idea);
+            }
+        }));
+    }
+
+    /**
+     * {@link #turn(InboundMessage, String)} for the inbox: when the thread holds no conversation, {@code none} says
+     * what happens. False when the message was ignored (no turn was run).
+     */
+    private boolean inboxTurn(InboundMessage msg, WhenNone none) {
+        boolean[] ran = {true};
+        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
+            Optional<Conversation> found = threads.find(msg.thread());
+            if (found.isPresent()) {
+                LogContext.conversation(found.get().id().value());
+                new Turn(turns, found.get(), msg, TurnGuard.eventKey(msg)).run();
+            } else if (none == WhenNone.IGNORE) {
+                ran[0] = false;
+            } else {
+                Optional<String> refused = ideaRefused(msg);
                 if (refused.isPresent()) {
                     say(msg.thread(), refused.get());
                     guard.handledWithoutWrites(msg);
-                    return;
+                } else {
+                    startIfAllowed(msg, msg.text().strip());
                 }
-                begin(msg, idea);
             }
         }));
+        return ran[0];
+    }
+
+    private void startIfAllowed(InboundMessage msg, String idea) {
+        Optional<String> refused = guard.startRefused(msg);
+        if (refused.isPresent()) {
+            say(msg.thread(), refused.get());
+            guard.handledWithoutWrites(msg);
+            return;
+        }
+        begin(msg, idea);
     }
 
     private void begin(InboundMessage msg, String idea) {

@@ -1,0 +1,167 @@
+package dev.aiwizard.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.chat.ChatEvent;
+import dev.aiwizard.core.chat.ChatGateway;
+import dev.aiwizard.core.chat.InboundEvent;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.Intake;
+import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.ThreadSieve;
+import dev.aiwizard.core.chat.Turns;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one way in for a chat platform: an adapter hands over each {@link ChatEvent} it translated and answers the
+ * platform as {@link #accept} says; every inbound rule is here or behind it. The inbox keeps the event durable before
+ * the platform hears "ok" ({@link Intake}: a retry of an event in hand is a {@link Outcome#DUPLICATE}), runs one turn
+ * at a time per thread in arrival order (the thread's queue, bounded by the turn limits: beyond them
+ * {@link Outcome#BUSY}), drops messages in threads that surely hold no conversation before they cost the database
+ * (the {@link ThreadSieve} on the thread index), and lets the {@link ConversationService} decide between continuing
+ * and starting on the one read of the conversation its turn makes. Who may say or press what, duplicates that get past
+ * the intake, the thread's lock across replicas and the rate limits are the service's, behind this. One inbox serves
+ * one platform.
+ */
+public final class ChatInbox {
+    private static final System.Logger LOG = System.getLogger(ChatInbox.class.getName());
+
+    /** What became of an event an adapter handed over, and so what the platform hears. */
+    public enum Outcome {
+        /** Kept and queued: acknowledge it. */
+        QUEUED,
+        /** A retry of an event already in hand (here or on another replica): acknowledge it; it runs once. */
+        DUPLICATE,
+        /** Refused for now (the queues are full, or shutting down): tell the platform or the person to retry. */
+        BUSY
+    }
+
+    private final ConversationService conversations;
+    private final Intake intake;
+    private final ThreadSieve queues;
+    private final ChatGateway gateway;
+    private final Clock clock;
+    private final boolean platformRedelivers;
+
+    /**
+     * An inbox for {@code gateway}'s platform, running turns on {@code queues}. {@code platformRedelivers}: the
+     * platform sends an event again when it is not acknowledged (Slack), so an event refused as busy is taken back
+     * out of the intake at once and the retry is new; otherwise (Discord) it stays there and is replayed once its
+     * lease runs out.
+     */
+    public ChatInbox(ConversationService conversations, Intake intake, ThreadQueues queues, ChatGateway gateway,
+                     Clock clock, boolean platformRedelivers) {
+        this.conversations = requireNonNull(conversations, "conversations");
+        this.intake = requireNonNull(intake, "intake");
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.clock = requireNonNull(clock, "clock");
+        this.platformRedelivers = platformRedelivers;
+        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(queues, "queues"));
+    }
+
+    /**
+     * Keeps {@code event} durably ({@code stored}: what the adapter needs to {@link #replay} it after a crash, in its
+     * own words), then queues its turn.
+     *
+     * @throws RuntimeException when it cannot be kept: do not acknowledge it (the platform retries) or tell the
+     *     person to try again
+     */
+    public Outcome accept(ChatEvent event, Map<String, String> stored) {
+        String key = requireNonNull(event.key(), "an event kept in the inbox needs an event id");
+        if (!intake.accept(new InboundEvent(key, event.platform(), stored, clock.instant()))) {
+            return Outcome.DUPLICATE;
+        }
+        if (!queue(event, true)) {
+            if (platformRedelivers) {
+                intake.withdraw(key);
+            } else {
+                intake.finished(key, false);
+            }
+            return Outcome.BUSY;
+        }
+        return Outcome.QUEUED;
+    }
+
+    /** Queues {@code event}, kept in the intake and claimed again after its lease ran out (a crash, a failure). */
+    public void replay(ChatEvent event) {
+        if (!queue(event, true)) {
+            // Full or shutting down: its lease runs out and it is claimed again, here or elsewhere.
+            intake.finished(event.key(), false);
+        }
+    }
+
+    /**
+     * Queues {@code event} without keeping it (the platform neither redelivers it nor waits for an answer, so there
+     * is nothing to acknowledge); false when refused.
+     */
+    public boolean handle(ChatEvent event) {
+        return queue(event, false);
+    }
+
+    /** What the bot can do, for the platform's help command ({@code startHint}: how to start there). */
+    public String help(String startHint) {
+        return conversations.helpText(startHint);
+    }
+
+    /** The conversations of {@code channel}, newest first, for the platform's status or list command. */
+    public String overview(String platform, String channel) {
+        return conversations.channelOverview(platform, channel);
+    }
+
+    /** Whether queued work is still running (tests wait for quiet). */
+    public boolean isBusy() {
+        return queues.busy() > 0;
+    }
+
+    /**
+     * The queue each kind runs on: a thread's own (its {@link ThreadRef#key()}), so one conversation's messages and
+     * presses keep their order, or, for a new conversation, its channel's.
+     */
+    private boolean queue(ChatEvent event, boolean kept) {
+        String key = event.key();
+        return switch (event) {
+            case ChatEvent.NewConversation n -> queues.submit("channel:" + n.channel(), () -> open(n, kept));
+            case ChatEvent.ThreadMessage m when m.addressed() -> queues.submit(m.thread().key(),
+                    () -> turn(m.thread(), m.text(), m, kept, ConversationService.WhenNone.START));
+            // Most thread messages a bot hears are in threads without a conversation: the sieve drops those in
+            // batches, after the acknowledgement, without the database.
+            case ChatEvent.ThreadMessage m -> queues.submitIfConversation(m.thread(), m.thread().key(),
+                    () -> turn(m.thread(), m.text(), m, kept, ConversationService.WhenNone.IGNORE),
+                    () -> intake.finished(key, true));
+            case ChatEvent.ChoicePressed c -> queues.submit(c.thread().key(),
+                    () -> turn(c.thread(), c.value(), c, kept, ConversationService.WhenNone.IGNORE));
+        };
+    }
+
+    private void open(ChatEvent.NewConversation n, boolean kept) {
+        Optional<ThreadRef> thread;
+        try {
+            thread = n.opener().open();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + n.channel() + " for now: "
+                    + e.getMessage());
+            intake.finished(n.key(), false);
+            return;
+        }
+        if (thread.isEmpty()) {
+            intake.finished(n.key(), true); // the person was told why
+            return;
+        }
+        InboundMessage msg = new InboundMessage(thread.get(), n.user(), n.idea(), n.eventId());
+        finished(n, Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept));
+    }
+
+    private void turn(ThreadRef thread, String text, ChatEvent event, boolean kept,
+                      ConversationService.WhenNone none) {
+        InboundMessage msg = new InboundMessage(thread, event.user(), text, event.eventId());
+        finished(event, Turns.guarded(thread, gateway, () -> conversations.handle(msg, none), kept));
+    }
+
+    /** The event's work ended: done when {@code ok}, else left in the intake for another attempt. */
+    private void finished(ChatEvent event, boolean ok) {
+        intake.finished(event.key(), ok);
+    }
+}
