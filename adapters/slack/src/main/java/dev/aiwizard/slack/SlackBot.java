@@ -224,8 +224,8 @@ public final class SlackBot implements InboxReplayer {
         return switch (f.getOrDefault("type", "")) {
             case "command" -> new ChatEvent.NewConversation(SlackGateway.PLATFORM, channel, who, text, eventId,
                     () -> openThread(channel, who, text, tellCommander));
-            case "mention" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, true);
-            case "message" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, false);
+            case "mention" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, ChatEvent.IfNone.START);
+            case "message" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, ChatEvent.IfNone.IGNORE);
             case "action" -> new ChatEvent.ChoicePressed(thread(f), who, text, eventId);
             default -> throw new IllegalArgumentException("unknown kind of stored Slack event: " + f.get("type"));
         };

@@ -204,13 +204,15 @@ public final class Wizard implements AutoCloseable {
             }
             if (discordGateway != null) {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
-                discord = new DiscordBot(discordGateway, conversations, settings.discord(), intake,
-                        turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), executor, clock);
+                discord = new DiscordBot(discordGateway, new ChatInbox(conversations, intake,
+                        turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), discordGateway, clock,
+                        false), storage.conversations(), settings.discord(), executor, clock);
                 intake.register(discord);
-                discordShards = DiscordConnection.start(settings.discord(), discord,
-                        (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took));
+                discordShards = DiscordConnection.start(settings.discord(),
+                        (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took),
+                        discord.listeners());
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
-                intakes.add(() -> discordShards.removeEventListener(discord));
+                intakes.add(() -> discordShards.removeEventListener(discord.listeners()));
                 push(discordShards::shutdown);
             }
             server = WebServer.builder()

@@ -14,6 +14,7 @@ import dev.aiwizard.core.chat.Turns;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one way in for a chat platform: an adapter hands over each {@link ChatEvent} it translated and answers the
@@ -37,6 +38,16 @@ public final class ChatInbox {
         DUPLICATE,
         /** Refused for now (the queues are full, or shutting down): tell the platform or the person to retry. */
         BUSY
+    }
+
+    /** How an event's work ended. */
+    public enum Ended {
+        /** Its turn ran (or the person was told why not). */
+        HANDLED,
+        /** There was no conversation for it, and it asked for none (see {@link ChatEvent.IfNone#IGNORE}). */
+        NO_CONVERSATION,
+        /** It failed; the thread was told, and a kept event is tried again. */
+        FAILED
     }
 
     private final ConversationService conversations;
@@ -70,11 +81,29 @@ public final class ChatInbox {
      *     person to try again
      */
     public Outcome accept(ChatEvent event, Map<String, String> stored) {
+        return accept(event, stored, ended -> { });
+    }
+
+    /**
+     * {@link #accept(ChatEvent, Map)}, telling {@code then} how the event's work ended (a platform that owes the
+     * person an answer of its own, such as a Discord interaction's, gives it there).
+     */
+    public Outcome accept(ChatEvent event, Map<String, String> stored, Consumer<Ended> then) {
+        return accept(event, stored, () -> { }, then);
+    }
+
+    /**
+     * {@link #accept(ChatEvent, Map, Consumer)}, running {@code acknowledge} once the event is kept and before its
+     * work is queued (a Discord interaction is deferred there, so its answer can only follow the deferral).
+     */
+    public Outcome accept(ChatEvent event, Map<String, String> stored, Runnable acknowledge, Consumer<Ended> then) {
         String key = requireNonNull(event.key(), "an event kept in the inbox needs an event id");
-        if (!intake.accept(new InboundEvent(key, event.platform(), stored, clock.instant()))) {
+        boolean fresh = intake.accept(new InboundEvent(key, event.platform(), stored, clock.instant()));
+        acknowledge.run();
+        if (!fresh) {
             return Outcome.DUPLICATE;
         }
-        if (!queue(event, true)) {
+        if (!queue(event, true, requireNonNull(then, "then"))) {
             if (platformRedelivers) {
                 intake.withdraw(key);
             } else {
@@ -87,7 +116,7 @@ public final class ChatInbox {
 
     /** Queues {@code event}, kept in the intake and claimed again after its lease ran out (a crash, a failure). */
     public void replay(ChatEvent event) {
-        if (!queue(event, true)) {
+        if (!queue(event, true, ended -> { })) {
             // Full or shutting down: its lease runs out and it is claimed again, here or elsewhere.
             intake.finished(event.key(), false);
         }
@@ -98,7 +127,7 @@ public final class ChatInbox {
      * is nothing to acknowledge); false when refused.
      */
     public boolean handle(ChatEvent event) {
-        return queue(event, false);
+        return queue(event, false, ended -> { });
     }
 
     /** What the bot can do, for the platform's help command ({@code startHint}: how to start there). */
@@ -118,22 +147,39 @@ public final class ChatInbox {
 
     /**
      * The queue each kind runs on: a thread's own (its {@link ThreadRef#key()}), so one conversation's messages and
-     * presses keep their order, or, for a new conversation, its channel's.
+     * presses keep their order, or, for a new conversation and where there are no threads, its channel's.
      */
-    private boolean queue(ChatEvent event, boolean kept) {
+    private boolean queue(ChatEvent event, boolean kept, Consumer<Ended> then) {
         String key = event.key();
         return switch (event) {
-            case ChatEvent.NewConversation n -> queues.submit("channel:" + n.channel(), () -> open(n, kept));
-            case ChatEvent.ThreadMessage m when m.addressed() -> queues.submit(m.thread().key(),
-                    () -> turn(m.thread(), m.text(), m, kept, ConversationService.WhenNone.START));
+            case ChatEvent.NewConversation n -> queues.submit(channelQueue(n.channel()), () -> open(n, kept));
             // Most thread messages a bot hears are in threads without a conversation: the sieve drops those in
             // batches, after the acknowledgement, without the database.
-            case ChatEvent.ThreadMessage m -> queues.submitIfConversation(m.thread(), m.thread().key(),
-                    () -> turn(m.thread(), m.text(), m, kept, ConversationService.WhenNone.IGNORE),
-                    () -> intake.finished(key, true));
-            case ChatEvent.ChoicePressed c -> queues.submit(c.thread().key(),
-                    () -> turn(c.thread(), c.value(), c, kept, ConversationService.WhenNone.IGNORE));
+            case ChatEvent.ThreadMessage m when m.none() == ChatEvent.IfNone.IGNORE && m.place().thread() != null ->
+                    queues.submitIfConversation(m.place().thread(), m.place().thread().key(),
+                            () -> turn(m.place(), m.text(), m, kept, m.none(), then),
+                            () -> ended(key, Ended.NO_CONVERSATION, then));
+            case ChatEvent.ThreadMessage m -> queues.submit(queue(m.place()),
+                    () -> turn(m.place(), m.text(), m, kept, m.none(), then));
+            case ChatEvent.ChoicePressed c -> queues.submit(queue(c.place()),
+                    () -> turn(c.place(), c.value(), c, kept, ChatEvent.IfNone.IGNORE, then));
+            case ChatEvent.Command c -> queues.submit(channelQueue(c.channel()), () -> c.answer().accept(
+                    c.what() == ChatEvent.Command.Show.STATUS ? overview(c.platform(), c.channel())
+                            : help(gateway.startHint())));
+            case ChatEvent.Unreadable u -> queues.submitIfConversation(u.thread(), u.thread().key(), () -> {
+                if (conversations.holdsConversation(u.thread())) {
+                    u.hint().accept(u.thread());
+                }
+            });
         };
+    }
+
+    private static String queue(ChatEvent.Place place) {
+        return place.thread() != null ? place.thread().key() : channelQueue(place.channel());
+    }
+
+    private static String channelQueue(String channel) {
+        return "channel:" + channel;
     }
 
     private void open(ChatEvent.NewConversation n, boolean kept) {
@@ -151,17 +197,33 @@ public final class ChatInbox {
             return;
         }
         InboundMessage msg = new InboundMessage(thread.get(), n.user(), n.idea(), n.eventId());
-        finished(n, Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept));
+        intake.finished(n.key(), Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept));
     }
 
-    private void turn(ThreadRef thread, String text, ChatEvent event, boolean kept,
-                      ConversationService.WhenNone none) {
-        InboundMessage msg = new InboundMessage(thread, event.user(), text, event.eventId());
-        finished(event, Turns.guarded(thread, gateway, () -> conversations.handle(msg, none), kept));
-    }
-
-    /** The event's work ended: done when {@code ok}, else left in the intake for another attempt. */
-    private void finished(ChatEvent event, boolean ok) {
+    /**
+     * One turn for {@code event} at {@code place}. Where there are no threads, the place is the newest unfinished
+     * conversation of the channel, or a new one (the event's id its thread) when the message may start one.
+     */
+    private void turn(ChatEvent.Place place, String text, ChatEvent event, boolean kept, ChatEvent.IfNone none,
+                      Consumer<Ended> then) {
+        Optional<ThreadRef> thread = place.thread() != null ? Optional.of(place.thread())
+                : conversations.latestThread(place.platform(), place.channel()).or(() -> none == ChatEvent.IfNone.START
+                        && event.eventId() != null
+                        ? Optional.of(new ThreadRef(place.platform(), place.channel(), event.eventId()))
+                        : Optional.empty());
+        if (thread.isEmpty()) {
+            ended(event.key(), Ended.NO_CONVERSATION, then);
+            return;
+        }
+        InboundMessage msg = new InboundMessage(thread.get(), event.user(), text, event.eventId());
+        boolean[] ran = {false};
+        boolean ok = Turns.guarded(thread.get(), gateway, () -> ran[0] = conversations.handle(msg, none), kept);
         intake.finished(event.key(), ok);
+        then.accept(!ok ? Ended.FAILED : ran[0] ? Ended.HANDLED : Ended.NO_CONVERSATION);
+    }
+
+    private void ended(String key, Ended how, Consumer<Ended> then) {
+        intake.finished(key, true);
+        then.accept(how);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.ChatEvent;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
@@ -57,29 +58,35 @@ public final class ConversationService {
         measured(msg, () -> startTurn(msg));
     }
 
-    /** What a message does in a thread that holds no conversation. */
-    enum WhenNone {
-        /** Starts one with the message as its idea (the person addressed the bot). */
-        START,
-        /** Nothing: the thread is none of the bot's business (a reply among people, a stale button). */
-        IGNORE
-    }
-
     /**
      * One turn for {@code msg} with one read of its thread's conversation, under the thread's lock: the next step of
      * the conversation the thread holds, or, when it holds none, what {@code none} says. This is the inbox's way in
      * ({@link ChatInbox}): the decision between continuing and starting is made here, on the read the turn uses.
+     * False when the thread held no conversation and {@code none} said to ignore the message.
      */
-    void handle(InboundMessage msg, WhenNone none) {
+    boolean handle(InboundMessage msg, ChatEvent.IfNone none) {
         requireNonNull(none, "none");
+        boolean[] ran = {true};
         measured(msg, () -> {
             Cleaned clean = cleaned(msg);
             if (guard.seenBefore(clean.msg())) {
                 return true;
             }
             toldAboutSecrets(clean);
-            return inboxTurn(clean.msg(), none);
+            ran[0] = inboxTurn(clean.msg(), none);
+            return ran[0];
         });
+        return ran[0];
+    }
+
+    /** The thread of the newest conversation in {@code channel} that is not over (DMs: no threads there). */
+    Optional<ThreadRef> latestThread(String platform, String channel) {
+        return threads.latestUnfinished(platform, channel).map(Conversation::thread);
+    }
+
+    /** Whether {@code thread} holds a conversation (a read; callers ask the index first). */
+    boolean holdsConversation(ThreadRef thread) {
+        return threads.find(thread).isPresent();
     }
 
     /**
@@ -310,15 +317,18 @@ public final class ConversationService {
      * {@link #turn(InboundMessage, String)} for the inbox: when the thread holds no conversation, {@code none} says
      * what happens. False when the message was ignored (no turn was run).
      */
-    private boolean inboxTurn(InboundMessage msg, WhenNone none) {
+    private boolean inboxTurn(InboundMessage msg, ChatEvent.IfNone none) {
         boolean[] ran = {true};
         guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
             Optional<Conversation> found = threads.find(msg.thread());
             if (found.isPresent()) {
                 LogContext.conversation(found.get().id().value());
                 new Turn(turns, found.get(), msg, TurnGuard.eventKey(msg)).run();
-            } else if (none == WhenNone.IGNORE) {
+            } else if (none == ChatEvent.IfNone.IGNORE) {
                 ran[0] = false;
+            } else if (none == ChatEvent.IfNone.HINT) {
+                noConversation(msg);
+                guard.handledWithoutWrites(msg);
             } else {
                 Optional<String> refused = ideaRefused(msg);
                 if (refused.isPresent()) {

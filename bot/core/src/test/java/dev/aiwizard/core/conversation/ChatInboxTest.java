@@ -57,7 +57,8 @@ class ChatInboxTest {
     }
 
     private static ChatEvent.ThreadMessage message(String id, String text, boolean addressed) {
-        return new ChatEvent.ThreadMessage(THREAD, ALICE, text, id, addressed);
+        return new ChatEvent.ThreadMessage(THREAD, ALICE, text, id,
+                addressed ? ChatEvent.IfNone.START : ChatEvent.IfNone.IGNORE);
     }
 
     private void idle() {
@@ -181,6 +182,64 @@ class ChatInboxTest {
         assertEquals(0, kept.pending(), "withdrawn: the platform's retry is new");
         assertEquals(ChatInbox.Outcome.BUSY, inbox(false).accept(message("e2", "a todo service", true), Map.of()));
         assertEquals(1, kept.pending(), "kept: replayed once its lease runs out");
+    }
+
+    @Test
+    void whereThereAreNoThreadsAMessageContinuesTheNewestOpenConversationOrStartsOne() {
+        ChatEvent.Place dm = ChatEvent.Place.latestIn("test", "dm-alice");
+
+        inbox.handle(new ChatEvent.ThreadMessage(dm, ALICE, "a todo service", "m1", ChatEvent.IfNone.START));
+        idle();
+        ThreadRef started = new ThreadRef("test", "dm-alice", "m1");
+        ConversationId id = store.findByThread(started).orElseThrow().id();
+        inbox.handle(new ChatEvent.ThreadMessage(dm, ALICE, "skip", "m2", ChatEvent.IfNone.START));
+        idle();
+
+        assertEquals(1, store.listOpen("test", 10).size(), "continued, not a second start");
+        assertTrue(store.messages(id).stream().anyMatch(m -> m.text().equals("skip")));
+    }
+
+    @Test
+    void anAnswerWithNoConversationToGoToIsToldSoOnceItsWorkEnded() {
+        java.util.List<ChatInbox.Ended> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        inbox.accept(new ChatEvent.ThreadMessage(ChatEvent.Place.latestIn("test", "dm-alice"), ALICE, "skip", "i1",
+                ChatEvent.IfNone.HINT), Map.of(), ended::add);
+        inbox.accept(new ChatEvent.ThreadMessage(THREAD, ALICE, "skip", "i2", ChatEvent.IfNone.HINT), Map.of(),
+                ended::add);
+        idle();
+
+        assertEquals(java.util.List.of(ChatInbox.Ended.NO_CONVERSATION, ChatInbox.Ended.HANDLED), ended);
+        assertEquals(1, chat.posted().size(), "the thread hears how to start one: " + chat.posted());
+        assertEquals(0, kept.pending());
+    }
+
+    @Test
+    void anUnreadableMessageGetsItsHintOnlyInAConversationsThread() {
+        java.util.List<ThreadRef> hinted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadRef other = new ThreadRef("test", "general", "t2");
+        inbox.accept(message("e1", "a todo service", true), Map.of());
+        idle();
+
+        inbox.handle(new ChatEvent.Unreadable(THREAD, ALICE, hinted::add));
+        inbox.handle(new ChatEvent.Unreadable(other, ALICE, hinted::add));
+        idle();
+
+        assertEquals(java.util.List.of(THREAD), hinted);
+    }
+
+    @Test
+    void aCommandIsAnsweredWithTheCoresWords() {
+        java.util.List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        inbox.accept(message("e1", "a todo service", true), Map.of());
+        idle();
+
+        inbox.handle(new ChatEvent.Command("test", "general", ALICE, ChatEvent.Command.Show.STATUS, answers::add));
+        inbox.handle(new ChatEvent.Command("test", "general", ALICE, ChatEvent.Command.Show.HELP, answers::add));
+        idle();
+
+        assertEquals(java.util.List.of(service.channelOverview("test", "general"), service.helpText("new <idea>")),
+                answers);
     }
 
     private static void await(BooleanSupplier check) {
