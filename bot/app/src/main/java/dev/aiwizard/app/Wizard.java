@@ -190,7 +190,7 @@ public final class Wizard implements AutoCloseable {
             TurnLimits turns = settings.resilience().turns();
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, new ChatInbox(conversations, intake,
                     turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry),
-                    slackGateway, clock, true));
+                    slackGateway, clock, new ChatInbox.Policy(true, true)));
             if (slack != null) {
                 intake.register(slack);
             }
@@ -206,7 +206,7 @@ public final class Wizard implements AutoCloseable {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
                 discord = new DiscordBot(discordGateway, new ChatInbox(conversations, intake,
                         turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), discordGateway, clock,
-                        false), storage.conversations(), settings.discord(), executor, clock);
+                        new ChatInbox.Policy(false, false)), storage.conversations(), settings.discord(), executor, clock);
                 intake.register(discord);
                 discordShards = DiscordConnection.start(settings.discord(),
                         (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took),

@@ -55,21 +55,27 @@ public final class ChatInbox {
     private final ThreadSieve queues;
     private final ChatGateway gateway;
     private final Clock clock;
-    private final boolean platformRedelivers;
+    private final Policy policy;
 
     /**
-     * An inbox for {@code gateway}'s platform, running turns on {@code queues}. {@code platformRedelivers}: the
-     * platform sends an event again when it is not acknowledged (Slack), so an event refused as busy is taken back
-     * out of the intake at once and the retry is new; otherwise (Discord) it stays there and is replayed once its
-     * lease runs out.
+     * How a platform differs, and only that. {@code platformRedelivers}: the platform sends an event again when it is
+     * not acknowledged (Slack), so an event refused as busy is taken back out of the intake at once and the retry is
+     * new; otherwise (Discord) it stays there and is replayed once its lease runs out. {@code sieveInBatches}: whether
+     * to drop messages in threads without a conversation before they are queued, asking the thread index about a few
+     * milliseconds' arrivals at once (Slack: an HTTP event that needs no turn should cost no queue), or in the queued
+     * turn, one thread at a time (Discord: faster there, see performance.md); either way the index decides.
      */
+    public record Policy(boolean platformRedelivers, boolean sieveInBatches) {
+    }
+
+    /** An inbox for {@code gateway}'s platform, running turns on {@code queues}. */
     public ChatInbox(ConversationService conversations, Intake intake, ThreadQueues queues, ChatGateway gateway,
-                     Clock clock, boolean platformRedelivers) {
+                     Clock clock, Policy policy) {
         this.conversations = requireNonNull(conversations, "conversations");
         this.intake = requireNonNull(intake, "intake");
         this.gateway = requireNonNull(gateway, "gateway");
         this.clock = requireNonNull(clock, "clock");
-        this.platformRedelivers = platformRedelivers;
+        this.policy = requireNonNull(policy, "policy");
         this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(queues, "queues"));
     }
 
@@ -104,7 +110,7 @@ public final class ChatInbox {
             return Outcome.DUPLICATE;
         }
         if (!queue(event, true, requireNonNull(then, "then"))) {
-            if (platformRedelivers) {
+            if (policy.platformRedelivers()) {
                 intake.withdraw(key);
             } else {
                 intake.finished(key, false);
@@ -153,11 +159,10 @@ public final class ChatInbox {
         String key = event.key();
         return switch (event) {
             case ChatEvent.NewConversation n -> queues.submit(channelQueue(n.channel()), () -> open(n, kept));
-            // Most thread messages a bot hears are in threads without a conversation: the sieve drops those in
-            // batches, after the acknowledgement, without the database.
+            // Most thread messages a bot hears are in threads without a conversation: the thread index drops those
+            // without the database.
             case ChatEvent.ThreadMessage m when m.none() == ChatEvent.IfNone.IGNORE && m.place().thread() != null ->
-                    queues.submitIfConversation(m.place().thread(), m.place().thread().key(),
-                            () -> turn(m.place(), m.text(), m, kept, m.none(), then),
+                    ifConversation(m.place().thread(), () -> turn(m.place(), m.text(), m, kept, m.none(), then),
                             () -> ended(key, Ended.NO_CONVERSATION, then));
             case ChatEvent.ThreadMessage m -> queues.submit(queue(m.place()),
                     () -> turn(m.place(), m.text(), m, kept, m.none(), then));
@@ -166,12 +171,29 @@ public final class ChatInbox {
             case ChatEvent.Command c -> queues.submit(channelQueue(c.channel()), () -> c.answer().accept(
                     c.what() == ChatEvent.Command.Show.STATUS ? overview(c.platform(), c.channel())
                             : help(gateway.startHint())));
-            case ChatEvent.Unreadable u -> queues.submitIfConversation(u.thread(), u.thread().key(), () -> {
+            case ChatEvent.Unreadable u -> ifConversation(u.thread(), () -> {
                 if (conversations.holdsConversation(u.thread())) {
                     u.hint().accept(u.thread());
                 }
-            });
+            }, () -> { });
         };
+    }
+
+    /**
+     * Queues {@code work} on {@code thread}'s queue if the thread index says it may hold a conversation, else runs
+     * {@code dropped}: asked in batches before the queue, or in the queued work, as the {@link Policy} says.
+     */
+    private boolean ifConversation(ThreadRef thread, Runnable work, Runnable dropped) {
+        if (policy.sieveInBatches()) {
+            return queues.submitIfConversation(thread, thread.key(), work, dropped);
+        }
+        return queues.submit(thread.key(), () -> {
+            if (conversations.mayHoldConversation(thread)) {
+                work.run();
+            } else {
+                dropped.run();
+            }
+        });
     }
 
     private static String queue(ChatEvent.Place place) {

@@ -46,10 +46,15 @@ class ChatInboxTest {
             Clock.systemUTC(), () -> { }, Telemetry.NONE);
 
     private ChatInbox inbox(boolean platformRedelivers) {
-        return new ChatInbox(service, intake, queues, chat, Clock.systemUTC(), platformRedelivers);
+        return inbox(platformRedelivers, true);
     }
 
-    private final ChatInbox inbox = inbox(true);
+    private ChatInbox inbox(boolean platformRedelivers, boolean sieveInBatches) {
+        return new ChatInbox(service, intake, queues, chat, Clock.systemUTC(),
+                new ChatInbox.Policy(platformRedelivers, sieveInBatches));
+    }
+
+    private ChatInbox inbox = inbox(true);
 
     @AfterEach
     void stop() {
@@ -93,6 +98,21 @@ class ChatInboxTest {
         assertEquals(reads, store.conversationReads());
         assertTrue(chat.posted().isEmpty(), chat.posted().toString());
         assertEquals(0, kept.pending(), "dropped is done, not retried");
+    }
+
+    @Test
+    void theIndexDropsSuchAMessageInTheQueuedTurnToo() {
+        inbox = inbox(false, false);
+        await(() -> !service.mayHoldConversation(THREAD));
+        int reads = store.conversationReads();
+
+        inbox.handle(message("e1", "lunch, anyone?", false));
+        inbox.handle(new ChatEvent.Unreadable(THREAD, ALICE, t -> chat.post(t,
+                dev.aiwizard.core.chat.BotMessage.text("hint"))));
+        idle();
+
+        assertEquals(reads, store.conversationReads());
+        assertTrue(chat.posted().isEmpty(), chat.posted().toString());
     }
 
     @Test
