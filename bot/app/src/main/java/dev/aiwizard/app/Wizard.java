@@ -3,6 +3,7 @@ package dev.aiwizard.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.app.api.ApiService;
+import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.AppSettings;
 import com.slack.api.bolt.App;
@@ -28,13 +29,19 @@ import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
-import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.job.CodeGenerator;
 import dev.aiwizard.core.job.GenerationWorker;
+import dev.aiwizard.core.access.ApiTokens;
+import dev.aiwizard.core.job.JobEvents;
+import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobRunner;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.ObservedJobStore;
+import dev.aiwizard.core.request.ApiGateway;
+import dev.aiwizard.core.request.JobRequestService;
+import dev.aiwizard.core.request.JobRequestSettings;
 import dev.aiwizard.core.job.ProjectValidator;
 import dev.aiwizard.core.job.RecordingPublisher;
 import dev.aiwizard.core.job.Verification;
@@ -47,6 +54,7 @@ import dev.aiwizard.generator.llm.LlmInterviewer;
 import dev.aiwizard.generator.llm.ModelGateway;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.stack.StackCatalog;
+import dev.aiwizard.generator.stack.StackOption;
 import dev.aiwizard.app.config.ConfigException;
 import dev.aiwizard.app.github.GitHubWebhookService;
 import dev.aiwizard.git.GitHubReviews;
@@ -72,6 +80,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The running bot, wired by hand in one place: storage, coordination, chat gateways, engines, the job runner and
@@ -107,6 +116,8 @@ public final class Wizard implements AutoCloseable {
     /** This process among the bot's replicas: it owns the jobs and chat events it holds under this name. */
     private final String replica;
     private final JobRunner runner;
+    /** The job store everything writes through, which tells the job API's event streams of each change. */
+    private final JobStore jobStore;
     private final WebServer server;
     private boolean storageOwned;
 
@@ -121,6 +132,8 @@ public final class Wizard implements AutoCloseable {
             ChatRouter chat = new ChatRouter();
             console = new ConsoleGateway(consoleOut);
             chat.register(console);
+            // Conversations started through the job API have no chat: the bot's words are only stored.
+            chat.register(new ApiGateway());
             App slackApp = settings.slack() == null ? null : SlackBot.app(settings.slack());
             SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
             if (slackGateway != null) {
@@ -159,6 +172,9 @@ public final class Wizard implements AutoCloseable {
                             : coordinationRef.get().degradation())), settings.apiToken());
             storage = push(await(opening));
             storageOwned = true;
+            // Every job write goes through here, so the job API's event streams hear each change as it is stored.
+            JobEvents jobEvents = new JobEvents();
+            jobStore = new ObservedJobStore(storage.jobs(), jobEvents);
             coordination = push(storage.coordination(settings.redisUrl()));
             coordinationRef.set(coordination);
             OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.target());
@@ -171,14 +187,25 @@ public final class Wizard implements AutoCloseable {
             // Model-written code runs only in the sandbox; with validation off nothing runs and delivery says so.
             ProjectValidator validator = validation.mode() == SandboxSettings.Mode.ALWAYS
                     ? timed(new SandboxValidator(sandbox(settings), validation), telemetry) : null;
-            GenerationWorker worker = new GenerationWorker(storage.jobs(), storage.conversations(),
+            GenerationWorker worker = new GenerationWorker(jobStore, storage.conversations(),
                     generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock,
                     validator, validation.repairRounds());
             replica = "replica-" + Ids.random(6);
-            runner = push(new JobRunner(storage.jobs(), worker, settings.jobs(), clock, "worker-" + replica,
+            runner = push(new JobRunner(jobStore, worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
-            conversations = new ConversationService(storage.conversations(), storage.jobs(), coordination,
+            conversations = new ConversationService(storage.conversations(), jobStore, coordination,
                     interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
+            JobRequestService jobRequests = new JobRequestService(storage.conversations(), jobStore,
+                    storage.jobRequests(), coordination, interviewer, settings.conversation(),
+                    new JobRequestSettings(settings.api().maxIdeaLength(), settings.api().jobsPerMinute(),
+                            settings.api().cacheFor(), StackCatalog.builtIn().stacks().stream()
+                            .map(StackOption::id).collect(Collectors.toSet()),
+                            modelDescription + "; default target " + settings.target()),
+                    clock, runner::wake, telemetry);
+            JobFeed jobFeed = new JobFeed(jobStore, jobEvents, settings.api().eventsTail());
+            ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
+                    new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.apiToken(),
+                    settings.api().keepAlive());
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
@@ -223,7 +250,7 @@ public final class Wizard implements AutoCloseable {
                     .addFeature(observe)
                     .routing(r -> {
                         r.register("/health", health);
-                        routing(r, storage.conversations(), storage.jobs(), settings.apiToken());
+                        routing(r, api);
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }
@@ -234,6 +261,8 @@ public final class Wizard implements AutoCloseable {
                     .build()
                     .start();
             push(server::stop);
+            // Closed before the server stops: open event streams end instead of holding the shutdown up.
+            push(jobFeed);
             if (slack != null && settings.slack().socketMode()) {
                 socketMode(slackApp, settings.slack(),
                         (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "socket_mode", status, took));
@@ -282,10 +311,13 @@ public final class Wizard implements AutoCloseable {
         return new Wizard(requireNonNull(settings, "settings"), requireNonNull(consoleOut, "consoleOut"));
     }
 
-    /** The HTTP routes (tests reuse this without a socket): the read-only API under {@code /api/v1}. */
-    public static void routing(HttpRouting.Builder routing, ConversationStore conversations, JobStore jobs,
-                               String apiToken) {
-        routing.register("/api/v1", new ApiService(conversations, jobs, apiToken));
+    /**
+     * The HTTP routes of the API (tests reuse this without a socket): the job API under {@code /api/v1}, its OpenAPI
+     * document and viewer under {@code /openapi}.
+     */
+    public static void routing(HttpRouting.Builder routing, ApiService.Parts api) {
+        routing.register(ApiService.BASE, new ApiService(api));
+        routing.register("/openapi", new OpenApiService());
     }
 
     /**
@@ -405,6 +437,11 @@ public final class Wizard implements AutoCloseable {
 
     public Storage storage() {
         return storage;
+    }
+
+    /** The jobs as the bot writes them: a change stored here reaches the job API's event streams at once. */
+    public JobStore jobs() {
+        return jobStore;
     }
 
     /** Where data is kept, for the start-up banner (never a password). */

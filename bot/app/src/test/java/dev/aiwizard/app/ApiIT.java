@@ -131,16 +131,19 @@ class ApiIT {
     }
 
     @Test
-    void unknownResourcesAnswerInTheOneErrorShape() throws Exception {
+    void unknownResourcesAnswerWithProblemDocuments() throws Exception {
         wizard = Wizard.start(TestSettings.embedded(data), new PrintStream(new ByteArrayOutputStream()));
         for (String path : new String[] {"/api/v1/conversations/c-nothere", "/api/v1/jobs/bogus", "/api/v1/nope"}) {
             var res = get(path);
             assertEquals(404, res.statusCode(), path);
-            assertEquals("not_found", json(res).get("error").get("code").asText(), path);
+            assertEquals("application/problem+json", res.headers().firstValue("content-type").orElseThrow(), path);
+            assertEquals("not_found", json(res).get("code").asText(), path);
+            assertEquals(404, json(res).get("status").asInt(), path);
+            assertEquals("Not Found", json(res).get("title").asText(), path);
         }
         var bad = get("/api/v1/conversations?limit=many");
         assertEquals(400, bad.statusCode());
-        assertTrue(json(bad).get("error").get("message").asText().contains("limit"));
+        assertTrue(json(bad).get("detail").asText().contains("limit"));
     }
 
     @Test
@@ -160,7 +163,7 @@ class ApiIT {
         for (String[] header : PROXY_HEADERS) {
             var res = get("/api/v1/conversations", header);
             assertEquals(403, res.statusCode(), header[0]);
-            assertEquals("forbidden", json(res).get("error").get("code").asText(), header[0]);
+            assertEquals("forbidden", json(res).get("code").asText(), header[0]);
         }
     }
 

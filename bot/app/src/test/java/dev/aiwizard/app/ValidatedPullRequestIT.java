@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.Verification;
+import dev.aiwizard.storage.Storage;
+import dev.aiwizard.storage.StorageSettings;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
 import dev.aiwizard.generator.testing.ProjectModel;
@@ -12,7 +16,6 @@ import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHubRepoFixture;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +82,7 @@ class ValidatedPullRequestIT {
         });
         model.script(r -> {
             if ("interview_step".equals(r.schemaName())) {
-                return interview(r, stack);
+                return TodoInterview.ready(stack, "acme/todo");
             }
             if (r.system().startsWith("You are the repairer")) {
                 repairsAsked.incrementAndGet();
@@ -89,23 +92,6 @@ class ValidatedPullRequestIT {
             }
             return project.apply(r);
         });
-    }
-
-    private static Reply interview(FakeLlmServer.Request r, String stack) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", "todo-service");
-        a.put("purpose", "people manage tasks");
-        a.put("entities", List.of(Map.of("name", "Task", "fields", List.of(Map.of("name", "title", "type", "text"),
-                Map.of("name", "done", "type", "boolean")))));
-        a.put("operations", List.of("create", "read", "list", "update", "delete"));
-        a.put("stack", stack);
-        a.put("persistence", "in-memory");
-        a.put("target", "acme/todo");
-        a.put("unusable", "");
-        a.put("nextSlot", "none");
-        a.put("question", "");
-        a.put("choices", List.of());
-        return Reply.json(a);
     }
 
     private static final String SCRIPT = """
@@ -133,6 +119,18 @@ class ValidatedPullRequestIT {
         assertEquals("success", status.state());
         assertEquals("ai-wizard/tests", status.context());
         assertTrue(status.description().matches("tests: \\d+ passed"), status.description());
+        Job job = lastJob();
+        assertEquals("https://github.example/acme/todo/pull/" + pr.number(), job.pullRequestUrl(),
+                "the job API shows the pull request");
+        assertEquals(Verification.Outcome.PASSED, job.validation().outcome());
+        assertEquals(status.description(), job.validation().summary(), "and the same validation summary");
+    }
+
+    /** The job of the conversation the session held, as the job API reads it. */
+    private Job lastJob() {
+        try (Storage storage = Storage.open(StorageSettings.embedded(tmp.resolve("data")))) {
+            return storage.jobs().forConversation(storage.conversations().list(1, 0).getFirst().id()).getLast();
+        }
     }
 
     @Test
@@ -153,5 +151,6 @@ class ValidatedPullRequestIT {
         assertTrue(pr.body().contains("this is not javascript"), "the output's end shows what broke: " + pr.body());
         FakeGitHub.Status status = gitHub.statuses("acme", "todo").getLast();
         assertEquals("failure", status.state());
+        assertEquals(Verification.Outcome.FAILED, lastJob().validation().outcome());
     }
 }

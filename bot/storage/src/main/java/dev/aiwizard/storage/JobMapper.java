@@ -6,6 +6,7 @@ import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobId;
 import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.JobState;
+import dev.aiwizard.core.job.ValidationSummary;
 import dev.aiwizard.core.spec.Spec;
 import io.helidon.dbclient.DbMapper;
 import io.helidon.dbclient.DbRow;
@@ -32,6 +33,8 @@ final class JobMapper implements DbMapper<Job> {
                 Columns.string(row, "branch"),
                 Columns.string(row, "commit_id"),
                 Columns.string(row, "location"),
+                Columns.string(row, "pull_request_url"),
+                Json.read(Columns.string(row, "validation"), ValidationSummary.class),
                 Columns.string(row, "result"),
                 Columns.string(row, "error"),
                 Columns.instant(row, "created_at"),
@@ -55,6 +58,8 @@ final class JobMapper implements DbMapper<Job> {
         p.put("branch", j.branch());
         p.put("commit_id", j.commitId());
         p.put("location", j.location());
+        p.put("pull_request_url", j.pullRequestUrl());
+        p.put("validation", Json.write(j.validation()));
         p.put("result", j.result());
         p.put("error", j.error());
         p.put("created_at", Columns.time(j.createdAt()));

@@ -3,12 +3,14 @@ package dev.aiwizard.storage;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.access.ApiTokenStore;
 import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.job.GenerationCache;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.request.JobRequestLog;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * The bot's durable storage: opens the database named by {@link StorageSettings}, brings its schema up to date and
- * hands out the conversation and job stores, the generation cache and the usage ledger. Every call is bounded by the
+ * hands out the conversation and job stores, the generation cache, the usage ledger, the personal API tokens and
+ * the job request log. Every call is bounded by the
  * {@linkplain StorageSettings.Timeouts timeouts} and fails with a {@link StorageException} when the database is down
  * or stalls; the same instance works again once the database is back. Close it to release the connection pool.
  */
@@ -33,6 +36,8 @@ public final class Storage implements AutoCloseable {
     private final GenerationCache generationCache;
     private final UsageLedger usageLedger;
     private final DbInbox inbox;
+    private final ApiTokenStore apiTokens;
+    private final JobRequestLog jobRequests;
 
     private Storage(DbClient db, DatabaseUrl url) {
         this.db = db;
@@ -42,6 +47,8 @@ public final class Storage implements AutoCloseable {
         this.generationCache = new DbGenerationCache(db, Clock.systemUTC());
         this.usageLedger = new DbUsageLedger(db);
         this.inbox = new DbInbox(db, Clock.systemUTC(), url.isPostgres());
+        this.apiTokens = new DbApiTokenStore(db);
+        this.jobRequests = new DbJobRequestLog(db);
     }
 
     /**
@@ -82,6 +89,16 @@ public final class Storage implements AutoCloseable {
     /** The model usage of every job, for budgets that hold across restarts and replicas. */
     public UsageLedger usageLedger() {
         return usageLedger;
+    }
+
+    /** Personal API tokens, by their hashes. */
+    public ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    /** Which conversations job requests started, for answering identical ones from the earlier. */
+    public JobRequestLog jobRequests() {
+        return jobRequests;
     }
 
     /**

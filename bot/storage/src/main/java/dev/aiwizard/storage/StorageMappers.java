@@ -1,5 +1,6 @@
 package dev.aiwizard.storage;
 
+import dev.aiwizard.core.access.ApiToken;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.job.GeneratedFile;
@@ -19,7 +20,8 @@ final class StorageMappers implements DbMapperProvider {
             Job.class, new JobMapper(),
             GeneratedFile.class, new GeneratedFileMapper(),
             GeneratedProject.class, new GeneratedProjectMapper(),
-            ModelUsage.class, new ModelUsageMapper());
+            ModelUsage.class, new ModelUsageMapper(),
+            ApiToken.class, new ApiTokenMapper());
 
     @Override
     @SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobId;
 import dev.aiwizard.core.job.JobState;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.ValidationSummary;
+import dev.aiwizard.core.job.Verification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -256,12 +258,14 @@ abstract class JobStoreContract {
     }
 
     @Test
-    void theOwnerStoresTheOutcomeAndAFinishedJobIsNeverClaimedAgain() {
+    void theOwnerStoresTheOutcomeWithItsPullRequestAndValidationAndAFinishedJobIsNeverClaimedAgain() {
         Job j = job(storedConversation(), T0);
         jobs.enqueue(j);
         Job claimed = jobs.claimNext("worker", T0, Duration.ofMinutes(1)).orElseThrow();
-        Job done = claimed.succeeded("wizard/todo-service", "0123456789abcdef", "/repos/todo.git",
-                "12 files on branch wizard/todo-service", T0.plusSeconds(30));
+        Job done = claimed.withDelivery("https://github.example/acme/todo/pull/3", new ValidationSummary(
+                        Verification.Outcome.FAILED, "tests: 40 passed, 2 failed"), T0.plusSeconds(30))
+                .succeeded("wizard/todo-service", "0123456789abcdef", "/repos/todo.git",
+                        "12 files on branch wizard/todo-service", T0.plusSeconds(30));
 
         assertTrue(jobs.update(done));
 

@@ -2,152 +2,105 @@ package dev.aiwizard.app.api;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.aiwizard.core.conversation.Conversation;
-import dev.aiwizard.core.conversation.ConversationId;
-import dev.aiwizard.core.conversation.ConversationReads;
-import dev.aiwizard.core.job.GeneratedFile;
-import dev.aiwizard.core.job.Job;
-import dev.aiwizard.core.job.JobId;
+import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.access.ApiTokens;
+import dev.aiwizard.core.access.Principal;
+import dev.aiwizard.core.conversation.ConversationStore;
+import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.request.JobRequestService;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.stream.Stream;
 
-/** The read-only REST API under {@code /api/v1}: conversations, jobs, their files and a zip of them. */
+/**
+ * The REST API under {@code /api/v1}, documented in {@code /openapi}: job requests and their jobs (state, events,
+ * files, zip), conversations (and approving the API's drafts), personal API tokens. Every request passes
+ * {@link ApiAccess} first; every error is a {@link Problems problem document}.
+ */
 public final class ApiService implements HttpService {
-    private static final int MAX_LIMIT = 200;
+    private static final System.Logger LOG = System.getLogger(ApiService.class.getName());
+    /** Where the API is mounted; links in answers start with it. */
+    public static final String BASE = "/api/v1";
 
-    private final ConversationReads conversations;
-    private final JobStore jobs;
+    /**
+     * What the API serves from: the stores, the use cases, the job feed, the operator's token ({@code ""}: direct
+     * loopback callers are the operator) and how often a quiet event stream sends a keep-alive.
+     */
+    public record Parts(ConversationStore conversations, JobStore jobs, JobRequestService requests, ApiTokens tokens,
+                        JobFeed feed, String operatorToken, Duration keepAlive) {
+        public Parts {
+            requireNonNull(conversations, "conversations");
+            requireNonNull(jobs, "jobs");
+            requireNonNull(requests, "requests");
+            requireNonNull(tokens, "tokens");
+            requireNonNull(feed, "feed");
+            requireNonNull(operatorToken, "operatorToken");
+            requireNonNull(keepAlive, "keepAlive");
+        }
+    }
+
     private final ApiAccess access;
+    private final List<ApiRoute> routes;
 
-    /** An API over the stores; {@code apiToken} empty means loopback callers only. */
-    public ApiService(ConversationReads conversations, JobStore jobs, String apiToken) {
-        this.conversations = requireNonNull(conversations, "conversations");
-        this.jobs = requireNonNull(jobs, "jobs");
-        this.access = new ApiAccess(apiToken);
+    public ApiService(Parts parts) {
+        this.access = new ApiAccess(parts.operatorToken(), parts.tokens()::recognise);
+        this.routes = Stream.of(
+                new JobRoutes(parts.jobs(), parts.requests(), parts.feed(), parts.keepAlive()).routes(),
+                new ConversationRoutes(parts.conversations(), parts.jobs(), parts.requests()).routes(),
+                new TokenRoutes(parts.tokens()).routes()).flatMap(List::stream).toList();
+    }
+
+    /** Every operation of the API, as registered; the OpenAPI document must list exactly these. */
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    /**
+     * Runs {@code route}'s handler; what it did not expect still gets a problem document (when nothing was sent yet):
+     * {@code 503} while the database does not answer (the same request may work in a moment), else {@code 500}.
+     */
+    private static void guarded(ApiRoute route, ServerRequest req, ServerResponse res) throws Exception {
+        try {
+            route.handler().handle(req, res);
+        } catch (StorageException e) {
+            LOG.log(System.Logger.Level.WARNING, route.method().text() + " " + BASE + route.path() + ": "
+                    + e.getMessage());
+            if (!res.isSent()) {
+                res.header(HeaderNames.RETRY_AFTER, "5");
+                Problems.send(res, Status.SERVICE_UNAVAILABLE_503, "unavailable", "The database did not answer; "
+                        + "nothing was done. Try again in a moment.");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, route.method().text() + " " + BASE + route.path() + " failed", e);
+            if (!res.isSent()) {
+                Problems.send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error", "Something went wrong on "
+                        + "our side (" + e.getClass().getSimpleName() + "); the bot's log has the details.");
+            }
+        }
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.any((req, res) -> {
-            if (access.admit(req, res)) {
+            Optional<Principal> caller = access.caller(req, res);
+            if (caller.isPresent()) {
+                req.context().register(caller.get());
                 res.next();
             }
         });
-        rules.get("/conversations", this::listConversations)
-                .get("/conversations/{id}", this::conversation)
-                .get("/jobs/{id}", this::job)
-                .get("/jobs/{id}/files", this::files)
-                .get("/jobs/{id}/archive.zip", this::archive)
-                .any((req, res) -> Json.error(res, Status.NOT_FOUND_404, "not_found",
-                        "No API resource at " + req.path().path() + "."));
-    }
-
-    private void listConversations(ServerRequest req, ServerResponse res) {
-        Optional<Integer> limit = intParam(req, res, "limit", 50);
-        Optional<Integer> offset = limit.isEmpty() ? Optional.empty() : intParam(req, res, "offset", 0);
-        if (limit.isEmpty() || offset.isEmpty()) {
-            return;
+        for (ApiRoute r : routes) {
+            rules.route(r.method(), r.path(), (req, res) -> guarded(r, req, res));
         }
-        if (limit.get() < 1 || limit.get() > MAX_LIMIT || offset.get() < 0) {
-            Json.error(res, Status.BAD_REQUEST_400, "bad_request",
-                    "limit must be 1.." + MAX_LIMIT + " and offset at least 0.");
-            return;
-        }
-        List<Conversation> page = conversations.list(limit.get(), offset.get());
-        Json.send(res, Map.of("conversations", page.stream().map(Views::conversation).toList(),
-                "limit", limit.get(), "offset", offset.get()));
-    }
-
-    private void conversation(ServerRequest req, ServerResponse res) {
-        Optional<ConversationId> id = conversationId(req.path().pathParameters().get("id"));
-        Optional<Conversation> c = id.flatMap(conversations::find);
-        if (c.isEmpty()) {
-            Json.error(res, Status.NOT_FOUND_404, "not_found", "No conversation " + req.path().pathParameters().get("id") + ".");
-            return;
-        }
-        Json.send(res, Views.conversationDetail(c.get(), conversations.messages(c.get().id()),
-                jobs.forConversation(c.get().id())));
-    }
-
-    private void job(ServerRequest req, ServerResponse res) {
-        findJob(req, res).ifPresent(j -> Json.send(res, Views.job(j)));
-    }
-
-    private void files(ServerRequest req, ServerResponse res) {
-        findJob(req, res).ifPresent(j -> Json.send(res, Map.of("jobId", j.id().value(),
-                "files", jobs.files(j.id()).stream().map(Views::file).toList())));
-    }
-
-    private void archive(ServerRequest req, ServerResponse res) {
-        Optional<Job> job = findJob(req, res);
-        if (job.isEmpty()) {
-            return;
-        }
-        List<GeneratedFile> files = jobs.files(job.get().id());
-        if (files.isEmpty()) {
-            Json.error(res, Status.NOT_FOUND_404, "not_found", "Job " + job.get().id() + " has no files (yet).");
-            return;
-        }
-        String root = job.get().spec().name() == null ? job.get().id().value() : job.get().spec().name();
-        res.header(HeaderNames.CONTENT_TYPE, "application/zip");
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + root + ".zip\"");
-        try (OutputStream out = res.outputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (GeneratedFile f : files) {
-                zip.putNextEntry(new ZipEntry(root + "/" + f.path()));
-                zip.write(f.content().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the archive of " + job.get().id() + " failed", e);
-        }
-    }
-
-    private Optional<Job> findJob(ServerRequest req, ServerResponse res) {
-        String raw = req.path().pathParameters().get("id");
-        Optional<Job> job;
-        try {
-            job = jobs.find(new JobId(raw));
-        } catch (IllegalArgumentException e) {
-            job = Optional.empty();
-        }
-        if (job.isEmpty()) {
-            Json.error(res, Status.NOT_FOUND_404, "not_found", "No job " + raw + ".");
-        }
-        return job;
-    }
-
-    private static Optional<ConversationId> conversationId(String raw) {
-        try {
-            return Optional.of(new ConversationId(raw));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Integer> intParam(ServerRequest req, ServerResponse res, String name, int fallback) {
-        String raw = req.query().first(name).orElse(null);
-        if (raw == null) {
-            return Optional.of(fallback);
-        }
-        try {
-            return Optional.of(Integer.parseInt(raw));
-        } catch (NumberFormatException e) {
-            Json.error(res, Status.BAD_REQUEST_400, "bad_request", name + " must be a whole number, was '" + raw + "'.");
-            return Optional.empty();
-        }
+        rules.any((req, res) -> Problems.send(res, Status.NOT_FOUND_404, "not_found",
+                "No API operation " + req.prologue().method().text() + " " + req.path().absolute().path()
+                        + "; see /openapi."));
     }
 }

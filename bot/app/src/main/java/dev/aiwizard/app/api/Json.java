@@ -1,6 +1,7 @@
 package dev.aiwizard.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -8,10 +9,15 @@ import dev.aiwizard.core.WizardException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Writes API answers and errors as JSON; every error has the shape {@code {"error":{"status","code","message"}}}. */
+/**
+ * Writes answers as JSON. The API's errors are {@link Problems}; {@link #error} is the older shape
+ * ({@code {"error":{"status","code","message"}}}) the GitHub webhook endpoint still answers with.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -24,11 +30,30 @@ public final class Json {
     }
 
     public static void send(ServerResponse res, Status status, Object body) {
+        send(res, status, "application/json", body);
+    }
+
+    /** Answers {@code status} with {@code body} as JSON of the media type {@code contentType}. */
+    public static void send(ServerResponse res, Status status, String contentType, Object body) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, contentType).send(bytes(body));
+    }
+
+    /** {@code body} as JSON. */
+    static byte[] bytes(Object body) {
         try {
-            byte[] bytes = MAPPER.writeValueAsBytes(body);
-            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(bytes);
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new WizardException("could not write JSON", e);
+        }
+    }
+
+    /** The JSON document in {@code body}; empty when it is not JSON. */
+    static Optional<JsonNode> read(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.aiwizard.app.api;
 
+import dev.aiwizard.core.access.ApiToken;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.request.RequestOutcome;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.Spec;
@@ -87,8 +89,66 @@ final class Views {
         m.put("location", j.location());
         m.put("result", j.result());
         m.put("error", j.error());
+        m.put("pullRequest", j.pullRequestUrl());
+        m.put("validation", j.validation() == null ? null : Map.of("outcome", j.validation().outcome().name(),
+                "summary", j.validation().summary()));
         m.put("createdAt", j.createdAt());
         m.put("updatedAt", j.updatedAt());
+        m.put("links", jobLinks(j));
+        return m;
+    }
+
+    /** Where a job's parts are: itself, its events, its files, their zip, and its conversation. */
+    static Map<String, Object> jobLinks(Job j) {
+        String self = ApiService.BASE + "/jobs/" + j.id().value();
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", self);
+        links.put("events", self + "/events");
+        links.put("files", self + "/files");
+        links.put("archive", self + "/archive.zip");
+        links.put("conversation", ApiService.BASE + "/conversations/" + j.conversationId().value());
+        return links;
+    }
+
+    /** The answer to a job request whose spec waits for approval, with the way to approve it. */
+    static Map<String, Object> drafted(RequestOutcome.Drafted d) {
+        Conversation c = d.conversation();
+        String self = ApiService.BASE + "/conversations/" + c.id().value();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conversationId", c.id().value());
+        m.put("state", c.state().name());
+        m.put("cached", d.cached());
+        m.put("spec", spec(c.spec()));
+        m.put("defaults", c.spec().assumptions());
+        m.put("notes", d.notes());
+        m.put("links", Map.of("self", self, "approve", self + "/approval"));
+        return m;
+    }
+
+    /** The answer to a job request (or an approval) whose job is queued, or was answered from the cache. */
+    static Map<String, Object> queued(RequestOutcome.Queued q) {
+        Job j = q.job();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jobId", j.id().value());
+        m.put("conversationId", j.conversationId().value());
+        m.put("state", j.state().name());
+        m.put("cached", q.cached());
+        m.put("spec", spec(j.spec()));
+        m.put("defaults", j.spec().assumptions());
+        m.put("notes", q.notes());
+        m.put("links", jobLinks(j));
+        return m;
+    }
+
+    /** A personal API token as listed (never the token itself, which only its creation shows). */
+    static Map<String, Object> token(ApiToken t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("name", t.name());
+        m.put("user", Map.of("id", t.owner().id(), "name", t.owner().displayName()));
+        m.put("createdAt", t.createdAt());
+        m.put("revokedAt", t.revokedAt());
+        m.put("links", Map.of("self", ApiService.BASE + "/tokens/" + t.id()));
         return m;
     }
 

@@ -27,9 +27,10 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
                           SlackSettings slack, DiscordSettings discord, Resilience resilience,
                           IntakeSettings intake, SandboxSettings sandbox,
-                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices) {
+                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices, ApiSettings api) {
     public AppSettings {
         requireNonNull(modelPrices, "modelPrices");
+        requireNonNull(api, "api");
         requireNonNull(intake, "intake");
         requireNonNull(sandbox, "sandbox");
         requireNonNull(host, "host");
@@ -69,77 +70,77 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withPort(int p) {
         return new AppSettings(host, p, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another data directory. */
     public AppSettings withDataDir(Path dir) {
         return new AppSettings(host, port, dir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another database. */
     public AppSettings withDatabase(String url, String user, String password) {
         return new AppSettings(host, port, dataDir, url, user, password, dbPoolSize, redisUrl, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another Redis URL ({@code ""}: in-process coordination). */
     public AppSettings withRedis(String url) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, url, apiToken, conversation,
                 jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github, webhookSecret,
-                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with the console adapter on, off or automatic. */
     public AppSettings withConsole(ConsoleMode mode) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, mode, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another API token ({@code ""}: loopback only). */
     public AppSettings withApiToken(String token) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, token,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another model provider. */
     public AppSettings withLlm(LlmSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, other, allowedTargets,
-                github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with other GitHub access and webhook secret ({@code ""}: webhooks off). */
     public AppSettings withGitHub(GitHubSettings other, String secret) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, other,
-                secret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                secret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with Slack ({@code null}: no Slack). */
     public AppSettings withSlack(SlackSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, other, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, other, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with Discord ({@code null}: no Discord). */
     public AppSettings withDiscord(DiscordSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, other, resilience, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, other, resilience, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with other timeouts and limits. */
     public AppSettings withResilience(Resilience other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, other, intake, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, other, intake, sandbox, kubernetesSandbox, modelPrices, api);
     }
 
     /** Without any secret: the database password, the API token, keys and the webhook secret are only named. */
@@ -172,13 +173,20 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
     public AppSettings withSandbox(SandboxSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, intake, other, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, resilience, intake, other, kubernetesSandbox, modelPrices, api);
     }
 
     /** Same settings with another inbox lease (tests use a short one to see a dead replica's events taken over). */
     public AppSettings withIntake(IntakeSettings other) {
         return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                 conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
-                webhookSecret, slack, discord, resilience, other, sandbox, kubernetesSandbox, modelPrices);
+                webhookSecret, slack, discord, resilience, other, sandbox, kubernetesSandbox, modelPrices, api);
+    }
+
+    /** Same settings with other job API limits. */
+    public AppSettings withApi(ApiSettings other) {
+        return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
+                conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets, github,
+                webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox, modelPrices, other);
     }
 }

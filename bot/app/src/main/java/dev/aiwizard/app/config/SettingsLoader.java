@@ -96,7 +96,16 @@ public final class SettingsLoader {
                 new AppSettings.IntakeSettings(Duration.ofSeconds(integer("inbox.lease-seconds",
                         "WIZARD_INBOX_LEASE_SECONDS")), integer("inbox.max-attempts", "WIZARD_INBOX_MAX_ATTEMPTS")),
                 sandbox(), kubernetesSandbox(),
-                ModelPrices.parse(string("llm.prices", "WIZARD_LLM_PRICES"), "WIZARD_LLM_PRICES"));
+                ModelPrices.parse(string("llm.prices", "WIZARD_LLM_PRICES"), "WIZARD_LLM_PRICES"), api());
+    }
+
+    /** The job API's limits. */
+    private ApiSettings api() {
+        return new ApiSettings(integer("api.jobs-per-minute", "WIZARD_API_JOBS_PER_MINUTE"),
+                integer("api.max-idea-length", "WIZARD_API_MAX_IDEA_LENGTH"),
+                Duration.ofHours(integer("api.cache-hours", "WIZARD_API_CACHE_HOURS")),
+                Duration.ofMillis(integer("api.events-tail-ms", "WIZARD_API_EVENTS_TAIL_MS")),
+                Duration.ofSeconds(integer("api.events-keepalive-seconds", "WIZARD_API_EVENTS_KEEPALIVE_SECONDS")));
     }
 
     /** Where validation runs ({@code WIZARD_SANDBOX}): null for bubblewrap, the Jobs' settings for Kubernetes. */

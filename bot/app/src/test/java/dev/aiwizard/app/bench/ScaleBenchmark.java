@@ -174,11 +174,13 @@ public final class ScaleBenchmark {
                     long[] servedBefore = proxy.served();
 
                     List<Conversation> measured = conversations("C", conversations, byChannel);
+                    double[] cpuBefore = cpu(started);
                     long began = System.nanoTime();
                     int sent = drive(url, slack, measured, List.of("start", "skip", "status"));
                     double seconds = (System.nanoTime() - began) / 1e9;
                     int unanswered = pending.size();
                     report("turns", latencies, sent, seconds, unanswered);
+                    reportCpu(started, cpuBefore, cpu(started), latencies.size(), seconds);
                     long[] served = proxy.served();
                     for (int i = 0; i < started.size(); i++) {
                         System.out.printf("   %s took %d requests%n", started.get(i).name(), served[i] - servedBefore[i]);
@@ -306,6 +308,41 @@ public final class ScaleBenchmark {
                     seconds > 0 ? String.format(" in %.1f s", seconds) : "", sorted.size(), at(sorted, 0.5),
                     at(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6, refused.get(), unsent.get(),
                     unanswered);
+        }
+
+        /**
+         * CPU milliseconds so far of each replica, then this process (proxy, fake Slack, load), PostgreSQL and Redis.
+         * PostgreSQL and Redis are the machine's: on a shared machine their figures include others' work.
+         */
+        private static double[] cpu(List<Replica> started) throws Exception {
+            double[] out = new double[started.size() + 3];
+            for (int i = 0; i < started.size(); i++) {
+                out[i] = ProcessCpu.ofPid(started.get(i).process().pid());
+            }
+            out[started.size()] = ProcessCpu.ofPid(ProcessHandle.current().pid());
+            out[started.size() + 1] = ProcessCpu.ofCommand(c -> c.startsWith("postgres"));
+            out[started.size() + 2] = ProcessCpu.ofCommand(c -> c.startsWith("redis"));
+            return out;
+        }
+
+        /** What each answered turn cost in CPU, by process, and how busy the machine's cores were meanwhile. */
+        private static void reportCpu(List<Replica> started, double[] before, double[] after, int turns,
+                                      double seconds) {
+            if (turns == 0) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("CPU per answered turn:");
+            double total = 0;
+            for (int i = 0; i < after.length; i++) {
+                double ms = after[i] - before[i];
+                total += ms;
+                String who = i < started.size() ? started.get(i).name()
+                        : List.of("benchmark (proxy, fake Slack, load)", "PostgreSQL", "Redis")
+                                .get(i - started.size());
+                line.append(String.format(" %s %.2f ms,", who, ms / turns));
+            }
+            System.out.printf("%s in all %.2f ms; %.2f of %d cores busy with these processes during the turns%n",
+                    line, total / turns, total / 1000 / seconds, Runtime.getRuntime().availableProcessors());
         }
 
         private static double at(List<Long> sorted, double q) {

@@ -107,6 +107,18 @@ class DeployArtefactsTest {
         return documented;
     }
 
+    /** The variables configuration.md says are read from the environment only: the secrets, and the App's id. */
+    static Set<String> environmentOnlyVariables() throws Exception {
+        Set<String> out = new LinkedHashSet<>();
+        for (String row : Files.readAllLines(ROOT.resolve("docs/configuration.md"))) {
+            String[] cells = row.split("\\|");
+            if (cells.length > 2 && cells[2].contains("(environment only)")) {
+                out.addAll(names(Pattern.compile("`([A-Z][A-Z0-9_]+)`"), cells[1]));
+            }
+        }
+        return out;
+    }
+
     private static List<Path> templates() throws Exception {
         try (Stream<Path> files = Files.list(CHART.resolve("templates"))) {
             return files.sorted().toList();

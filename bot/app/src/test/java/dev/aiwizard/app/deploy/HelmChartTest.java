@@ -87,8 +87,9 @@ class HelmChartTest {
         BUBBLEWRAP_SANDBOX("sandbox.mode", "bubblewrap"),
         FIXED_REPLICAS("autoscaling.enabled", "false", "replicaCount", "3", "podDisruptionBudget.minAvailable", "2"),
         NO_DISRUPTION_BUDGET("podDisruptionBudget.enabled", "false"),
-        OWN_NAMES_AND_LONGER_DRAIN("existingSecret", "prod-wizard-secrets", "sandbox.cache.storageClassName", "nfs",
-                "config.WIZARD_SHUTDOWN_GRACE", "1m");
+        /** Other names, a longer drain, and a plain setting whose name has TOKEN in it. */
+        OWN_NAMES_AND_SETTINGS("existingSecret", "prod-wizard-secrets", "sandbox.cache.storageClassName", "nfs",
+                "config.WIZARD_SHUTDOWN_GRACE", "1m", "config.WIZARD_LLM_JOB_TOKEN_BUDGET", "200000");
 
         final Map<String, String> set = new LinkedHashMap<>();
 
@@ -260,11 +261,12 @@ class HelmChartTest {
 
     @ParameterizedTest
     @EnumSource(Install.class)
-    void secretsAreReferencedByNameAndNeverRendered(Install install) {
+    void secretsAreReferencedByNameAndNeverRendered(Install install) throws Exception {
         RenderedChart chart = rendered(install);
         assertEquals(List.of(), chart.all(Secret.class));
+        Set<String> secrets = DeployArtefactsTest.environmentOnlyVariables();
         for (String key : chart.config().keySet()) {
-            assertFalse(DeployArtefactsTest.SECRET_NAME.matcher(key).matches(), "a secret in the ConfigMap: " + key);
+            assertFalse(secrets.contains(key), "a secret in the ConfigMap: " + key);
         }
         chart.podTemplates().forEach((workload, pod) -> {
             Container bot = pod.getSpec().getContainers().getFirst();
@@ -272,15 +274,22 @@ class HelmChartTest {
             assertTrue(bot.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
                     && e.getConfigMapRef().getName().equals(name(chart.one(ConfigMap.class)))), workload);
             for (EnvVar env : bot.getEnv()) {
-                assertFalse(DeployArtefactsTest.SECRET_NAME.matcher(env.getName()).matches(), workload + " " + env);
+                assertFalse(secrets.contains(env.getName()), workload + " " + env);
             }
         });
     }
 
     @Test
-    void aSecretPutIntoConfigIsRefused() {
-        String refusal = refusal("config.OPENAI_API_KEY", "not-a-real-key");
-        assertTrue(refusal.contains("existingSecret"), refusal);
+    void everySecretOfTheBotPutIntoConfigIsRefused() throws Exception {
+        // Every environment-only variable but the GitHub App's id, which is no secret.
+        List<String> secrets = DeployArtefactsTest.environmentOnlyVariables().stream()
+                .filter(name -> !name.equals("GITHUB_APP_ID")).toList();
+        assertTrue(secrets.size() >= 10, secrets.toString());
+        for (String secret : secrets) {
+            String refusal = refusal("config." + secret, "not-a-real-one");
+            assertTrue(refusal.contains("config." + secret + " looks like a secret") && refusal.contains(
+                    "existingSecret"), refusal);
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
  * The words the bot says in a conversation, in one place so they stay consistent and a web surface and other
  * languages can reuse them; what it says when it refuses is in the sibling {@link Refusals}.
  */
-final class Replies {
+public final class Replies {
     private Replies() {
     }
 
@@ -187,8 +187,8 @@ final class Replies {
         return who + ": " + secretsRemoved(kinds);
     }
 
-    /** Tells a person what was removed from their message, e.g. "a GitHub token". */
-    static String secretsRemoved(List<String> kinds) {
+    /** Tells a person what was removed from their message, e.g. "a GitHub token" (in a chat or an API answer). */
+    public static String secretsRemoved(List<String> kinds) {
         return "I removed " + String.join(" and ", kinds) + " from your message: secrets never go into the spec, "
                 + "the code, commits or the pull request. Keep them in your repository's or platform's secret "
                 + "settings instead.";

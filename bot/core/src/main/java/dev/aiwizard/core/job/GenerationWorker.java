@@ -216,7 +216,8 @@ public final class GenerationWorker {
     private void succeed(Status status, GeneratedProject project, PublishResult pushed, Verification verification) {
         String shortSha = pushed.commitId().substring(0, Math.min(7, pushed.commitId().length()));
         String summary = JobReplies.deliverySummary(project.files().size(), pushed, shortSha);
-        if (!settle(status, status.job.succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
+        if (!settle(status, status.job.withDelivery(pushed.pullRequestUrl(), ValidationSummary.of(verification),
+                clock.instant()).succeeded(pushed.branch(), pushed.commitId(), pushed.location(), summary,
                 clock.instant()))) {
             return;
         }

@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} header, which the model providers, Slack and GitHub all send. */
+/**
+ * Reads an HTTP {@code Retry-After} header, which the model providers, Slack and GitHub all send, and writes the one
+ * the bot's own API sends.
+ */
 public final class RetryAfter {
     private RetryAfter() {
     }
@@ -31,5 +34,10 @@ public final class RetryAfter {
                 return Optional.empty();
             }
         }
+    }
+
+    /** {@code wait} as a {@code Retry-After} value: whole seconds, rounded up, at least 1 (0 would invite a storm). */
+    public static String seconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 }

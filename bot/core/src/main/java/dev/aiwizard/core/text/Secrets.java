@@ -32,6 +32,8 @@ public final class Secrets {
         SHAPES.put("a Stripe secret key", Pattern.compile("\\b[rs]k_live_[0-9A-Za-z]{20,}"));
         SHAPES.put("a Discord bot token", Pattern.compile(
                 "\\b[MNO][A-Za-z\\d_-]{23,25}\\.[A-Za-z\\d_-]{6}\\.[A-Za-z\\d_-]{27,38}\\b"));
+        // Our own personal API tokens (ApiTokens.PREFIX and 48 characters), in case one is pasted into a chat.
+        SHAPES.put("an AI Wizard API token", Pattern.compile("\\bwzt_[a-z0-9]{48}\\b"));
         SHAPES.put("a password in a URL", Pattern.compile("(?<=://)[^/\\s:@]+:[^/\\s@]{3,}(?=@)"));
         SHAPES.put("a JSON web token", Pattern.compile(
                 "\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));

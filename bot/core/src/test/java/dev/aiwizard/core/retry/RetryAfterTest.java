@@ -32,4 +32,14 @@ class RetryAfterTest {
         assertEquals(Optional.empty(), RetryAfter.parse("soon", NOW));
         assertEquals(Optional.empty(), RetryAfter.parse(null, NOW));
     }
+
+    @Test
+    void theBotsOwnRetryAfterIsWholeSecondsRoundedUpAndNeverZero() {
+        assertEquals("1", RetryAfter.seconds(Duration.ZERO));
+        assertEquals("1", RetryAfter.seconds(Duration.ofMillis(1)));
+        assertEquals("2", RetryAfter.seconds(Duration.ofMillis(1001)));
+        assertEquals("60", RetryAfter.seconds(Duration.ofSeconds(60)));
+        assertEquals(Optional.of(Duration.ofSeconds(2)), RetryAfter.parse(RetryAfter.seconds(Duration.ofMillis(1500)),
+                NOW), "what it writes, it reads back");
+    }
 }

@@ -45,7 +45,8 @@ public final class MemoryJobStore implements JobStore {
                 .min(Comparator.comparing(Job::createdAt));
         next.ifPresent(j -> jobs.put(j.id(), new Job(j.id(), j.conversationId(), j.kind(), JobState.RUNNING,
                 j.spec(), j.statusMessage(), j.progress(), owner, now.plus(lease), j.attempts() + 1, j.branch(),
-                j.commitId(), j.location(), j.result(), j.error(), j.createdAt(), now)));
+                j.commitId(), j.location(), j.pullRequestUrl(), j.validation(), j.result(), j.error(), j.createdAt(),
+                now)));
         return next.map(j -> jobs.get(j.id()));
     }
 

@@ -35,4 +35,14 @@ class SecretsTest {
                 + "-----END RSA PRIVATE KEY-----\nthanks");
         assertEquals("key:\n[secret removed]\nthanks", r.text());
     }
+
+    @Test
+    void aPersonalApiTokenOfOursPastedIntoAChatIsRemoved() {
+        String token = "wzt_" + "abcdefghijkmnpqrstuvwxyz23456789".repeat(2).substring(0, 48);
+
+        Secrets.Redacted r = Secrets.redact("use my token " + token + " for the API");
+
+        assertEquals("use my token [secret removed] for the API", r.text());
+        assertEquals(List.of("an AI Wizard API token"), r.kinds());
+    }
 }
