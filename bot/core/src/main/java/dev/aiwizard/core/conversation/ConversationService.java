@@ -265,8 +265,8 @@ public final class ConversationService {
     /**
      * The conversation held in {@code thread}, if any.
      *
-     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them; readers
-     *     use {@link ConversationReads#findByThread}
+     * @deprecated kept for the console adapter (synchronous, one person; chat platforms go through
+     *     {@link ChatInbox}); readers use {@link ConversationReads#findByThread}
      */
     @Deprecated
     public Optional<Conversation> find(ThreadRef thread) {
@@ -274,19 +274,9 @@ public final class ConversationService {
     }
 
     /**
-     * Conversations of {@code platform} that still take answers, newest first (to catch up after an outage).
-     *
-     * @deprecated kept for the chat adapters; readers use {@link ConversationReads#listOpen}
-     */
-    @Deprecated
-    public List<Conversation> open(String platform, int limit) {
-        return store.listOpen(platform, limit);
-    }
-
-    /**
      * The newest conversation in the channel that is not over, to continue after a restart.
      *
-     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them
+     * @deprecated kept for the console adapter; chat platforms go through {@link ChatInbox}
      */
     @Deprecated
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
