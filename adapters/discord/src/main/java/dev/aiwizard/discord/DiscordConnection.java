@@ -45,6 +45,15 @@ public final class DiscordConnection {
      * (see {@link InteractionAcks}).
      */
     public static ShardManager start(DiscordSettings settings, Object listener, InteractionAcks.Acknowledgements acks) {
+        return start(settings, acks, requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * {@link #start(DiscordSettings, Object, InteractionAcks.Acknowledgements)} with several listeners (the bot's,
+     * one per role).
+     */
+    public static ShardManager start(DiscordSettings settings, InteractionAcks.Acknowledgements acks,
+                                     Object... listeners) {
         requireNonNull(settings, "settings");
         DefaultShardManagerBuilder b = DefaultShardManagerBuilder.createLight(settings.botToken(), intents(settings))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBase()))
@@ -53,7 +62,8 @@ public final class DiscordConnection {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 // In this order: the timing notes an interaction's arrival before the bot's listener gets it.
-                .addEventListeners(new InteractionAcks(acks), requireNonNull(listener, "listener"));
+                .addEventListeners(new InteractionAcks(acks))
+                .addEventListeners(listeners);
         if (settings.shardTotal() > 0) {
             b.setShardsTotal(settings.shardTotal());
         }

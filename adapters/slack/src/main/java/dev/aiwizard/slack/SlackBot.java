@@ -17,16 +17,12 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.aiwizard.core.WizardException;
+import dev.aiwizard.core.chat.ChatEvent;
 import dev.aiwizard.core.chat.InboundEvent;
-import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.InboxReplayer;
-import dev.aiwizard.core.chat.Intake;
-import dev.aiwizard.core.chat.ThreadQueues;
-import dev.aiwizard.core.chat.ThreadSieve;
 import dev.aiwizard.core.chat.ThreadRef;
-import dev.aiwizard.core.chat.Turns;
 import dev.aiwizard.core.chat.UserRef;
-import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.retry.Sleeper;
 import dev.aiwizard.core.text.InboundText;
 import java.time.Clock;
@@ -44,14 +40,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The Slack entry points, on a Bolt {@link App}: {@code /wizard}, mentions of the bot, replies in a conversation's
- * thread and presses of its buttons. Every handler keeps the event in the inbox, acknowledges, and leaves the
- * conversation work to a queue per thread, so Slack always hears back well within its three seconds and an
- * acknowledged event survives a crash (another replica replays it). Redeliveries carry the same event id and are
- * handled once (the conversation service records each event with its turn's writes). When the event cannot be
- * stored, a handler throws {@link EventNotKeptException}; when the queues are full or the bot is shutting down,
- * {@link SlackBusyException}: the HTTP endpoint answers both with 503 and Socket Mode leaves them unacknowledged, so
- * Slack retries. Nothing is taken that will not be done.
+ * The Slack entry points, on a Bolt {@link App}: {@code /wizard}, mentions of the bot, replies in threads and presses
+ * of the conversation's buttons, each translated into the core's {@link ChatEvent} and handed to the
+ * {@link ChatInbox}, which keeps it durably, queues its turn on its thread and decides everything else (whether the
+ * thread holds a conversation, starting one, who may do what, duplicates, limits). So Slack always hears back well
+ * within its three seconds and an acknowledged event survives a crash (another replica replays it). When the event
+ * cannot be kept, a handler throws {@link EventNotKeptException}; when the queues are full or the bot is shutting
+ * down, {@link SlackBusyException}: the HTTP endpoint answers both with 503 and Socket Mode leaves them
+ * unacknowledged, so Slack retries. Nothing is taken that will not be done.
  */
 public final class SlackBot implements InboxReplayer {
     private static final System.Logger LOG = System.getLogger(SlackBot.class.getName());
@@ -61,23 +57,13 @@ public final class SlackBot implements InboxReplayer {
 
     private final App app;
     private final SlackGateway gateway;
-    private final ConversationService conversations;
-    private final ThreadSieve queues;
-    private final Intake intake;
-    private final Clock clock;
+    private final ChatInbox inbox;
 
-    /**
-     * Handlers on {@code app}; events are kept through {@code intake}, turns run on {@code queues}, which bound them
-     * and stop taking work at shutdown.
-     */
-    public SlackBot(App app, SlackGateway gateway, ConversationService conversations, Intake intake,
-                    ThreadQueues queues, Clock clock) {
+    /** Handlers on {@code app}, handing what people do to {@code inbox} (kept there, turns queued per thread). */
+    public SlackBot(App app, SlackGateway gateway, ChatInbox inbox) {
         this.app = requireNonNull(app, "app");
         this.gateway = requireNonNull(gateway, "gateway");
-        this.conversations = requireNonNull(conversations, "conversations");
-        this.intake = requireNonNull(intake, "intake");
-        this.clock = requireNonNull(clock, "clock");
-        this.queues = new ThreadSieve(conversations::mayHoldConversations, requireNonNull(queues, "queues"));
+        this.inbox = requireNonNull(inbox, "inbox");
         app.command("/wizard", this::command);
         app.event(AppMentionEvent.class, this::mention);
         app.event(MessageEvent.class, this::message);
@@ -118,7 +104,7 @@ public final class SlackBot implements InboxReplayer {
 
     /** Whether queued work is still running (tests wait for quiet). */
     public boolean isBusy() {
-        return queues.busy() > 0;
+        return inbox.isBusy();
     }
 
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -126,14 +112,14 @@ public final class SlackBot implements InboxReplayer {
         String text = p.getText() == null ? "" : p.getText().strip();
         switch (text.toLowerCase(Locale.ROOT)) {
             case "", "help" -> {
-                return ctx.ack(conversations.helpText(gateway.startHint()) + "\nIn a conversation's thread, reply "
+                return ctx.ack(inbox.help(gateway.startHint()) + "\nIn a conversation's thread, reply "
                         + "with your answers or `skip`, `generate`, `change <what>`, `status`, `cancel`.");
             }
             case "status", "list" -> {
                 // Answered in the acknowledgement, so bounded: a database that hangs must not cost Slack's 3 s.
-                return ctx.ack(within(OVERVIEW_WAIT, () -> conversations.channelOverview(SlackGateway.PLATFORM,
-                        p.getChannelId()), "I can't read this channel's conversations right now (my storage is not "
-                        + "answering). Please try again in a minute."));
+                return ctx.ack(within(OVERVIEW_WAIT, () -> inbox.overview(SlackGateway.PLATFORM, p.getChannelId()),
+                        "I can't read this channel's conversations right now (my storage is not answering). Please "
+                                + "try again in a minute."));
             }
             default -> {
                 return accepted(fields("command", "command:" + p.getTriggerId(), p.getChannelId(), null,
@@ -196,25 +182,21 @@ public final class SlackBot implements InboxReplayer {
     }
 
     /**
-     * Keeps the event durably, then acknowledges it and queues its work; when it cannot be kept, this throws
-     * {@link EventNotKeptException} so that Slack is answered 503 (over HTTP) or gets no acknowledgement (Socket
-     * Mode) and delivers the event again, rather than an acknowledgement followed by silence.
+     * Hands the event to the inbox, which keeps it durably and queues its turn, then acknowledges it; when it cannot
+     * be kept, this throws {@link EventNotKeptException} so that Slack is answered 503 (over HTTP) or gets no
+     * acknowledgement (Socket Mode) and delivers the event again, rather than an acknowledgement followed by silence.
+     * When the queues refuse it for now (full, or shutting down), {@link SlackBusyException}: the inbox took it back
+     * out, so Slack's retry is a new event rather than a duplicate of one nobody runs.
      */
     private Response accepted(Map<String, String> f, Supplier<Response> ack, Consumer<String> tellCommander) {
+        ChatInbox.Outcome outcome;
         try {
-            if (!intake.accept(new InboundEvent(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")),
-                    SlackGateway.PLATFORM, f, clock.instant()))) {
-                // A retry of an event still in hand (this replica's or another's): acknowledged, run once.
-                return ack.get();
-            }
+            outcome = inbox.accept(event(f, tellCommander), f);
         } catch (RuntimeException e) {
             throw new EventNotKeptException("could not keep a Slack " + f.get("type") + " event; asking Slack to "
                     + "send it again: " + e.getMessage(), e);
         }
-        if (!run(f, tellCommander)) {
-            // Refused for now (full, or shutting down): taken back out of the inbox at once, so Slack's retry is a
-            // new event rather than a duplicate of one nobody runs.
-            intake.withdraw(InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId")));
+        if (outcome == ChatInbox.Outcome.BUSY) {
             throw new SlackBusyException();
         }
         return ack.get();
@@ -227,87 +209,47 @@ public final class SlackBot implements InboxReplayer {
 
     @Override
     public void replay(InboundEvent event) {
-        if (!run(event.fields(), null)) {
-            // Full or shutting down: its lease runs out and it is claimed again, here or elsewhere.
-            intake.finished(event.key(), false);
-        }
+        inbox.replay(event(event.fields(), null));
     }
 
     /**
-     * Queues the work of an event kept in the inbox ({@code tellCommander}: the slash command's private answer);
-     * false when the queues refused it.
+     * The core's event for what was kept of a Slack event ({@code tellCommander}: the slash command's private
+     * answer, null when replayed).
      */
-    private boolean run(Map<String, String> f, Consumer<String> tellCommander) {
-        String eventKey = InboundEvent.key(SlackGateway.PLATFORM, f.get("eventId"));
+    private ChatEvent event(Map<String, String> f, Consumer<String> tellCommander) {
+        String eventId = f.get("eventId");
         String channel = f.get("channel");
         UserRef who = user(f.get("user"), f.get("name"));
         String text = f.getOrDefault("text", "");
-        return switch (f.get("type")) {
-            case "command" -> queues.submit("channel:" + channel, () -> {
-                String root;
-                try {
-                    // The root repeats the idea in the channel: never a secret pasted into it.
-                    root = gateway.postRoot(channel, "<@" + who.id() + "> asked for: " + InboundText.clean(text).text());
-                } catch (WizardException e) {
-                    // Most often the bot is not in the channel; only the person who typed the command hears it.
-                    LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": "
-                            + e.getMessage());
-                    if (tellCommander != null) {
-                        tellCommander.accept("I couldn't start a thread here (" + e.getMessage() + "). If I'm not "
-                                + "in this channel yet, invite me with `/invite @AI Wizard` and try again.");
-                    }
-                    intake.finished(eventKey, true);
-                    return;
-                }
-                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, root);
-                inThread(thread, eventKey, () -> conversations.start(new InboundMessage(thread, who, text,
-                        f.get("eventId"))));
-            });
-            case "mention" -> {
-                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
-                InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
-                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
-                    if (conversations.find(thread).isPresent()) {
-                        conversations.reply(msg);
-                    } else {
-                        conversations.start(msg);
-                    }
-                }));
-            }
-            case "message" -> {
-                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
-                InboundMessage msg = new InboundMessage(thread, who, text, f.get("eventId"));
-                // Most thread replies the bot hears are in threads without a conversation: the sieve drops those in
-                // batches, after the acknowledgement, without the database.
-                yield queues.submitIfConversation(thread, thread.key(), () -> inThread(thread, eventKey, () -> {
-                    if (conversations.find(thread).isPresent()) {
-                        conversations.reply(msg);
-                    }
-                }), () -> intake.finished(eventKey, true));
-            }
-            case "action" -> {
-                ThreadRef thread = new ThreadRef(SlackGateway.PLATFORM, channel, f.get("thread"));
-                // Who may press what is the conversation's rule, the same as for typing it.
-                yield queues.submit(thread.key(), () -> inThread(thread, eventKey, () -> {
-                    if (conversations.find(thread).isPresent()) {
-                        conversations.reply(new InboundMessage(thread, who, text, f.get("eventId")));
-                    }
-                }));
-            }
-            default -> {
-                LOG.log(System.Logger.Level.WARNING, "unknown kind of stored Slack event: " + f.get("type"));
-                intake.finished(eventKey, true);
-                yield true;
-            }
+        return switch (f.getOrDefault("type", "")) {
+            case "command" -> new ChatEvent.NewConversation(SlackGateway.PLATFORM, channel, who, text, eventId,
+                    () -> openThread(channel, who, text, tellCommander));
+            case "mention" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, ChatEvent.IfNone.START);
+            case "message" -> new ChatEvent.ThreadMessage(thread(f), who, text, eventId, ChatEvent.IfNone.IGNORE);
+            case "action" -> new ChatEvent.ChoicePressed(thread(f), who, text, eventId);
+            default -> throw new IllegalArgumentException("unknown kind of stored Slack event: " + f.get("type"));
         };
     }
 
-    /**
-     * Runs {@code work} for {@code thread}; an unexpected failure is logged and the thread told, briefly, and the
-     * event is left in the inbox for another attempt.
-     */
-    private void inThread(ThreadRef thread, String eventKey, Runnable work) {
-        intake.finished(eventKey, Turns.guarded(thread, gateway, work, true));
+    private static ThreadRef thread(Map<String, String> f) {
+        return new ThreadRef(SlackGateway.PLATFORM, f.get("channel"), f.get("thread"));
+    }
+
+    /** Posts a new conversation's root message in {@code channel}: its thread is the conversation's. */
+    private Optional<ThreadRef> openThread(String channel, UserRef who, String text, Consumer<String> tellCommander) {
+        try {
+            // The root repeats the idea in the channel: never a secret pasted into it.
+            String root = gateway.postRoot(channel, "<@" + who.id() + "> asked for: " + InboundText.clean(text).text());
+            return Optional.of(new ThreadRef(SlackGateway.PLATFORM, channel, root));
+        } catch (WizardException e) {
+            // Most often the bot is not in the channel; only the person who typed the command hears it.
+            LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + channel + ": " + e.getMessage());
+            if (tellCommander != null) {
+                tellCommander.accept("I couldn't start a thread here (" + e.getMessage() + "). If I'm not "
+                        + "in this channel yet, invite me with `/invite @AI Wizard` and try again.");
+            }
+            return Optional.empty();
+        }
     }
 
     /** {@code answer} if it comes within {@code wait}, else {@code otherwise}. */

@@ -27,6 +27,7 @@ import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.TurnLimits;
+import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.coordination.Coordination;
@@ -214,8 +215,9 @@ public final class Wizard implements AutoCloseable {
                 intake.register(webhooks);
             }
             TurnLimits turns = settings.resilience().turns();
-            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, conversations, intake,
-                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry), clock);
+            slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, new ChatInbox(conversations, intake,
+                    turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry),
+                    slackGateway, clock, new ChatInbox.Policy(true, true)));
             if (slack != null) {
                 intake.register(slack);
             }
@@ -229,13 +231,15 @@ public final class Wizard implements AutoCloseable {
             }
             if (discordGateway != null) {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
-                discord = new DiscordBot(discordGateway, conversations, settings.discord(), intake,
-                        turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), executor, clock);
+                discord = new DiscordBot(discordGateway, new ChatInbox(conversations, intake,
+                        turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), discordGateway, clock,
+                        new ChatInbox.Policy(false, false)), storage.conversations(), settings.discord(), executor, clock);
                 intake.register(discord);
-                discordShards = DiscordConnection.start(settings.discord(), discord,
-                        (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took));
+                discordShards = DiscordConnection.start(settings.discord(),
+                        (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took),
+                        discord.listeners());
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
-                intakes.add(() -> discordShards.removeEventListener(discord));
+                intakes.add(() -> discordShards.removeEventListener(discord.listeners()));
                 push(discordShards::shutdown);
             }
             server = WebServer.builder()

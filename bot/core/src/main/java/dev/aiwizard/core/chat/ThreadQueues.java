@@ -94,6 +94,12 @@ public final class ThreadQueues {
         }
     }
 
+    /** How much work holds a place in {@code key}'s queue (reserved, queued or running). */
+    synchronized int reserved(String key) {
+        Line line = lines.get(key);
+        return line == null ? 0 : line.count;
+    }
+
     /** Gives back a place {@link #reserve} took, for work that turned out not to matter. */
     void release(String key) {
         done(key);

@@ -130,7 +130,10 @@ public final class ThreadSieve {
         }
         int i = 0;
         for (Pending p : batch) {
-            if (!p.check() || answers.get(i++)) {
+            boolean mayHold = !p.check() || answers.get(i++);
+            // Work before it in the same thread may be what starts a conversation there (the index hears of it only
+            // once that turn ran): then the turn decides, on the conversation as that work left it.
+            if (mayHold || queues.reserved(p.key()) > 1) {
                 queues.fill(p.key(), p.work());
             } else {
                 queues.release(p.key());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.BotMessage;
+import dev.aiwizard.core.chat.ChatEvent;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.ThreadRef;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The use case every chat platform calls: starts conversations and turns each message in a thread into the next
@@ -57,19 +59,64 @@ public final class ConversationService {
     }
 
     /**
+     * One turn for {@code msg} with one read of its thread's conversation, under the thread's lock: the next step of
+     * the conversation the thread holds, or, when it holds none, what {@code none} says. This is the inbox's way in
+     * ({@link ChatInbox}): the decision between continuing and starting is made here, on the read the turn uses.
+     * False when the thread held no conversation and {@code none} said to ignore the message.
+     */
+    boolean handle(InboundMessage msg, ChatEvent.IfNone none) {
+        requireNonNull(none, "none");
+        boolean[] ran = {true};
+        measured(msg, () -> {
+            Cleaned clean = cleaned(msg);
+            if (guard.seenBefore(clean.msg())) {
+                return true;
+            }
+            toldAboutSecrets(clean);
+            ran[0] = inboxTurn(clean.msg(), none);
+            return ran[0];
+        });
+        return ran[0];
+    }
+
+    /** The thread of the newest conversation in {@code channel} that is not over (DMs: no threads there). */
+    Optional<ThreadRef> latestThread(String platform, String channel) {
+        return threads.latestUnfinished(platform, channel).map(Conversation::thread);
+    }
+
+    /** Whether {@code thread} holds a conversation (a read; callers ask the index first). */
+    boolean holdsConversation(ThreadRef thread) {
+        return threads.find(thread).isPresent();
+    }
+
+    /**
      * Runs one turn for {@code msg} with its platform in the log context, and reports how long it took and how it
      * ended (a duplicate delivery is noticed by the guard).
      */
     private void measured(InboundMessage msg, Runnable turn) {
+        measured(msg, () -> {
+            turn.run();
+            return true;
+        });
+    }
+
+    /**
+     * {@link #measured(InboundMessage, Runnable)} for a turn that may turn out not to be one ({@code turn} answers
+     * false: the message was none of the bot's business), which is then not counted.
+     */
+    private void measured(InboundMessage msg, BooleanSupplier turn) {
         long began = System.nanoTime();
         Telemetry.TurnOutcome outcome = Telemetry.TurnOutcome.FAILED;
+        boolean counted = true;
         guard.beginTurn();
         try (LogContext.Scope ignored = LogContext.turn(msg.thread().platform())) {
-            turn.run();
+            counted = turn.getAsBoolean();
             outcome = guard.turnWasDuplicate() ? Telemetry.TurnOutcome.DUPLICATE : Telemetry.TurnOutcome.HANDLED;
         } finally {
             guard.endTurn();
-            telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
+            if (counted) {
+                telemetry.turn(msg.thread().platform(), outcome, Duration.ofNanos(System.nanoTime() - began));
+            }
         }
     }
 
@@ -80,18 +127,25 @@ public final class ConversationService {
             return;
         }
         toldAboutSecrets(cleaned);
+        Optional<String> refused = ideaRefused(msg);
+        if (refused.isPresent()) {
+            say(msg.thread(), refused.get());
+            guard.handledWithoutWrites(msg);
+            return;
+        }
+        turn(msg, msg.text().strip());
+    }
+
+    /** Why {@code msg} cannot be the idea of a new conversation (empty, too long), if it cannot. */
+    private Optional<String> ideaRefused(InboundMessage msg) {
         String idea = msg.text().strip();
         if (idea.isEmpty()) {
-            say(msg.thread(), Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
-            guard.handledWithoutWrites(msg);
-            return;
+            return Optional.of(Refusals.ideaMissing(chat.gatewayFor(msg.thread()).startHint()));
         }
         if (idea.length() > settings.maxIdeaLength()) {
-            say(msg.thread(), Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
-            guard.handledWithoutWrites(msg);
-            return;
+            return Optional.of(Refusals.ideaTooLong(idea.length(), settings.maxIdeaLength()));
         }
-        turn(msg, idea);
+        return Optional.empty();
     }
 
     /** Handles a message in a thread: an answer, a command, or a hint when the thread holds no conversation. */
@@ -211,8 +265,8 @@ public final class ConversationService {
     /**
      * The conversation held in {@code thread}, if any.
      *
-     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them; readers
-     *     use {@link ConversationReads#findByThread}
+     * @deprecated kept for the console adapter (synchronous, one person; chat platforms go through
+     *     {@link ChatInbox}); readers use {@link ConversationReads#findByThread}
      */
     @Deprecated
     public Optional<Conversation> find(ThreadRef thread) {
@@ -220,19 +274,9 @@ public final class ConversationService {
     }
 
     /**
-     * Conversations of {@code platform} that still take answers, newest first (to catch up after an outage).
-     *
-     * @deprecated kept for the chat adapters; readers use {@link ConversationReads#listOpen}
-     */
-    @Deprecated
-    public List<Conversation> open(String platform, int limit) {
-        return store.listOpen(platform, limit);
-    }
-
-    /**
      * The newest conversation in the channel that is not over, to continue after a restart.
      *
-     * @deprecated kept for the chat adapters until the core's inbound port decides find-or-start for them
+     * @deprecated kept for the console adapter; chat platforms go through {@link ChatInbox}
      */
     @Deprecated
     public Optional<Conversation> latestUnfinished(String platform, String channel) {
@@ -254,15 +298,48 @@ public final class ConversationService {
                 noConversation(msg);
                 guard.handledWithoutWrites(msg);
             } else {
-                Optional<String> refused = guard.startRefused(msg);
+                startIfAllowed(msg, idea);
+            }
+        }));
+    }
+
+    /**
+     * {@link #turn(InboundMessage, String)} for the inbox: when the thread holds no conversation, {@code none} says
+     * what happens. False when the message was ignored (no turn was run).
+     */
+    private boolean inboxTurn(InboundMessage msg, ChatEvent.IfNone none) {
+        boolean[] ran = {true};
+        guard.withLock(msg.thread(), () -> guard.inTurn(msg, () -> {
+            Optional<Conversation> found = threads.find(msg.thread());
+            if (found.isPresent()) {
+                LogContext.conversation(found.get().id().value());
+                new Turn(turns, found.get(), msg, TurnGuard.eventKey(msg)).run();
+            } else if (none == ChatEvent.IfNone.IGNORE) {
+                ran[0] = false;
+            } else if (none == ChatEvent.IfNone.HINT) {
+                noConversation(msg);
+                guard.handledWithoutWrites(msg);
+            } else {
+                Optional<String> refused = ideaRefused(msg);
                 if (refused.isPresent()) {
                     say(msg.thread(), refused.get());
                     guard.handledWithoutWrites(msg);
-                    return;
+                } else {
+                    startIfAllowed(msg, msg.text().strip());
                 }
-                begin(msg, idea);
             }
         }));
+        return ran[0];
+    }
+
+    private void startIfAllowed(InboundMessage msg, String idea) {
+        Optional<String> refused = guard.startRefused(msg);
+        if (refused.isPresent()) {
+            say(msg.thread(), refused.get());
+            guard.handledWithoutWrites(msg);
+            return;
+        }
+        begin(msg, idea);
     }
 
     private void begin(InboundMessage msg, String idea) {

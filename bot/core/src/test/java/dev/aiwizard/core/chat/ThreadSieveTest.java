@@ -64,6 +64,36 @@ class ThreadSieveTest {
     }
 
     @Test
+    void workBehindEarlierWorkInItsThreadIsLeftToTheTurnSinceThatWorkMayStartAConversation() throws Exception {
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        ThreadSieve sieve = new ThreadSieve(holding(Set.of()), queues(100));
+
+        // A mention starting a conversation in t2, still running when a plain reply in t2 arrives.
+        sieve.submit("t2", () -> {
+            starting.countDown();
+            try {
+                started.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ran.add("t2 start");
+        });
+        assertTrue(starting.await(10, TimeUnit.SECONDS));
+        sieve.submitIfConversation(thread("t2"), "t2", () -> ran.add("t2 reply"));
+        sieve.submitIfConversation(thread("t3"), "t3", () -> ran.add("t3 elsewhere"));
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (askedSizes.isEmpty()) { // the sieve asks the index while the start still runs
+            assertTrue(System.nanoTime() < end, "the index was never asked");
+            Thread.sleep(1);
+        }
+        started.countDown();
+        awaitQuiet(sieve);
+
+        assertEquals(List.of("t2 start", "t2 reply"), ran);
+    }
+
+    @Test
     void whatArrivesWhileTheIndexIsAskedIsAskedAboutInOneBatch() throws Exception {
         CountDownLatch firstAsked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
