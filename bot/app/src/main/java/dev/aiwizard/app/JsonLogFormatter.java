@@ -1,5 +1,6 @@
 package dev.aiwizard.app;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.aiwizard.core.LogContext;
 import dev.aiwizard.core.text.Secrets;
 import java.io.PrintWriter;
@@ -92,25 +93,8 @@ public final class JsonLogFormatter extends Formatter {
         quote(line, value);
     }
 
+    /** {@code s} as a JSON string, escaped by Jackson (which the REST API already writes its JSON with). */
     private static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }
