@@ -3,17 +3,15 @@ package dev.aiwizard.storage;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.chat.InboundEvent;
+import dev.aiwizard.core.testing.ProcessCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * The inbox alone under the Slack benchmark's load shape: {@code BENCH_INBOX_SENDERS} (32) senders, each accepting
@@ -37,7 +35,7 @@ public final class InboxBenchmark {
 
     private static void round(Inbox inbox, int senders, Duration length, String name) throws Exception {
         AtomicLong done = new AtomicLong();
-        long pgBefore = postgresCpuTicks();
+        double pgBefore = postgresCpuMillis();
         long jvmBefore = jvmCpuNanos();
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -61,7 +59,7 @@ public final class InboxBenchmark {
             t.join();
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        double pgMs = (postgresCpuTicks() - pgBefore) * 10.0;
+        double pgMs = postgresCpuMillis() - pgBefore;
         double jvmMs = (jvmCpuNanos() - jvmBefore) / 1e6;
         long n = done.get();
         System.out.printf("%s: %,.0f events/s; CPU per event: bot %.1f us, PostgreSQL %.1f us%n", name, n / secs,
@@ -73,25 +71,9 @@ public final class InboxBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** utime + stime of every postgres process, in clock ticks (10 ms). */
-    private static long postgresCpuTicks() throws IOException {
-        long ticks = 0;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String comm = stat.substring(stat.indexOf('(') + 1, close);
-                    if (!comm.startsWith("postgres")) {
-                        continue;
-                    }
-                    String[] f = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException gone) {
-                    // exited meanwhile
-                }
-            }
-        }
-        return ticks;
+
+    /** CPU milliseconds of every PostgreSQL process so far. */
+    private static double postgresCpuMillis() throws IOException {
+        return ProcessCpu.ofCommand(comm -> comm.startsWith("postgres"));
     }
 }

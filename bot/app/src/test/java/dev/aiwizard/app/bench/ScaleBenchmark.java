@@ -1,5 +1,6 @@
 package dev.aiwizard.app.bench;
 
+import dev.aiwizard.core.testing.ProcessCpu;
 import dev.aiwizard.slack.testing.FakeSlack;
 import dev.aiwizard.slack.testing.SlackRequests;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.aiwizard.app.bench;
+package dev.aiwizard.core.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,19 +12,19 @@ import java.util.stream.Stream;
  * that exit between two readings take their time with them, so pooled servers (PostgreSQL's backends behind a
  * connection pool, Redis) are measured well and short-lived ones are not.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final double MS_PER_TICK = 10.0;
 
     private ProcessCpu() {
     }
 
     /** CPU milliseconds of process {@code pid} so far; 0 once it is gone. */
-    static double ofPid(long pid) {
+    public static double ofPid(long pid) {
         return ticks(Path.of("/proc", Long.toString(pid))) * MS_PER_TICK;
     }
 
     /** CPU milliseconds so far of every process whose command name passes {@code comm}, e.g. PostgreSQL's. */
-    static double ofCommand(Predicate<String> comm) throws IOException {
+    public static double ofCommand(Predicate<String> comm) throws IOException {
         long sum = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
