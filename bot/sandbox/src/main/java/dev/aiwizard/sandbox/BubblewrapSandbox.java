@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class BubblewrapSandbox implements Sandbox {
     /** The uid a root bot runs the sandbox as: {@code nobody}, who owns nothing of the bot's. */
     static final int UNPRIVILEGED = 65534;
-    static final String INSTALL = "install bubblewrap (e.g. apt-get install bubblewrap) and util-linux's setpriv and prlimit";
+    static final String INSTALL = "install bubblewrap (e.g. apt-get install bubblewrap) and util-linux's setpriv, setsid and prlimit";
 
     private final WorkDirs dirs;
     private final Slots slots;
@@ -115,8 +115,9 @@ public final class BubblewrapSandbox implements Sandbox {
         if (bwrapPath.isEmpty() || !Files.isExecutable(Path.of(bwrapPath))) {
             return Optional.of("bwrap not found; " + INSTALL);
         }
-        if (!Files.isExecutable(Path.of("/usr/bin/prlimit")) || isRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-            return Optional.of("prlimit or setpriv not found in /usr/bin; " + INSTALL);
+        if (!Files.isExecutable(Path.of("/usr/bin/prlimit")) || !Files.isExecutable(Path.of(Supervisor.SETSID))
+                || isRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            return Optional.of("prlimit, setsid or setpriv not found in /usr/bin; " + INSTALL);
         }
         try {
             dirs.cache();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,11 +17,16 @@ import java.util.stream.Stream;
  * Runs one sandbox command and watches it: output kept as head and tail, the run killed when it writes more than its
  * output limit or outlives its timeout, and the most tasks (processes and threads) seen at once, so a run that hit
  * its process limit can say so. Killing the bwrap process ends its PID namespace, and with it every process inside.
+ * Each command starts in a session of its own ({@code setsid}): Ctrl-C on the bot's terminal, or a SIGTERM to its
+ * process group, stops the bot, whose shutdown then hands the job back and stops the sandbox itself; the signal never
+ * reaches the sandbox directly, where it would look like a project whose tests died.
  */
 final class Supervisor {
     static final int HEAD_BYTES = 16 * 1024;
     static final int TAIL_BYTES = 64 * 1024;
     private static final Duration SAMPLE = Duration.ofMillis(200);
+    /** util-linux's setsid: a child of the JVM is no process group leader, so it calls setsid(2) and execs, no fork. */
+    static final String SETSID = "/usr/bin/setsid";
 
     /** How a command ended. {@code exitCode} is -1 when it was killed by us. */
     record Ended(int exitCode, boolean timedOut, boolean outputExceeded, int peakTasks, OutputBuffer output,
@@ -32,7 +38,10 @@ final class Supervisor {
 
     static Ended run(List<String> command, Duration timeout, long outputLimit) {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> inOwnSession = new ArrayList<>(command.size() + 1);
+        inOwnSession.add(SETSID);
+        inOwnSession.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(inOwnSession).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Nothing of the bot's environment (tokens, keys) reaches even the launcher.
         builder.environment().clear();

@@ -28,7 +28,7 @@ class BubblewrapSandboxTest {
 
         assertEquals(Outcome.NOT_RUN, result.outcome());
         assertEquals("tests: not run (no sandbox available: bwrap not found; install bubblewrap (e.g. apt-get install"
-                + " bubblewrap) and util-linux's setpriv and prlimit)", result.summary());
+                + " bubblewrap) and util-linux's setpriv, setsid and prlimit)", result.summary());
         assertEquals("npm test", result.command());
         assertFalse(Files.exists(project.resolve("ran")));
     }

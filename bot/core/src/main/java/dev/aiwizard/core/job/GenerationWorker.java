@@ -93,7 +93,8 @@ public final class GenerationWorker {
                 }
             } catch (RuntimeException e) {
                 if (lease.lost()) {
-                    // Most likely the heartbeat's interrupt surfacing from whatever the worker was waiting on.
+                    // Most likely the interrupt of the heartbeat, or of a shutdown that handed the job back,
+                    // surfacing from whatever the worker was waiting on.
                     takenOver(claimed);
                     return;
                 }
@@ -254,8 +255,9 @@ public final class GenerationWorker {
     }
 
     private static void takenOver(Job job) {
-        LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} was taken over by another worker; this "
-                + "run stopped without delivering", job.id(), job.conversationId());
+        LOG.log(System.Logger.Level.WARNING, "job {0} of conversation {1} is no longer this worker''s (handed back "
+                + "at shutdown, or taken over by another worker); this run stopped without delivering", job.id(),
+                job.conversationId());
     }
 
     /**

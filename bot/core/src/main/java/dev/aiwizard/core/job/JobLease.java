@@ -45,8 +45,20 @@ final class JobLease implements Fence, AutoCloseable {
         }
     }
 
-    /** Whether a renewal found the job claimed by another worker. */
+    /**
+     * Whether the job is no longer this worker's: claimed by another worker, or handed back by a shutdown. Asks the
+     * store unless a renewal already found out, since a job handed back a moment ago has had no renewal since; a
+     * store that cannot answer leaves it held (the final write is conditional on the claim anyway).
+     */
     boolean lost() {
+        if (!lost) {
+            try {
+                renew();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not check the lease of job " + claim.id() + ": "
+                        + e.getMessage());
+            }
+        }
         return lost;
     }
 

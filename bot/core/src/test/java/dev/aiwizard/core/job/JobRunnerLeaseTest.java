@@ -172,6 +172,60 @@ class JobRunnerLeaseTest {
         assertEquals(1, dones());
     }
 
+    @Test
+    void aValidationStoppedByShutdownIsHandedBackQuietlyNotReportedAsAFailure() throws Exception {
+        Conversation c = conversationWithQueuedJob();
+        JobSettings longLease = new JobSettings(1, Duration.ofMinutes(10), Duration.ofMillis(20), 3,
+                ProjectLimits.defaults());
+        CountDownLatch validating = new CountDownLatch(1);
+        // What the sandbox does when its thread is interrupted: it kills the run and says so with an exception.
+        ProjectValidator blocksUntilInterrupted = (project, stack, progress) -> {
+            validating.countDown();
+            try {
+                new CountDownLatch(1).await();
+                throw new AssertionError("unreachable");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a sandbox ran", e);
+            }
+        };
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(GenerationWorker.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            first = runner(store, "replica-1", publisher(true), longLease, blocksUntilInterrupted);
+            first.start();
+            assertTrue(validating.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the worker validates");
+
+            first.close(Duration.ofMillis(100));
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        Job handedBack = store.forConversation(c.id()).getFirst();
+        assertEquals(JobState.RUNNING, handedBack.state(), "claimable again, not failed");
+        assertTrue(handedBack.leaseUntil().isBefore(Instant.now()), "the lease was handed back");
+        assertEquals(ConversationState.GENERATING, conversations.find(c.id()).orElseThrow().state());
+        assertEquals(List.of(), logged.stream().filter(r -> r.getLevel().intValue()
+                >= java.util.logging.Level.SEVERE.intValue()).map(java.util.logging.LogRecord::getMessage).toList(),
+                "a shutdown is no error");
+        assertEquals(0, publishCalls.get());
+    }
+
     private Conversation conversationWithQueuedJob() {
         Instant now = Instant.now();
         Conversation asked = Conversation.start(ConversationId.random(), new ThreadRef("test", "c", "t1"),
@@ -227,10 +281,15 @@ class JobRunnerLeaseTest {
     }
 
     private JobRunner runner(JobStore jobs, String owner, Publisher publisher, JobSettings settings) {
+        return runner(jobs, owner, publisher, settings, null);
+    }
+
+    private JobRunner runner(JobStore jobs, String owner, Publisher publisher, JobSettings settings,
+                             ProjectValidator validator) {
         CodeGenerator generator = (s, progress) -> new GeneratedProject(
                 List.of(new GeneratedFile("README.md", "# " + owner)), "true", "test");
         var worker = new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
-                settings, Clock.systemUTC());
+                settings, Clock.systemUTC(), validator, 0);
         return new JobRunner(jobs, worker, settings, Clock.systemUTC(), owner, Telemetry.NONE);
     }
 
