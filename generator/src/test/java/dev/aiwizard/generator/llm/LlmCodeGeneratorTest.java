@@ -11,7 +11,6 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationRequest;
 import dev.aiwizard.core.job.ModelUsage;
-import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.job.RepairRequest;
 import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.retry.Sleeper;
@@ -22,6 +21,7 @@ import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryGenerationCache;
 import dev.aiwizard.core.testing.MemoryUsageLedger;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
@@ -53,7 +53,7 @@ class LlmCodeGeneratorTest {
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final ConversationId conversation = ConversationId.random();
-    private final OfflineCodeGenerator offline = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator offline = new OfflineCodeGenerator(ShippedSettings.projectLimits());
     private LlmSettings settings;
 
     @BeforeEach
@@ -72,7 +72,7 @@ class LlmCodeGeneratorTest {
             waits.add(d);
             Thread.sleep(d.toMillis());
         });
-        return new LlmCodeGenerator(gateway, offline, ProjectLimits.defaults(), cache, ledger, Clock.systemUTC());
+        return new LlmCodeGenerator(gateway, offline, ShippedSettings.projectLimits(), cache, ledger, Clock.systemUTC());
     }
 
     private GeneratedProject generate(LlmCodeGenerator g) {
@@ -114,7 +114,7 @@ class LlmCodeGeneratorTest {
         server.script(new ProjectModel(Duration.ofMillis(400), 0));
         LlmSettings s = settings.withConcurrency(20);
         ModelGateway gateway = new ModelGateway(s, name -> ChatModels.create(s, name), Clock.systemUTC(), Sleeper.REAL);
-        LlmCodeGenerator g = new LlmCodeGenerator(gateway, offline, ProjectLimits.defaults(), cache, ledger,
+        LlmCodeGenerator g = new LlmCodeGenerator(gateway, offline, ShippedSettings.projectLimits(), cache, ledger,
                 Clock.systemUTC(), Duration.ofMillis(100));
 
         g.generate(new GenerationRequest(TODO, conversation, ANA), progress::add);

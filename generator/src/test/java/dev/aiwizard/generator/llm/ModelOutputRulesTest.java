@@ -13,6 +13,7 @@ import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryGenerationCache;
 import dev.aiwizard.core.testing.MemoryUsageLedger;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
@@ -40,7 +41,7 @@ class ModelOutputRulesTest {
     private static final String KEY = "sk-rules-key-0123456789";
 
     private final FakeLlmServer server = FakeLlmServer.start();
-    private final OfflineCodeGenerator offline = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator offline = new OfflineCodeGenerator(ShippedSettings.projectLimits());
 
     @AfterEach
     void stop() {
@@ -85,7 +86,7 @@ class ModelOutputRulesTest {
             return Reply.json(Map.of("files", files));
         }));
 
-        GeneratedProject project = generate(ProjectLimits.defaults());
+        GeneratedProject project = generate(ShippedSettings.projectLimits());
 
         assertEquals(2, plans.get(), "asked again once");
         String again = server.requests().get(1).lastUser();
