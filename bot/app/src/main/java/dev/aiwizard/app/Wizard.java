@@ -349,9 +349,8 @@ public final class Wizard implements AutoCloseable {
 
     private static StorageSettings storageSettings(AppSettings s) {
         AppSettings.Persistence p = s.persistence();
-        return (p.dbUrl().isEmpty() ? StorageSettings.embedded(p.dataDir())
-                : new StorageSettings(p.dbUrl(), p.dbUser(), p.dbPassword(), p.dbPoolSize()))
-                .withTimeouts(s.resilience().db());
+        return p.dbUrl().isEmpty() ? StorageSettings.embedded(p.dataDir(), s.resilience().db())
+                : new StorageSettings(p.dbUrl(), p.dbUser(), p.dbPassword(), p.dbPoolSize(), s.resilience().db());
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.aiwizard.generator.llm.ModelGateway;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class GenerationBenchmark {
     }
 
     private static LlmCodeGenerator generator(FakeLlmServer server, int concurrency, MemoryGenerationCache cache) {
-        LlmSettings s = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-bench", "fake-model")
+        LlmSettings s = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), "sk-bench", "fake-model")
                 .withConcurrency(concurrency);
         return new LlmCodeGenerator(ModelGateway.connect(s), new OfflineCodeGenerator(ShippedSettings.projectLimits()), ShippedSettings.projectLimits(),
                 cache, new MemoryUsageLedger(), Clock.systemUTC());

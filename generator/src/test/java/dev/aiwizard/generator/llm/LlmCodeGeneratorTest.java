@@ -25,6 +25,7 @@ import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class LlmCodeGeneratorTest {
 
     @BeforeEach
     void settings() {
-        settings = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-test-123456", "fake-coder")
+        settings = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), "sk-test-123456", "fake-coder")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
     }
 
@@ -356,7 +357,7 @@ class LlmCodeGeneratorTest {
     @Test
     void anthropic_is_spoken_with_the_schema_in_the_prompt() {
         server.requireKey("ak-test-abcdef").script(new ProjectModel());
-        LlmSettings anthropic = LlmSettings.defaults(Provider.ANTHROPIC, server.root() + "/v1/", "ak-test-abcdef",
+        LlmSettings anthropic = LlmTestSettings.of(Provider.ANTHROPIC, server.root() + "/v1/", "ak-test-abcdef",
                 "fake-claude").withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
 
         GeneratedProject project = generate(generator(anthropic));
@@ -370,7 +371,7 @@ class LlmCodeGeneratorTest {
     @Test
     void ollama_is_reached_through_its_openai_compatible_endpoint() {
         server.script(new ProjectModel());
-        LlmSettings ollama = LlmSettings.defaults(Provider.OLLAMA, server.root(), null, "llama3.1")
+        LlmSettings ollama = LlmTestSettings.of(Provider.OLLAMA, server.root(), null, "llama3.1")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
 
         GeneratedProject project = generate(generator(ollama));

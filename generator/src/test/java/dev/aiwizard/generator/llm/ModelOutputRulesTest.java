@@ -17,6 +17,7 @@ import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ModelOutputRulesTest {
     }
 
     private GeneratedProject generate(ProjectLimits limits) {
-        LlmSettings s = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), KEY, "fake")
+        LlmSettings s = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), KEY, "fake")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofSeconds(30));
         LlmCodeGenerator g = new LlmCodeGenerator(ModelGateway.connect(s), offline, limits,
                 new MemoryGenerationCache(), new MemoryUsageLedger(), Clock.systemUTC());

@@ -47,7 +47,7 @@ public final class ValidationBenchmark {
         tmp.toFile().setExecutable(true, false);
         try {
             Path work = tmp.resolve("sandbox");
-            SandboxLimits limits = SandboxLimits.DEFAULT;
+            SandboxLimits limits = ShippedSettings.sandboxLimits();
             var sandbox = new BubblewrapSandbox(new SandboxSettings(SandboxSettings.Mode.ALWAYS, limits, 1, work, 2));
             for (String stack : List.of("java-rest", "node-express")) {
                 Path project = generate(stack, tmp.resolve("generated"));

@@ -26,7 +26,7 @@ class GitHubSettingsLoadingTest {
         AppSettings s = SettingsLoader.load(Map.of());
 
         assertFalse(s.delivery().github().enabled());
-        assertEquals(GitHubSettings.GITHUB_COM, s.delivery().github().apiUrl());
+        assertEquals(URI.create("https://api.github.com"), s.delivery().github().apiUrl());
         assertTrue(s.delivery().github().draft());
         assertEquals(List.of("ai-generated"), s.delivery().github().labels());
         assertEquals(List.of(), s.delivery().github().reviewers());

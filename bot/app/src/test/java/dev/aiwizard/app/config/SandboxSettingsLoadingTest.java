@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.sandbox.SandboxLimits;
 import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +19,7 @@ class SandboxSettingsLoadingTest {
         SandboxSettings s = SettingsLoader.load(Map.of("WIZARD_DATA_DIR", "/srv/wizard")).validation().sandbox();
 
         assertEquals(SandboxSettings.Mode.ALWAYS, s.mode());
-        assertEquals(SandboxLimits.DEFAULT, s.limits(), "application.yaml and the core's defaults agree");
+        assertEquals(ShippedSettings.sandboxLimits(), s.limits(), "application.yaml and the core's defaults agree");
         assertEquals(1, s.slots());
         assertEquals(2, s.repairRounds());
         assertEquals(Path.of("/srv/wizard/sandbox"), s.workDir(), "caches live in the data dir unless told");

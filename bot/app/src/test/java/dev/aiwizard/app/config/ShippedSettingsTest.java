@@ -26,6 +26,11 @@ class ShippedSettingsTest {
     }
 
     @Test
+    void theSandboxLimitsTestsUseAreTheOnesApplicationYamlShips() {
+        assertEquals(ShippedSettings.sandboxLimits(), SettingsLoader.load(Map.of()).validation().sandbox().limits());
+    }
+
+    @Test
     void theProjectLimitsTestsUseAreTheOnesApplicationYamlShips() {
         assertEquals(ShippedSettings.projectLimits(), shipped.jobs().limits());
     }
