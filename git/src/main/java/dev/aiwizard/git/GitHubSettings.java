@@ -38,7 +38,8 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
         requireNonNull(mention, "mention");
         if (!"https".equalsIgnoreCase(apiUrl.getScheme()) && !"http".equalsIgnoreCase(apiUrl.getScheme())
                 || apiUrl.getHost() == null || apiUrl.getUserInfo() != null) {
-            throw new IllegalArgumentException("the GitHub API URL must be an http(s) URL without credentials, like "
+            throw new IllegalArgumentException("the GitHub API URL (GITHUB_API_URL) must be an http(s) URL without "
+                    + "credentials, like "
                     + "https://api.github.com or https://github.example.com/api/v3");
         }
         token = blankToNull(token);
@@ -64,7 +65,8 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
         }
         mention = mention.strip();
         if (!mention.matches("@[A-Za-z0-9][A-Za-z0-9\\[\\]/_-]{0,60}")) {
-            throw new IllegalArgumentException("the mention must look like @ai-wizard: " + mention);
+            throw new IllegalArgumentException("the mention (WIZARD_GITHUB_MENTION) must look like @ai-wizard: '"
+                    + mention + "'");
         }
     }
 

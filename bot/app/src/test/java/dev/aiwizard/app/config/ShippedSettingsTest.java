@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.testing.ShippedSettings;
+import dev.aiwizard.generator.llm.LlmSettings;
+import dev.aiwizard.generator.llm.Provider;
+import dev.aiwizard.generator.testing.LlmTestSettings;
+import dev.aiwizard.git.testing.GitTestSettings;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The modules' tests use {@link ShippedSettings} for "the defaults"; those must be what application.yaml ships. */
+/**
+ * The modules' tests take "the defaults" from fixtures with the values written out ({@link ShippedSettings},
+ * {@link GitTestSettings}, {@link LlmTestSettings}); those must be what application.yaml ships.
+ */
 class ShippedSettingsTest {
-    private final AppSettings.Engine shipped = SettingsLoader.load(Map.of()).engine();
+    private final AppSettings loaded = SettingsLoader.load(Map.of("WIZARD_DATA_DIR", "data"));
+    private final AppSettings.Engine shipped = loaded.engine();
 
     @Test
     void theConversationLimitsTestsUseAreTheOnesApplicationYamlShips() {
@@ -33,5 +42,22 @@ class ShippedSettingsTest {
     @Test
     void theProjectLimitsTestsUseAreTheOnesApplicationYamlShips() {
         assertEquals(ShippedSettings.projectLimits(), shipped.jobs().limits());
+    }
+
+    @Test
+    void theDeliverySettingsTestsUseAreTheOnesApplicationYamlShips() {
+        var git = GitTestSettings.local(Path.of("data"));
+        assertEquals(git.defaultTarget(), loaded.delivery().target());
+        assertEquals(git.authorName(), loaded.delivery().authorName());
+        assertEquals(git.authorEmail(), loaded.delivery().authorEmail());
+        assertEquals(GitTestSettings.gitHub(), loaded.delivery().github());
+    }
+
+    @Test
+    void theModelLimitsTestsUseAreTheOnesApplicationYamlShips() {
+        LlmSettings expected = LlmTestSettings.of(Provider.OFFLINE, null, null, null);
+        LlmSettings actual = shipped.llm();
+
+        assertEquals(expected, actual);
     }
 }
