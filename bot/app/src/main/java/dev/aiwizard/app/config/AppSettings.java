@@ -138,8 +138,7 @@ public record AppSettings(Server server, Persistence persistence, ChatPlatforms 
             requireNonNull(authorEmail, "authorEmail");
             requireNonNull(github, "github");
             requireNonNull(webhookSecret, "webhookSecret");
-            allowedTargets = allowedTargets == null ? List.of()
-                    : allowedTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+            allowedTargets = List.copyOf(allowedTargets);
         }
 
         /** Without the webhook secret. */
