@@ -17,19 +17,11 @@ import java.util.List;
 public record GitHubSettings(URI apiUrl, String token, String appId, String appPrivateKey, boolean draft,
                              List<String> labels, List<String> reviewers, Duration maxRateLimitWait,
                              String mention, Timeouts timeouts) {
-    /** github.com's API. */
-    public static final URI GITHUB_COM = URI.create("https://api.github.com");
-    /** How comments address the bot unless configured otherwise. */
-    public static final String DEFAULT_MENTION = "@ai-wizard";
-
     /**
      * How long one API call may take: {@code connect} to open the connection, {@code request} for the whole call
      * from sending to the last byte of the answer. Rate-limit waits come on top, bounded by {@code maxRateLimitWait}.
      */
     public record Timeouts(Duration connect, Duration request) {
-        /** 10 s to connect, 30 s per call. */
-        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
-
         public Timeouts {
             requireNonNull(connect, "connect");
             requireNonNull(request, "request");
@@ -40,12 +32,15 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
     }
 
     public GitHubSettings {
-        apiUrl = apiUrl == null ? GITHUB_COM : apiUrl;
-        timeouts = timeouts == null ? Timeouts.DEFAULTS : timeouts;
+        requireNonNull(apiUrl, "apiUrl");
+        requireNonNull(timeouts, "timeouts");
+        requireNonNull(maxRateLimitWait, "maxRateLimitWait");
+        requireNonNull(mention, "mention");
         if (!"https".equalsIgnoreCase(apiUrl.getScheme()) && !"http".equalsIgnoreCase(apiUrl.getScheme())
                 || apiUrl.getHost() == null || apiUrl.getUserInfo() != null) {
-            throw new IllegalArgumentException("the GitHub API URL must be an http(s) URL without credentials, like "
-                    + GITHUB_COM + " or https://github.example.com/api/v3");
+            throw new IllegalArgumentException("the GitHub API URL (GITHUB_API_URL) must be an http(s) URL without "
+                    + "credentials, like "
+                    + "https://api.github.com or https://github.example.com/api/v3");
         }
         token = blankToNull(token);
         appId = blankToNull(appId);
@@ -68,17 +63,11 @@ public record GitHubSettings(URI apiUrl, String token, String appId, String appP
                 throw new IllegalArgumentException("not a GitHub user name: " + r);
             }
         }
-        maxRateLimitWait = maxRateLimitWait == null ? Duration.ofMinutes(10) : maxRateLimitWait;
-        mention = mention == null || mention.isBlank() ? DEFAULT_MENTION : mention.strip();
+        mention = mention.strip();
         if (!mention.matches("@[A-Za-z0-9][A-Za-z0-9\\[\\]/_-]{0,60}")) {
-            throw new IllegalArgumentException("the mention must look like @ai-wizard: " + mention);
+            throw new IllegalArgumentException("the mention (WIZARD_GITHUB_MENTION) must look like @ai-wizard: '"
+                    + mention + "'");
         }
-    }
-
-    /** No GitHub access: {@code owner/repo} targets are refused with a message that says how to configure it. */
-    public static GitHubSettings none() {
-        return new GitHubSettings(GITHUB_COM, null, null, null, true, List.of("ai-generated"), List.of(), null, null,
-                null);
     }
 
     /** Whether any auth is configured. */

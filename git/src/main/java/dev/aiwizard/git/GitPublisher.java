@@ -55,7 +55,8 @@ public final class GitPublisher implements Publisher {
 
     /** A publisher for plain git targets only: {@code owner/repo} targets are refused. */
     public GitPublisher(GitSettings settings) {
-        this(settings, GitHubSettings.none());
+        this(settings, null, Sleeper.REAL, Clock.systemUTC(), branch -> {
+        });
     }
 
     public GitPublisher(GitSettings settings, GitHubSettings gitHub) {
@@ -70,7 +71,7 @@ public final class GitPublisher implements Publisher {
 
     /** Plain git targets, with {@code beforePush} run just before each push attempt. */
     GitPublisher(GitSettings settings, Consumer<String> beforePush) {
-        this(settings, GitHubSettings.none(), Sleeper.REAL, Clock.systemUTC(), beforePush);
+        this(settings, null, Sleeper.REAL, Clock.systemUTC(), beforePush);
     }
 
     /**
@@ -82,11 +83,11 @@ public final class GitPublisher implements Publisher {
         this(settings, gitHub, sleeper, clock, Telemetry.NONE, beforePush);
     }
 
+    /** {@code gitHub} null or without auth: {@code owner/repo} targets are refused. */
     private GitPublisher(GitSettings settings, GitHubSettings gitHub, Sleeper sleeper, Clock clock,
                          Telemetry telemetry, Consumer<String> beforePush) {
         this.settings = requireNonNull(settings, "settings");
-        requireNonNull(gitHub, "gitHub");
-        this.gitHub = gitHub.enabled() ? new GitHubAccess(gitHub, sleeper, clock, telemetry) : null;
+        this.gitHub = gitHub != null && gitHub.enabled() ? new GitHubAccess(gitHub, sleeper, clock, telemetry) : null;
         this.pullRequests = this.gitHub == null ? null : new PullRequests(this.gitHub);
         this.beforePush = requireNonNull(beforePush, "beforePush");
         Scratch.sweep(settings.workDir(), STALE_SCRATCH);

@@ -73,12 +73,4 @@ public record GitSettings(Path reposDir, String defaultTarget, String authorName
     /** Whether a spec may name {@code target}. */
     public boolean allows(String target) {
         return new TargetPolicy(defaultTarget, allowedTargets).allows(target);
-    }
-
-    /** Embedded defaults: bare repositories under {@code dataDir/repos}, scratch space under {@code dataDir/work}. */
-    public static GitSettings defaults(Path dataDir) {
-        requireNonNull(dataDir, "dataDir");
-        return new GitSettings(dataDir.resolve("repos"), LOCAL, "AI Wizard", "wizard@localhost",
-                dataDir.resolve("work"));
-    }
-}
+    }}

@@ -19,6 +19,7 @@ import dev.aiwizard.core.spec.Placement;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHttpServer;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -60,7 +61,7 @@ class GitHubPublisherTest {
         gitHub.acceptToken(TOKEN);
         gitHub.addRepo("acme", "todo", git.url("acme", "todo"), "main");
         main = ObjectId.fromString(git.initialise("acme", "todo"));
-        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("acme/*"));
+        settings = GitTestSettings.local(tmp.resolve("data")).withAllowedTargets(List.of("acme/*"));
     }
 
     @AfterEach
@@ -76,7 +77,7 @@ class GitHubPublisherTest {
     }
 
     private GitPublisher publisher() {
-        return publisher(GitHubSettings.none().withToken(TOKEN).withPullRequests(true, List.of("ai-generated"),
+        return publisher(GitTestSettings.gitHub().withToken(TOKEN).withPullRequests(true, List.of("ai-generated"),
                 List.of("alice")));
     }
 
@@ -204,7 +205,7 @@ class GitHubPublisherTest {
         git.readOnlyToken(readOnly);
         gitHub.acceptToken(readOnly);
         PublishException noPermission = assertThrows(PublishException.class,
-                () -> publisher(GitHubSettings.none().withToken(readOnly)).publish(request(null, FILES, BODY, null)));
+                () -> publisher(GitTestSettings.gitHub().withToken(readOnly)).publish(request(null, FILES, BODY, null)));
 
         assertTrue(protectedBranch.getMessage().contains("protected branch hook declined"),
                 protectedBranch.getMessage());
@@ -259,7 +260,7 @@ class GitHubPublisherTest {
         String wrong = "ghp_wrong00000000000000000000000000000";
 
         PublishException e = assertThrows(PublishException.class,
-                () -> publisher(GitHubSettings.none().withToken(wrong)).publish(request(null, FILES, BODY, null)));
+                () -> publisher(GitTestSettings.gitHub().withToken(wrong)).publish(request(null, FILES, BODY, null)));
 
         assertTrue(e.getMessage().contains("did not accept the bot's credentials"), e.getMessage());
         assertFalse(e.getMessage().contains(wrong));
@@ -282,7 +283,7 @@ class GitHubPublisherTest {
         String pkcs1 = PemKeysTest.pem("RSA PRIVATE KEY", PemKeysTest.pkcs1Of(keys.getPrivate().getEncoded()));
         gitHub.installApp(42, keys.getPublic(), 7, Duration.ofMinutes(4));
         git.acceptIf(gitHub::isValidToken);
-        GitPublisher publisher = publisher(GitHubSettings.none().withApp("42", pkcs1));
+        GitPublisher publisher = publisher(GitTestSettings.gitHub().withApp("42", pkcs1));
 
         PublishResult r = publisher.publish(request(null, FILES, BODY, null));
         int afterFirst = gitHub.installationTokensIssued();
@@ -301,7 +302,7 @@ class GitHubPublisherTest {
         KeyPair keys = PemKeysTest.rsa();
         gitHub.installApp(42, keys.getPublic(), 7, Duration.ofHours(1));
         git.acceptIf(gitHub::isValidToken);
-        GitPublisher publisher = publisher(GitHubSettings.none().withApp("42",
+        GitPublisher publisher = publisher(GitTestSettings.gitHub().withApp("42",
                 PemKeysTest.pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
 
         PublishResult r = publisher.publish(request(null, FILES, BODY, null));
@@ -321,7 +322,7 @@ class GitHubPublisherTest {
     }
 
     private GitPublisher readyForReview() {
-        return publisher(GitHubSettings.none().withToken(TOKEN).withPullRequests(false, List.of("ai-generated"),
+        return publisher(GitTestSettings.gitHub().withToken(TOKEN).withPullRequests(false, List.of("ai-generated"),
                 List.of()));
     }
 

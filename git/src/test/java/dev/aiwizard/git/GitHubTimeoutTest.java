@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -56,10 +57,10 @@ class GitHubTimeoutTest {
 
     @Test
     void aGitHubThatNeverAnswersFailsTheDeliveryWithinTheTimeoutWithAClearReason() {
-        GitHubSettings access = GitHubSettings.none().withToken("ghp_test0000000000000000000000000000000")
+        GitHubSettings access = GitTestSettings.gitHub().withToken("ghp_test0000000000000000000000000000000")
                 .withApiUrl(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
                 .withTimeouts(new GitHubSettings.Timeouts(Duration.ofSeconds(1), REQUEST_TIMEOUT));
-        GitPublisher publisher = new GitPublisher(GitSettings.defaults(tmp.resolve("data"))
+        GitPublisher publisher = new GitPublisher(GitTestSettings.local(tmp.resolve("data"))
                 .withAllowedTargets(List.of("acme/*")), access, d -> { }, Clock.systemUTC(), branch -> { });
 
         long start = System.nanoTime();

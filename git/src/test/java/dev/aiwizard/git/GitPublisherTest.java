@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class GitPublisherTest {
 
     @BeforeEach
     void setUp() {
-        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
+        settings = GitTestSettings.local(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         publisher = new GitPublisher(settings);
         localRepo = settings.reposDir().resolve("todo-app.git");
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class GitTargetTest {
 
     @BeforeEach
     void setUp() {
-        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
+        settings = GitTestSettings.local(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         publisher = new GitPublisher(settings);
     }
 
@@ -112,7 +113,7 @@ class GitTargetTest {
     @Test
     void onlyLocalTheDefaultAndAllowedTargetsAreUsedAndARefusalLooksNothingUp() throws Exception {
         Path other = Repos.emptyBare(tmp.resolve("other.git"));
-        GitSettings strict = GitSettings.defaults(tmp.resolve("strict")).withAllowedTargets(
+        GitSettings strict = GitTestSettings.local(tmp.resolve("strict")).withAllowedTargets(
                 List.of("https://github.com/acme/*", tmp.resolve("shared.git").toString()));
         GitPublisher guarded = new GitPublisher(strict);
 

@@ -12,6 +12,7 @@ import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
 import dev.aiwizard.core.spec.Placement;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class PlacementTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        publisher = new GitPublisher(GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*")));
+        publisher = new GitPublisher(GitTestSettings.local(tmp.resolve("data")).withAllowedTargets(List.of("*")));
         remote = Repos.bareWithHistory(tmp.resolve("team.git"), tmp.resolve("seed"));
     }
 

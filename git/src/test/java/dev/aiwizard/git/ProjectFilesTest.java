@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.PublishException;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class ProjectFilesTest {
 
     @Test
     void unsafePathsAreRefusedBeforeAnythingIsCreated() {
-        GitSettings settings = GitSettings.defaults(tmp);
+        GitSettings settings = GitTestSettings.local(tmp);
         GitPublisher publisher = new GitPublisher(settings);
         for (String path : List.of("../escape.txt", "/etc/passwd", "src\\Main.java", "a\0b", "a\nb", ".git/config",
                 "src/.GIT/hooks/pre-commit", "a//b", "./a", "a/", "", "C:/x", ".git", "src/..", "git~1/config",

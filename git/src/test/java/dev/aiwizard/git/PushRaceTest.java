@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.PublishException;
 import dev.aiwizard.core.job.PublishResult;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class PushRaceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        settings = GitSettings.defaults(tmp.resolve("data")).withAllowedTargets(List.of("*"));
+        settings = GitTestSettings.local(tmp.resolve("data")).withAllowedTargets(List.of("*"));
         remote = Repos.emptyBare(tmp.resolve("team.git"));
         delivered = new GitPublisher(settings).publish(request(ALICE, remote.toString(), null, FILES));
     }

@@ -7,12 +7,12 @@ import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationService;
-import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +31,7 @@ class ConsoleAdapterTest {
     private final ConsoleGateway gateway = new ConsoleGateway(out);
     private final ConversationService service = new ConversationService(store, new MemoryJobStore(),
             new MemoryCoordination(), new ScriptedInterviewer(), new ChatRouter().register(gateway),
-            ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
+            ShippedSettings.conversation(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
     private final List<String> waitedFor = new ArrayList<>();
 
     private String run(String input) throws InterruptedException {

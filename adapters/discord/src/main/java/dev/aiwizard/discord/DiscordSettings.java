@@ -11,8 +11,7 @@ import java.util.Locale;
  * @param botToken       the bot's token ({@code DISCORD_BOT_TOKEN})
  * @param guildId        a guild to register {@code /wizard} in right away ({@code null}: globally, which Discord
  *                       rolls out more slowly)
- * @param apiUrl         the REST base ({@code null}: Discord's own {@code https://discord.com/api/v10/}), for REST
- *                       proxies and tests
+ * @param apiUrl         the REST base ({@code DISCORD_API_URL}: Discord's own unless a REST proxy or a test server)
  * @param gatewayUrl     the gateway ({@code null}: the one Discord names through {@code GET /gateway/bot})
  * @param shardTotal     how many shards the bot runs in all ({@code 0}: Discord's recommendation, which needs the
  *                       default gateway)
@@ -31,7 +30,7 @@ public record DiscordSettings(String botToken, String guildId, URI apiUrl, URI g
         if (guildId != null && !guildId.matches("\\d{1,20}")) {
             throw new IllegalArgumentException("DISCORD_GUILD_ID must be a guild id (digits), not '" + guildId + "'");
         }
-        if (apiUrl != null && (apiUrl.getHost() == null || apiUrl.getUserInfo() != null
+        if (apiUrl == null || (apiUrl.getHost() == null || apiUrl.getUserInfo() != null
                 || !List.of("http", "https").contains(String.valueOf(apiUrl.getScheme()).toLowerCase(Locale.ROOT)))) {
             throw new IllegalArgumentException("DISCORD_API_URL must be an http(s) URL without credentials");
         }
@@ -93,16 +92,8 @@ public record DiscordSettings(String botToken, String guildId, URI apiUrl, URI g
 
     /** The REST base JDA calls, ending in {@code /}. */
     public String restBase() {
-        if (apiUrl == null) {
-            return "https://discord.com/api/v10/";
-        }
         String s = apiUrl.toString();
         return s.endsWith("/") ? s : s + "/";
-    }
-
-    /** The same settings asking, or not, for the Message Content intent. */
-    public DiscordSettings withMessageContent(boolean on) {
-        return new DiscordSettings(botToken, guildId, apiUrl, gatewayUrl, shardTotal, shards, on);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DiscordSettingsTest {
+    private static final URI API = URI.create("https://discord.example/api/v10");
+
     @Test
     void shardsAreListsAndRanges() {
         assertEquals(List.of(0, 1, 2, 3, 8), DiscordSettings.parseShards(" 0-3, 8,2"));
@@ -37,22 +39,24 @@ class DiscordSettingsTest {
     void badValuesAreRefusedWithTheVariableNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings(" ", null, null, null, 0,
                 null, true)).getMessage().contains("DISCORD_BOT_TOKEN"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", "my-guild", null,
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", "my-guild", API,
                 null, 0, null, true)).getMessage().contains("DISCORD_GUILD_ID"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null,
                 URI.create("ftp://x/"), null, 0, null, true)).getMessage().contains("DISCORD_API_URL"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null, null,
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null, API,
                 URI.create("http://x/"), 0, null, true)).getMessage().contains("DISCORD_GATEWAY_URL"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiscordSettings("t", null, null, null, 0,
+                null, true)).getMessage().contains("DISCORD_API_URL"));
     }
 
     @Test
     void theTokenNeverShowsInTheDescription() {
-        DiscordSettings s = new DiscordSettings("secret-token-value", "123", null, null, 0, null, false);
+        DiscordSettings s = new DiscordSettings("secret-token-value", "123", API, null, 0, null, false);
         assertFalse(s.toString().contains("secret-token-value"), s.toString());
-        assertEquals("https://discord.com/api/v10/", s.restBase());
+        assertEquals("https://discord.example/api/v10/", s.restBase());
     }
 
     private static DiscordSettings settings(URI gateway, int total, List<Integer> shards) {
-        return new DiscordSettings("token", null, null, gateway, total, shards, true);
+        return new DiscordSettings("token", null, API, gateway, total, shards, true);
     }
 }

@@ -1,12 +1,15 @@
 package dev.aiwizard.slack;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.URI;
 import java.time.Duration;
 
 /**
  * How the bot reaches Slack: the bot token ({@code xoxb-}), the signing secret that proves requests come from Slack,
- * the app-level token ({@code xapp-}) for Socket Mode ({@code null}: HTTP only), the Web API base URL ({@code null}:
- * Slack's own), and the least time between two of the bot's posts in one channel (Slack allows about one per second).
+ * the app-level token ({@code xapp-}) for Socket Mode ({@code null}: HTTP only), the Web API base URL
+ * ({@code SLACK_API_URL}, Slack's own by default), and the least time between two of the bot's posts in one channel
+ * (Slack allows about one per second).
  */
 public record SlackSettings(String botToken, String signingSecret, String appToken, URI apiUrl, Duration postInterval) {
     public SlackSettings {
@@ -22,10 +25,10 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
         if (appToken != null && !appToken.startsWith("xapp-")) {
             throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token (xapp-...)");
         }
-        if (apiUrl != null && (apiUrl.getHost() == null || apiUrl.getUserInfo() != null)) {
+        requireNonNull(postInterval, "postInterval");
+        if (apiUrl == null || apiUrl.getHost() == null || apiUrl.getUserInfo() != null) {
             throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL without credentials");
         }
-        postInterval = postInterval == null ? Duration.ofSeconds(1) : postInterval;
     }
 
     /** Whether Socket Mode is on (an app-level token is set). */
@@ -35,13 +38,8 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
 
     /** The Web API base Bolt's client calls, ending in {@code /api/}. */
     public String methodsUrlPrefix() {
-        String base = apiUrl == null ? "https://slack.com" : apiUrl.toString().replaceAll("/+$", "");
+        String base = apiUrl.toString().replaceAll("/+$", "");
         return base.endsWith("/api") ? base + "/" : base + "/api/";
-    }
-
-    /** The same settings with another least time between posts in a channel (tests use zero). */
-    public SlackSettings withPostInterval(Duration interval) {
-        return new SlackSettings(botToken, signingSecret, appToken, apiUrl, interval);
     }
 
     @Override

@@ -98,22 +98,22 @@ public final class Main {
         AppSettings settings = settings(args, env);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
-            System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
+            System.err.println("AI Wizard is up on http://" + settings.server().host() + ":" + wizard.port()
                     + " (health: /health, API: /api/v1) — " + wizard.describe());
             ConsoleIntake console = new ConsoleIntake(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Duration grace = settings.resilience().shutdownGrace();
             // SIGTERM (and Ctrl-C) in every mode: the console's turn and the chat queues drain, then all closes.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(wizard, console, grace),
                     "wizard-shutdown"));
-            if (settings.console() == AppSettings.ConsoleMode.OFF
-                    || settings.console() == AppSettings.ConsoleMode.AUTO && settings.hasChatPlatform()) {
+            if (settings.chat().console() == AppSettings.ConsoleMode.OFF
+                    || settings.chat().console() == AppSettings.ConsoleMode.AUTO && settings.chat().any()) {
                 Thread.currentThread().join();
                 return 0;
             }
             boolean interactive = System.console() != null;
             var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
                     new UserRef(System.getProperty("user.name", "you"), System.getProperty("user.name", "you")),
-                    interactive ? null : out, settings.consoleWait());
+                    interactive ? null : out, settings.chat().consoleWait());
             adapter.run(console);
             return 0;
         }

@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.api.HealthService;
+import dev.aiwizard.app.config.ApiSettings;
 import dev.aiwizard.app.config.AppSettings;
 import com.slack.api.bolt.App;
+import dev.aiwizard.core.job.ProjectLimits;
+import dev.aiwizard.generator.llm.LlmSettings;
+import dev.aiwizard.git.GitHubSettings;
+import java.nio.file.Path;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import dev.aiwizard.app.slack.SlackEndpoint;
 import dev.aiwizard.app.slack.SlackSocketMode;
@@ -134,34 +139,39 @@ public final class Wizard implements AutoCloseable {
             chat.register(console);
             // Conversations started through the job API have no chat: the bot's words are only stored.
             chat.register(new ApiGateway());
-            App slackApp = settings.slack() == null ? null : SlackBot.app(settings.slack());
-            SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
+            App slackApp = settings.chat().slack() == null ? null : SlackBot.app(settings.chat().slack());
+            SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.chat().slack());
             if (slackGateway != null) {
                 chat.register(slackGateway);
             }
             // The gateway exists before the shards do (the engine needs it); it asks for them on each post.
-            DiscordGateway discordGateway = settings.discord() == null ? null
+            DiscordGateway discordGateway = settings.chat().discord() == null ? null
                     : new DiscordGateway(() -> discordShards);
             if (discordGateway != null) {
                 chat.register(discordGateway);
             }
-            GitSettings git = new GitSettings(settings.dataDir().resolve("repos"), settings.target(),
-                    settings.authorName(), settings.authorEmail(), settings.dataDir().resolve("work"),
-                    settings.allowedTargets()).withAllowedProtected(settings.jobs().limits().allowedProtected());
-            MetricsTelemetry telemetry = push(new MetricsTelemetry(settings.modelPrices()));
-            GitPublisher publisher = new GitPublisher(git, settings.github(), telemetry);
-            ModelGateway model = settings.llm().usesModel() ? ModelGateway.connect(settings.llm(), telemetry) : null;
+            AppSettings.Delivery delivery = settings.delivery();
+            Path dataDir = settings.persistence().dataDir();
+            ProjectLimits limits = settings.engine().jobs().limits();
+            GitSettings git = new GitSettings(dataDir.resolve("repos"), delivery.target(), delivery.authorName(),
+                    delivery.authorEmail(), dataDir.resolve("work"), delivery.allowedTargets())
+                    .withAllowedProtected(limits.allowedProtected());
+            MetricsTelemetry telemetry = push(new MetricsTelemetry(settings.engine().prices()));
+            GitPublisher publisher = new GitPublisher(git, settings.delivery().github(), telemetry);
+            LlmSettings llm = settings.engine().llm();
+            ModelGateway model = llm.usesModel() ? ModelGateway.connect(llm, telemetry) : null;
             if (model != null) {
-                String provider = settings.llm().provider().id();
+                String provider = settings.engine().llm().provider().id();
                 telemetry.modelPaused(provider, model::paused);
-                List<String> models = new ArrayList<>(settings.llm().roleModels().values());
-                models.add(settings.llm().model());
-                models.addAll(settings.conversation().allowedModels());
+                List<String> models = new ArrayList<>(settings.engine().llm().roleModels().values());
+                models.add(settings.engine().llm().model());
+                models.addAll(settings.engine().conversation().allowedModels());
                 telemetry.warnUnpriced(provider, models);
             }
-            modelDescription = settings.llm().describe();
-            gitHubDescription = !settings.github().enabled() ? "not configured" : (settings.github().usesApp()
-                    ? "app " + settings.github().appId() : "token") + " at " + settings.github().apiUrl();
+            modelDescription = settings.engine().llm().describe();
+            GitHubSettings github = delivery.github();
+            gitHubDescription = !github.enabled() ? "not configured" : (github.usesApp()
+                    ? "app " + github.appId() : "token") + " at " + github.apiUrl();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
             ObserveFeature observe = observe();
             HealthService health = new HealthService(List.of(
@@ -169,46 +179,49 @@ public final class Wizard implements AutoCloseable {
                             && opening.join().ping()),
                     new HealthService.Check("coordination", () -> coordinationRef.get() != null
                             && coordinationRef.get().isHealthy(), () -> coordinationRef.get() == null ? null
-                            : coordinationRef.get().degradation())), settings.apiToken());
+                            : coordinationRef.get().degradation())), settings.server().apiToken());
             storage = push(await(opening));
             storageOwned = true;
             // Every job write goes through here, so the job API's event streams hear each change as it is stored.
             JobEvents jobEvents = new JobEvents();
             jobStore = new ObservedJobStore(storage.jobs(), jobEvents);
-            coordination = push(storage.coordination(settings.redisUrl()));
+            coordination = push(storage.coordination(settings.persistence().redisUrl()));
             coordinationRef.set(coordination);
-            OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.target());
+            OfflineInterviewer offline = new OfflineInterviewer(StackCatalog.builtIn(), settings.delivery().target());
             Interviewer interviewer = model == null ? offline
                     : new LlmInterviewer(model, offline, StackCatalog.builtIn(), storage.usageLedger(), clock);
-            CodeGenerator generator = model == null ? new OfflineCodeGenerator()
-                    : new LlmCodeGenerator(model, new OfflineCodeGenerator(), settings.jobs().limits(),
+            CodeGenerator generator = model == null ? new OfflineCodeGenerator(limits)
+                    : new LlmCodeGenerator(model, new OfflineCodeGenerator(limits), limits,
                             storage.generationCache(), storage.usageLedger(), clock);
-            SandboxSettings validation = settings.sandbox();
+            SandboxSettings validation = settings.validation().sandbox();
             // Model-written code runs only in the sandbox; with validation off nothing runs and delivery says so.
             ProjectValidator validator = validation.mode() == SandboxSettings.Mode.ALWAYS
                     ? timed(new SandboxValidator(sandbox(settings), validation), telemetry) : null;
             GenerationWorker worker = new GenerationWorker(jobStore, storage.conversations(),
-                    generator, new RecordingPublisher(publisher, storage.conversations()), chat, settings.jobs(), clock,
+                    generator, new RecordingPublisher(publisher, storage.conversations()), chat,
+                    settings.engine().jobs(), clock,
                     validator, validation.repairRounds());
             replica = "replica-" + Ids.random(6);
-            runner = push(new JobRunner(jobStore, worker, settings.jobs(), clock, "worker-" + replica,
+            runner = push(new JobRunner(jobStore, worker, settings.engine().jobs(), clock, "worker-" + replica,
                     telemetry));
             conversations = new ConversationService(storage.conversations(), jobStore, coordination,
-                    interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
+                    interviewer, chat, settings.engine().conversation(), clock, runner::wake, telemetry);
+            ApiSettings apiLimits = settings.server().api();
             JobRequestService jobRequests = new JobRequestService(storage.conversations(), jobStore,
-                    storage.jobRequests(), coordination, interviewer, settings.conversation(),
-                    new JobRequestSettings(settings.api().maxIdeaLength(), settings.api().jobsPerMinute(),
-                            settings.api().cacheFor(), StackCatalog.builtIn().stacks().stream()
+                    storage.jobRequests(), coordination, interviewer, settings.engine().conversation(),
+                    new JobRequestSettings(apiLimits.maxIdeaLength(), apiLimits.jobsPerMinute(),
+                            apiLimits.cacheFor(), StackCatalog.builtIn().stacks().stream()
                             .map(StackOption::id).collect(Collectors.toSet()),
-                            modelDescription + "; default target " + settings.target()),
+                            modelDescription + "; default target " + settings.delivery().target()),
                     clock, runner::wake, telemetry);
-            JobFeed jobFeed = new JobFeed(jobStore, jobEvents, settings.api().eventsTail());
+            JobFeed jobFeed = new JobFeed(jobStore, jobEvents, apiLimits.eventsTail());
             ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
-                    new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.apiToken(),
-                    settings.api().keepAlive());
+                    new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.server().apiToken(),
+                    apiLimits.keepAlive());
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
-            intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
+            intake = new Intake(storage.inbox(), replica, settings.chat().intake().lease(),
+                    settings.chat().intake().maxAttempts(),
                     storage.conversations()::eventHandled);
             GitHubWebhookService webhooks = webhooks(settings, publisher, intake, clock);
             if (webhooks != null) {
@@ -222,9 +235,9 @@ public final class Wizard implements AutoCloseable {
                 intake.register(slack);
             }
             push(intake.start());
-            boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
+            boolean slackOverHttp = slack != null && settings.chat().slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
-                    SlackBot.requestSignature(settings.slack(), clock).orElseThrow(),
+                    SlackBot.requestSignature(settings.chat().slack(), clock).orElseThrow(),
                     (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "http", status, took)) : null;
             if (slackEndpoint != null) {
                 intakes.add(slackEndpoint::shed);
@@ -233,9 +246,10 @@ public final class Wizard implements AutoCloseable {
                 ExecutorService executor = turnExecutor(DiscordGateway.PLATFORM);
                 discord = new DiscordBot(discordGateway, new ChatInbox(conversations, intake,
                         turnQueues(DiscordGateway.PLATFORM, executor, turns, telemetry), discordGateway, clock,
-                        new ChatInbox.Policy(false, false)), storage.conversations(), settings.discord(), executor, clock);
+                        new ChatInbox.Policy(false, false)), storage.conversations(), settings.chat().discord(),
+                        executor, clock);
                 intake.register(discord);
-                discordShards = DiscordConnection.start(settings.discord(),
+                discordShards = DiscordConnection.start(settings.chat().discord(),
                         (status, took) -> telemetry.acknowledged(DiscordGateway.PLATFORM, "gateway", status, took),
                         discord.listeners());
                 // The shards stay connected while turns drain (their replies go through them); only reading stops.
@@ -243,8 +257,8 @@ public final class Wizard implements AutoCloseable {
                 push(discordShards::shutdown);
             }
             server = WebServer.builder()
-                    .host(settings.host())
-                    .port(settings.port())
+                    .host(settings.server().host())
+                    .port(settings.server().port())
                     // A flood is answered 503 (Slack and GitHub send again later) instead of holding ever more bodies.
                     .maxConcurrentRequests(settings.resilience().httpInFlight())
                     .addFeature(observe)
@@ -263,13 +277,14 @@ public final class Wizard implements AutoCloseable {
             push(server::stop);
             // Closed before the server stops: open event streams end instead of holding the shutdown up.
             push(jobFeed);
-            if (slack != null && settings.slack().socketMode()) {
-                socketMode(slackApp, settings.slack(),
+            if (slack != null && settings.chat().slack().socketMode()) {
+                socketMode(slackApp, settings.chat().slack(),
                         (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "socket_mode", status, took));
             }
             if (!server.isRunning() || server.port() < 0) {
                 // Helidon logs a bind failure and carries on without a listener; the operator must hear about it.
-                throw new WizardException("cannot listen on " + settings.host() + ":" + settings.port()
+                throw new WizardException("cannot listen on " + settings.server().host() + ":"
+                        + settings.server().port()
                         + " (is another process using that port?). Set WIZARD_PORT or --port to another port.");
             }
         } catch (RuntimeException e) {
@@ -288,11 +303,11 @@ public final class Wizard implements AutoCloseable {
      * client finds it through the service account, or a kubeconfig outside one).
      */
     private Sandbox sandbox(AppSettings settings) {
-        if (settings.kubernetesSandbox() == null) {
-            return new BubblewrapSandbox(settings.sandbox());
+        if (settings.validation().kubernetes() == null) {
+            return new BubblewrapSandbox(settings.validation().sandbox());
         }
-        return new KubernetesSandbox(push(new KubernetesClientBuilder().build()), settings.sandbox(),
-                settings.kubernetesSandbox());
+        return new KubernetesSandbox(push(new KubernetesClientBuilder().build()), settings.validation().sandbox(),
+                settings.validation().kubernetes());
     }
 
     private static Storage await(CompletableFuture<Storage> opening) {
@@ -333,9 +348,9 @@ public final class Wizard implements AutoCloseable {
     }
 
     private static StorageSettings storageSettings(AppSettings s) {
-        return (s.dbUrl().isEmpty() ? StorageSettings.embedded(s.dataDir())
-                : new StorageSettings(s.dbUrl(), s.dbUser(), s.dbPassword(), s.dbPoolSize()))
-                .withTimeouts(s.resilience().db());
+        AppSettings.Persistence p = s.persistence();
+        return p.dbUrl().isEmpty() ? StorageSettings.embedded(p.dataDir(), s.resilience().db())
+                : new StorageSettings(p.dbUrl(), p.dbUser(), p.dbPassword(), p.dbPoolSize(), s.resilience().db());
     }
 
     /**
@@ -410,7 +425,7 @@ public final class Wizard implements AutoCloseable {
 
     /** The GitHub webhook endpoint, when a webhook secret is configured. */
     private GitHubWebhookService webhooks(AppSettings settings, GitPublisher publisher, Intake intake, Clock clock) {
-        if (settings.webhookSecret().isEmpty()) {
+        if (settings.delivery().webhookSecret().isEmpty()) {
             return null;
         }
         GitHubReviews reviews = publisher.gitHubReviews().orElseThrow(() -> new ConfigException(
@@ -418,8 +433,8 @@ public final class Wizard implements AutoCloseable {
                         + "GITHUB_APP_PRIVATE_KEY"));
         ExecutorService events = push(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("github-event-", 0)
                 .factory()));
-        return GitHubWebhookService.create(settings.webhookSecret(), coordination, storage.conversations(),
-                conversations, reviews, settings.github().mention(), intake,
+        return GitHubWebhookService.create(settings.delivery().webhookSecret(), coordination, storage.conversations(),
+                conversations, reviews, settings.delivery().github().mention(), intake,
                 new BoundedExecutor(events, settings.resilience().webhooksInFlight()), clock);
     }
 

@@ -84,7 +84,7 @@ class GitHubEndToEndIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
             new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.consoleWait())
+                    new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                     .run(new BufferedReader(new StringReader("""
                             new a todo service where people manage tasks with a title and a done flag
                             skip
@@ -152,7 +152,7 @@ class GitHubEndToEndIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
             new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.consoleWait())
+                    new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                     .run(new BufferedReader(new StringReader("""
                             new a todo service where people manage tasks with a title and a done flag
                             skip
@@ -307,7 +307,7 @@ class GitHubEndToEndIT {
     private static String delivered(Wizard wizard, AppSettings settings, PrintStream out, ByteArrayOutputStream bytes)
             throws Exception {
         new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                new UserRef("tester", "tester"), out, settings.consoleWait())
+                new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                 .run(new BufferedReader(new StringReader("""
                         new a todo service where people manage tasks with a title and a done flag
                         skip

@@ -16,17 +16,17 @@ class MainOptionsTest {
     void theDataDirOptionAlsoMovesTheSandboxWorkDirThatDefaultsUnderIt() {
         Path dir = Path.of("some", "where");
         AppSettings s = Main.settings(new String[] {"--data-dir", dir.toString()}, Map.of("WIZARD_DATA_DIR", "x"));
-        assertEquals(dir, s.dataDir());
-        assertEquals(dir.resolve("sandbox"), s.sandbox().workDir());
+        assertEquals(dir, s.persistence().dataDir());
+        assertEquals(dir.resolve("sandbox"), s.validation().sandbox().workDir());
     }
 
     @Test
     void optionsWinOverTheirVariables() {
         AppSettings s = Main.settings(new String[] {"--port", "0", "--no-console"},
                 Map.of("WIZARD_PORT", "9999", "WIZARD_CONSOLE", "true"));
-        assertEquals(0, s.port());
-        assertEquals(AppSettings.ConsoleMode.OFF, s.console());
-        assertEquals(AppSettings.ConsoleMode.ON, Main.settings(new String[] {"--console"}, Map.of()).console());
+        assertEquals(0, s.server().port());
+        assertEquals(AppSettings.ConsoleMode.OFF, s.chat().console());
+        assertEquals(AppSettings.ConsoleMode.ON, Main.settings(new String[] {"--console"}, Map.of()).chat().console());
     }
 
     @Test

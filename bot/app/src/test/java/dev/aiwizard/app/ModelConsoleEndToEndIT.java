@@ -132,7 +132,7 @@ class ModelConsoleEndToEndIT {
         try (Wizard wizard = Wizard.start(priced, out)) {
             PrometheusScrape before = PrometheusScrape.of(wizard.port());
             new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, priced.consoleWait())
+                    new UserRef("tester", "tester"), out, priced.chat().consoleWait())
                     .run(new BufferedReader(new StringReader(SCRIPT)));
             PrometheusScrape after = PrometheusScrape.of(wizard.port());
 
@@ -153,8 +153,12 @@ class ModelConsoleEndToEndIT {
     @Test
     void whenTheProviderIsDownTheOfflineEnginesDoTheWorkAndSaySo() throws Exception {
         server.script(r -> Reply.error(503, Map.of()));
-        AppSettings quick = settings().toBuilder().llm(settings().llm().withTiming(java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofMillis(5), java.time.Duration.ofSeconds(30))).build();
+        AppSettings s = settings();
+        AppSettings.Engine engine = s.engine();
+        AppSettings quick = new AppSettings(s.server(), s.persistence(), s.chat(), new AppSettings.Engine(
+                engine.conversation(), engine.jobs(), engine.llm().withTiming(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(5), java.time.Duration.ofSeconds(30)), engine.prices()), s.delivery(),
+                s.validation(), s.resilience());
 
         String transcript = Transcript.session(quick, SCRIPT);
 

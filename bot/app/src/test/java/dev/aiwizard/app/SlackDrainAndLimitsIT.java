@@ -130,7 +130,7 @@ class SlackDrainAndLimitsIT {
         assertEquals(3, statusReplies(root), "every accepted turn was answered: " + slack.thread(CHANNEL, root.ts()));
         assertTrue(slack.thread(CHANNEL, root.ts()).stream().noneMatch(m -> m.text().startsWith("Sorry")),
                 "no turn failed on a closed store");
-        try (Storage again = Storage.open(StorageSettings.embedded(tmp.resolve("data")))) {
+        try (Storage again = Storage.open(StorageSettings.embedded(tmp.resolve("data"), TestSettings.dbTimeouts()))) {
             Conversation c = again.conversations().findByThread(new ThreadRef("slack", CHANNEL, root.ts()))
                     .orElseThrow();
             List<String> said = again.conversations().messages(c.id()).stream().map(StoredMessage::text).toList();

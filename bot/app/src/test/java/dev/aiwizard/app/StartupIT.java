@@ -65,8 +65,8 @@ class StartupIT {
         assertTrue(path.getMessage().contains("'src/'"), path.getMessage());
         var allowed = TestSettings.embedded(data, "WIZARD_ALLOW_PROTECTED_PATHS", ".github/workflows/",
                 "WIZARD_API_TOKEN", "api-token-xyz");
-        assertEquals(java.util.Set.of(".github/workflows/"), allowed.jobs().limits().allowedProtected());
-        assertEquals(java.util.List.of("api-token-xyz"), allowed.jobs().limits().knownSecrets());
+        assertEquals(java.util.Set.of(".github/workflows/"), allowed.engine().jobs().limits().allowedProtected());
+        assertEquals(java.util.List.of("api-token-xyz"), allowed.engine().jobs().limits().knownSecrets());
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> Main.run(new String[] {"--colour"}, Map.of("WIZARD_DATA_DIR", data.toString())));
         assertTrue(unknown.getMessage().contains("--colour"), unknown.getMessage());

@@ -2,6 +2,7 @@ package dev.aiwizard.app;
 
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.storage.StorageSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,5 +25,10 @@ final class TestSettings {
             vars.put(env[i], env[i + 1]);
         }
         return SettingsLoader.load(vars);
+    }
+
+    /** The database timeouts application.yaml ships, for tests that open a bot's storage themselves. */
+    static StorageSettings.Timeouts dbTimeouts() {
+        return SettingsLoader.load(Map.of()).resilience().db();
     }
 }

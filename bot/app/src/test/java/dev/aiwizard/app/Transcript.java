@@ -19,7 +19,7 @@ final class Transcript {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
             var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.consoleWait());
+                    new UserRef("tester", "tester"), out, settings.chat().consoleWait());
             adapter.run(new BufferedReader(new StringReader(input)));
         }
         return bytes.toString(StandardCharsets.UTF_8);

@@ -128,7 +128,7 @@ class ValidatedPullRequestIT {
 
     /** The job of the conversation the session held, as the job API reads it. */
     private Job lastJob() {
-        try (Storage storage = Storage.open(StorageSettings.embedded(tmp.resolve("data")))) {
+        try (Storage storage = Storage.open(StorageSettings.embedded(tmp.resolve("data"), TestSettings.dbTimeouts()))) {
             return storage.jobs().forConversation(storage.conversations().list(1, 0).getFirst().id()).getLast();
         }
     }

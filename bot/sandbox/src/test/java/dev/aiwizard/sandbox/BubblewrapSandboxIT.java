@@ -9,6 +9,7 @@ import dev.aiwizard.core.sandbox.SandboxRequest;
 import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.TestCounts;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.sandbox.StackPlan.ReportFormat;
 import dev.aiwizard.sandbox.StackPlan.Step;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * these tests know. Needs bwrap, prlimit (and setpriv as root), node and npm; fails without them, never skips.
  */
 class BubblewrapSandboxIT {
-    private static final SandboxLimits SMALL = SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(60));
+    private static final SandboxLimits SMALL = ShippedSettings.sandboxLimits().withTimeout(Duration.ofSeconds(60));
     private static final String PACKAGE = """
             {"name": "hostile", "version": "1.0.0", "private": true, "type": "module",
              "scripts": {"test": "node --test"}}

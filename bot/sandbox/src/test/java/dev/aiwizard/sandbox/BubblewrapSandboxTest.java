@@ -3,11 +3,11 @@ package dev.aiwizard.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.aiwizard.core.sandbox.SandboxLimits;
 import dev.aiwizard.core.sandbox.SandboxRequest;
 import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,10 @@ class BubblewrapSandboxTest {
     void withoutBubblewrapNothingRunsAndTheResultSaysHowToGetIt() throws Exception {
         Path project = Files.createDirectories(dir.resolve("p"));
         Files.writeString(project.resolve("package.json"), "{\"scripts\": {\"test\": \"touch ran\"}}");
-        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, SandboxLimits.DEFAULT, 1, dir.resolve("w"), 2);
+        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, ShippedSettings.sandboxLimits(), 1, dir.resolve("w"), 2);
         var sandbox = new BubblewrapSandbox(settings, StackPlans.builtIn(), dir.resolve("no/bwrap").toString());
 
-        SandboxResult result = sandbox.run(new SandboxRequest(project, "node-express", SandboxLimits.DEFAULT), n -> { });
+        SandboxResult result = sandbox.run(new SandboxRequest(project, "node-express", ShippedSettings.sandboxLimits()), n -> { });
 
         assertEquals(Outcome.NOT_RUN, result.outcome());
         assertEquals("tests: not run (no sandbox available: bwrap not found; install bubblewrap (e.g. apt-get install"
@@ -35,10 +35,10 @@ class BubblewrapSandboxTest {
 
     @Test
     void aStackWithoutAPlanIsNotRun() {
-        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, SandboxLimits.DEFAULT, 1, dir.resolve("w"), 2);
+        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, ShippedSettings.sandboxLimits(), 1, dir.resolve("w"), 2);
 
         SandboxResult result = new BubblewrapSandbox(settings).run(new SandboxRequest(dir, "cobol-cics",
-                SandboxLimits.DEFAULT), n -> { });
+                ShippedSettings.sandboxLimits()), n -> { });
 
         assertEquals("tests: not run (no test plan for the stack 'cobol-cics')", result.summary());
     }

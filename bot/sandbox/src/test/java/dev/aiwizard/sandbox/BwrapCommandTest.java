@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiwizard.core.sandbox.SandboxLimits;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.sandbox.StackPlan.Step;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -21,7 +21,7 @@ class BwrapCommandTest {
 
     @Test
     void theTestStepHasNoNetworkAndOnlyReadsTheCache() {
-        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, false, SandboxLimits.DEFAULT);
+        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, false, ShippedSettings.sandboxLimits());
 
         assertEquals("/usr/bin/bwrap", c.getFirst());
         assertTrue(c.contains("--unshare-all"));
@@ -39,7 +39,7 @@ class BwrapCommandTest {
 
     @Test
     void theDependencyStepHasTheNetworkAndWritesTheCache() {
-        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, true, SandboxLimits.DEFAULT);
+        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, true, ShippedSettings.sandboxLimits());
 
         assertTrue(c.contains("--share-net"));
         assertTrue(Collections.indexOfSubList(c, List.of("--bind", cache.toString(), StackPlan.CACHE)) > 0);
@@ -47,7 +47,7 @@ class BwrapCommandTest {
 
     @Test
     void theEnvironmentIsCleanAndMadeOfWhatBuildsNeed() {
-        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, false, SandboxLimits.DEFAULT);
+        List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, -1).build(tests, run, cache, false, ShippedSettings.sandboxLimits());
 
         assertTrue(c.indexOf("--clearenv") < c.indexOf("--setenv"));
         assertTrue(Collections.indexOfSubList(c, List.of("--setenv", "JAVA_HOME", JDK.toString())) > 0);
@@ -64,7 +64,7 @@ class BwrapCommandTest {
     @Test
     void aRootBotStartsBwrapAsTheUnprivilegedUser() {
         List<String> c = new BwrapCommand("/usr/bin/bwrap", JDK, 65534).build(tests, run, cache, false,
-                SandboxLimits.DEFAULT);
+                ShippedSettings.sandboxLimits());
 
         assertEquals(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
                 "/usr/bin/bwrap"), c.subList(0, 6));

@@ -10,6 +10,7 @@ import dev.aiwizard.core.sandbox.SandboxRequest;
 import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.testing.ShippedSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -61,7 +62,7 @@ class KubernetesSandboxTest {
     void aPassingRunIsTwoLockedDownJobsWhoseReportSaysHowManyTestsPassedAndNothingIsLeftBehind() throws Exception {
         startKubelet(job -> job.getMetadata().getName().endsWith("-deps") ? Ran.ok("fetched\n")
                 : Ran.ok("Tests run: 3\n" + reportBlock(job, "TEST-books.BooksTest.xml", surefire(3, 0), 0)));
-        SandboxLimits limits = SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(90)).withMemoryBytes(1L << 30);
+        SandboxLimits limits = ShippedSettings.sandboxLimits().withTimeout(Duration.ofSeconds(90)).withMemoryBytes(1L << 30);
 
         SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", limits), note -> { });
 
@@ -114,7 +115,7 @@ class KubernetesSandboxTest {
         startKubelet(job -> job.getMetadata().getName().endsWith("-deps") ? Ran.ok("")
                 : new Ran(1, "FAIL\n" + reportBlock(job, "TEST-books.BooksTest.xml", surefire(4, 1), 1), null));
 
-        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", SandboxLimits.DEFAULT),
+        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", ShippedSettings.sandboxLimits()),
                 note -> { });
 
         assertEquals(Outcome.FAILED, result.outcome());
@@ -128,7 +129,7 @@ class KubernetesSandboxTest {
                 : new Ran(137, "still testing...\n", "DeadlineExceeded"));
 
         SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest",
-                SandboxLimits.DEFAULT.withTimeout(Duration.ofSeconds(30))), note -> { });
+                ShippedSettings.sandboxLimits().withTimeout(Duration.ofSeconds(30))), note -> { });
 
         assertEquals(Outcome.TIMED_OUT, result.outcome());
         assertTrue(result.summary().startsWith("tests: timed out (after 30 s"), result.summary());
@@ -139,7 +140,7 @@ class KubernetesSandboxTest {
     void aFailedDependencyStepEndsTheRunBeforeAnyTestJob() throws Exception {
         startKubelet(job -> new Ran(1, "could not resolve dependencies\n", null));
 
-        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", SandboxLimits.DEFAULT),
+        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", ShippedSettings.sandboxLimits()),
                 note -> { });
 
         assertEquals(Outcome.FAILED, result.outcome());
@@ -153,7 +154,7 @@ class KubernetesSandboxTest {
         Path project = javaProject();
         Files.write(project.resolve("big.bin"), new byte[(int) JobSpecs.MAX_PROJECT_BYTES + 1]);
 
-        SandboxResult result = sandbox().run(new SandboxRequest(project, "java-rest", SandboxLimits.DEFAULT),
+        SandboxResult result = sandbox().run(new SandboxRequest(project, "java-rest", ShippedSettings.sandboxLimits()),
                 note -> { });
 
         assertEquals(Outcome.NOT_RUN, result.outcome());
@@ -168,7 +169,7 @@ class KubernetesSandboxTest {
                 .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
                         + "\"configmaps is forbidden\",\"reason\":\"Forbidden\",\"code\":403}").always();
 
-        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", SandboxLimits.DEFAULT),
+        SandboxResult result = sandbox().run(new SandboxRequest(javaProject(), "java-rest", ShippedSettings.sandboxLimits()),
                 note -> { });
 
         assertEquals(Outcome.NOT_RUN, result.outcome());
@@ -186,7 +187,7 @@ class KubernetesSandboxTest {
     }
 
     private KubernetesSandbox sandbox() {
-        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, SandboxLimits.DEFAULT, 1, dir.resolve("w"), 2);
+        var settings = new SandboxSettings(SandboxSettings.Mode.ALWAYS, ShippedSettings.sandboxLimits(), 1, dir.resolve("w"), 2);
         return new KubernetesSandbox(client, settings, new KubernetesSandboxSettings(NS,
                 "registry.example/ai-wizard:1.0", "wizard-sandbox-cache", "500m", Duration.ofMinutes(10),
                 Duration.ofMillis(20)));

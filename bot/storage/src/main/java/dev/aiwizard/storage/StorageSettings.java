@@ -29,24 +29,14 @@ public record StorageSettings(String url, String user, String password, int pool
         }
     }
 
-    /** Settings with the {@link Timeouts#DEFAULTS default timeouts}. */
-    public StorageSettings(String url, String user, String password, int poolSize) {
-        this(url, user, password, poolSize, Timeouts.DEFAULTS);
-    }
-
     /** An H2 database in the file {@code dataDir/wizard.mv.db}, for a single node that needs no database server. */
-    public static StorageSettings embedded(Path dataDir) {
+    public static StorageSettings embedded(Path dataDir, Timeouts timeouts) {
         requireNonNull(dataDir, "dataDir");
         // H2 refuses paths that are only implicitly relative, so the file is named by its absolute path.
         Path file = dataDir.toAbsolutePath().normalize().resolve("wizard");
         // Closed by the bot, last, not by H2's own shutdown hook, which may run while the bot still drains turns.
         return new StorageSettings("jdbc:h2:file:" + file + H2_FLAGS + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "",
-                EMBEDDED_POOL_SIZE);
-    }
-
-    /** The same database with other timeouts. */
-    public StorageSettings withTimeouts(Timeouts other) {
-        return new StorageSettings(url, user, password, poolSize, other);
+                EMBEDDED_POOL_SIZE, timeouts);
     }
 
     /** Never shows the password, so settings can be logged. */
@@ -64,10 +54,6 @@ public record StorageSettings(String url, String user, String password, int pool
      * with the server's own clean error first. PostgreSQL's driver counts in whole seconds.
      */
     public record Timeouts(Duration connect, Duration socket, Duration statement) {
-        /** Also the defaults of {@code application.yaml}; see docs/configuration.md. */
-        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(15),
-                Duration.ofSeconds(10));
-
         public Timeouts {
             requireNonNull(connect, "connect");
             requireNonNull(socket, "socket");

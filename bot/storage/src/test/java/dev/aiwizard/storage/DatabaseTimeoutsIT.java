@@ -66,7 +66,7 @@ class DatabaseTimeoutsIT {
     @Test
     void aStatementStuckBehindAnotherTransactionsLockIsCancelledAfterTheStatementTimeout() throws Exception {
         TestDatabase.requirePostgres();
-        StorageSettings settings = TestDatabase.postgresSettings(schema).withTimeouts(SHORT);
+        StorageSettings settings = TestDatabase.postgresSettings(schema, SHORT);
         try (Storage storage = Storage.open(settings);
              Connection other = DriverManager.getConnection(TestDatabase.PG_URL, TestDatabase.PG_USER,
                      TestDatabase.PG_PASSWORD)) {

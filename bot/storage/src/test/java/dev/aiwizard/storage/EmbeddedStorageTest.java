@@ -19,7 +19,7 @@ class EmbeddedStorageTest {
 
     @Test
     void theEmbeddedDatabaseIsAFileUnderTheDataDirectory() {
-        try (Storage storage = Storage.open(StorageSettings.embedded(dataDir))) {
+        try (Storage storage = Storage.open(StorageSettings.embedded(dataDir, TestDatabase.TIMEOUTS))) {
             assertTrue(storage.ping());
             assertEquals("embedded H2 at " + dataDir.toAbsolutePath().resolve("wizard"), storage.describe());
         }
@@ -29,11 +29,11 @@ class EmbeddedStorageTest {
     @Test
     void whatWasStoredIsStillThereAfterARestart() {
         Conversation c = Fixtures.conversation(T0);
-        try (Storage storage = Storage.open(StorageSettings.embedded(dataDir))) {
+        try (Storage storage = Storage.open(StorageSettings.embedded(dataDir, TestDatabase.TIMEOUTS))) {
             storage.conversations().create(c, List.of(Fixtures.said(c, "an idea", T0)));
         }
 
-        try (Storage reopened = Storage.open(StorageSettings.embedded(dataDir))) {
+        try (Storage reopened = Storage.open(StorageSettings.embedded(dataDir, TestDatabase.TIMEOUTS))) {
             assertEquals(c, reopened.conversations().find(c.id()).orElseThrow());
             assertEquals(1, reopened.conversations().messages(c.id()).size());
         }
@@ -41,7 +41,7 @@ class EmbeddedStorageTest {
 
     @Test
     void aClosedStorageNoLongerAnswersPing() {
-        Storage storage = Storage.open(StorageSettings.embedded(dataDir));
+        Storage storage = Storage.open(StorageSettings.embedded(dataDir, TestDatabase.TIMEOUTS));
         storage.close();
 
         assertFalse(storage.ping());

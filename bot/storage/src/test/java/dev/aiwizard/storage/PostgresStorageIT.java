@@ -18,7 +18,7 @@ class PostgresStorageIT {
     @Test
     void anUnreachableDatabaseIsReportedClearlyWithoutThePassword() {
         StorageSettings settings = new StorageSettings("jdbc:postgresql://127.0.0.1:1/test", "wizard",
-                "s3cret-db-pw", 2);
+                "s3cret-db-pw", 2, TestDatabase.TIMEOUTS);
 
         StorageException e = assertThrows(StorageException.class, () -> Storage.open(settings));
 
@@ -36,7 +36,8 @@ class PostgresStorageIT {
         String url = TestDatabase.PG_URL.replaceFirst("/[^/?]+(\\?|$)", "/wizard_no_such_db$1");
 
         StorageException e = assertThrows(StorageException.class,
-                () -> Storage.open(new StorageSettings(url, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, 2)));
+                () -> Storage.open(new StorageSettings(url, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, 2,
+                        TestDatabase.TIMEOUTS)));
 
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertTrue(e.getMessage().contains("wizard_no_such_db"), e.getMessage());

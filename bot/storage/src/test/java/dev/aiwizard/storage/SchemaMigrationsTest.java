@@ -43,7 +43,7 @@ class SchemaMigrationsTest {
 
     @Test
     void onlyAnUpToDateSchemaLetsARestartSkipFlyway() throws Exception {
-        StorageSettings settings = StorageSettings.embedded(data);
+        StorageSettings settings = StorageSettings.embedded(data, TestDatabase.TIMEOUTS);
         String url = DatabaseUrl.of(settings.url()).jdbcUrl();
         try (Connection fresh = DriverManager.getConnection(url, settings.user(), settings.password())) {
             assertFalse(SchemaMigrations.isCurrent(fresh), "a new database needs its migrations");
@@ -61,7 +61,7 @@ class SchemaMigrationsTest {
 
     @Test
     void aDatabaseOfTheReleaseBeforeGetsTheNewTablesWhenOpened() throws Exception {
-        StorageSettings settings = StorageSettings.embedded(data);
+        StorageSettings settings = StorageSettings.embedded(data, TestDatabase.TIMEOUTS);
         String url = DatabaseUrl.of(settings.url()).jdbcUrl();
         Flyway.configure().dataSource(url, settings.user(), settings.password()).locations("classpath:db/migration")
                 .target(Integer.toString(SchemaMigrations.LATEST_VERSION - 1)).load().migrate();

@@ -17,13 +17,14 @@ class StorageSettingsTest {
     void theEmbeddedDatabaseStaysOpenWhileTheBotDrainsOnShutdownAndClosesOnlyWithIt() {
         // H2 closes a database in a JVM shutdown hook of its own unless told not to: it could run before the bot's,
         // and the turns draining after SIGTERM (and the inbox's hand-back) would find the database gone.
-        assertTrue(StorageSettings.embedded(Path.of("data")).url().contains(";DB_CLOSE_ON_EXIT=FALSE"));
+        assertTrue(StorageSettings.embedded(Path.of("data"), TestDatabase.TIMEOUTS).url()
+                .contains(";DB_CLOSE_ON_EXIT=FALSE"));
     }
 
     @Test
     void theEmbeddedDefaultIsAnH2FileInPostgresModeUnderTheDataDirectory() {
         Path dir = Path.of("data");
-        StorageSettings settings = StorageSettings.embedded(dir);
+        StorageSettings settings = StorageSettings.embedded(dir, TestDatabase.TIMEOUTS);
 
         assertEquals("jdbc:h2:file:" + dir.toAbsolutePath().resolve("wizard")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
@@ -35,7 +36,7 @@ class StorageSettingsTest {
     @Test
     void settingsNeverShowThePasswordWhenPrinted() {
         StorageSettings settings = new StorageSettings("jdbc:postgresql://db:5432/wizard?password=in-url-secret",
-                "wizard", "top-secret", 10);
+                "wizard", "top-secret", 10, TestDatabase.TIMEOUTS);
 
         assertFalse(settings.toString().contains("top-secret"), settings.toString());
         assertFalse(settings.toString().contains("in-url-secret"), settings.toString());
@@ -45,9 +46,11 @@ class StorageSettingsTest {
     @Test
     void onlyPostgresAndH2UrlsAreAccepted() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new StorageSettings("jdbc:mysql://db/wizard", "u", "p", 4));
+                () -> new StorageSettings("jdbc:mysql://db/wizard", "u", "p", 4,
+                TestDatabase.TIMEOUTS));
         assertTrue(e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new StorageSettings("jdbc:h2:mem:x", "u", "p", 0));
+        assertThrows(IllegalArgumentException.class, () -> new StorageSettings("jdbc:h2:mem:x", "u", "p", 0,
+                TestDatabase.TIMEOUTS));
     }
 
     @Test
@@ -97,7 +100,6 @@ class StorageSettingsTest {
 
     @Test
     void timeoutsAreWholeSecondsAndASocketTimeoutBelowTheStatementTimeoutIsRefused() {
-        assertEquals(StorageSettings.Timeouts.DEFAULTS, new StorageSettings("jdbc:h2:mem:x", "", "", 1).timeouts());
         var e = assertThrows(IllegalArgumentException.class, () -> new StorageSettings.Timeouts(Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("must be longer than the statement timeout"), e.getMessage());

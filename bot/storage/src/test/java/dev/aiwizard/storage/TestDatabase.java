@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
  * ({@code WIZARD_TEST_PG_URL}, {@code WIZARD_TEST_PG_USER}), removed again on close so parallel runs never meet.
  */
 final class TestDatabase implements AutoCloseable {
+    /** The database timeouts application.yaml ships: 5 s to connect, 15 s per read, 10 s per statement. */
+    static final StorageSettings.Timeouts TIMEOUTS = new StorageSettings.Timeouts(Duration.ofSeconds(5),
+            Duration.ofSeconds(15), Duration.ofSeconds(10));
     static final String PG_URL = env("WIZARD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String PG_USER = env("WIZARD_TEST_PG_USER", "postgres");
     static final String PG_PASSWORD = env("WIZARD_TEST_PG_PASSWORD", "");
@@ -35,7 +39,7 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase h2() {
         try {
             Path dir = Files.createTempDirectory("wizard-storage-test");
-            return new TestDatabase(Storage.open(StorageSettings.embedded(dir)), dir, null);
+            return new TestDatabase(Storage.open(StorageSettings.embedded(dir, TIMEOUTS)), dir, null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temporary directory", e);
         }
@@ -48,8 +52,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static StorageSettings postgresSettings(String schema) {
+        return postgresSettings(schema, TIMEOUTS);
+    }
+
+    static StorageSettings postgresSettings(String schema, StorageSettings.Timeouts timeouts) {
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new StorageSettings(url, PG_USER, PG_PASSWORD, 4);
+        return new StorageSettings(url, PG_USER, PG_PASSWORD, 4, timeouts);
     }
 
     /** Fails the calling test (never skips it) with what was tried, when the test PostgreSQL does not answer. */

@@ -10,24 +10,18 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
  * with backoff, honours {@code Retry-After} and trips the circuit breaker, and the two would otherwise stack.
  */
 final class ChatModels {
-    static final String OPENAI_DEFAULT = "https://api.openai.com/v1";
-    static final String OLLAMA_DEFAULT = "http://localhost:11434";
-    static final String ANTHROPIC_DEFAULT = "https://api.anthropic.com/v1/";
-
     private ChatModels() {
     }
 
     /** A model named {@code modelName} at the provider {@code settings} configure. */
     static ChatModel create(LlmSettings settings, String modelName) {
         return switch (settings.provider()) {
-            case OPENAI -> openAi(settings, settings.baseUrl() == null ? OPENAI_DEFAULT : settings.baseUrl(),
-                    settings.apiKey(), modelName);
+            case OPENAI -> openAi(settings, settings.baseUrl(), settings.apiKey(), modelName);
             // Ollama serves the OpenAI protocol under /v1; it needs no key but the client sends one.
-            case OLLAMA -> openAi(settings, stripSlash(settings.baseUrl() == null ? OLLAMA_DEFAULT : settings.baseUrl())
-                    + "/v1", "ollama", modelName);
+            case OLLAMA -> openAi(settings, stripSlash(settings.baseUrl()) + "/v1", "ollama", modelName);
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .httpClientBuilder(ModelHttpClient.builder())
-                    .baseUrl(settings.baseUrl() == null ? ANTHROPIC_DEFAULT : settings.baseUrl())
+                    .baseUrl(settings.baseUrl())
                     .apiKey(settings.apiKey())
                     .modelName(modelName)
                     .maxTokens(settings.maxOutputTokens())

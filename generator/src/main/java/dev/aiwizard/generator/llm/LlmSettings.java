@@ -2,7 +2,9 @@ package dev.aiwizard.generator.llm;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
  * it fast, safe and within budget. The API key is never shown by {@link #toString()}.
  *
  * @param provider          which provider, or {@link Provider#OFFLINE} for no model
- * @param baseUrl           the provider's base URL; {@code null} means the provider's public default
+ * @param baseUrl           the provider's base URL ({@code null} for {@link Provider#OFFLINE})
  * @param apiKey            the key, from the environment only; {@code null} when the provider needs none
  * @param model             the model for every role without its own
  * @param roleModels        a model per role, overriding {@code model}
@@ -42,7 +44,11 @@ public record LlmSettings(Provider provider, String baseUrl, String apiKey, Stri
         if (provider != Provider.OFFLINE && (model == null || model.isBlank())) {
             throw new IllegalArgumentException("the " + provider.id() + " provider needs a model (WIZARD_LLM_MODEL)");
         }
-        if (provider == Provider.OPENAI && baseUrl == null && (apiKey == null || apiKey.isBlank())) {
+        if (provider != Provider.OFFLINE && (baseUrl == null || baseUrl.isBlank())) {
+            throw new IllegalArgumentException("the " + provider.id() + " provider needs its base URL ("
+                    + provider.id().toUpperCase(Locale.ROOT) + "_BASE_URL)");
+        }
+        if (provider == Provider.OPENAI && isOpenAi(baseUrl) && (apiKey == null || apiKey.isBlank())) {
             throw new IllegalArgumentException("the openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL for a "
                     + "server that takes no key)");
         }
@@ -58,18 +64,6 @@ public record LlmSettings(Provider provider, String baseUrl, String apiKey, Stri
         if (jobTokenBudget < 1 || dailyTokenBudget < 1) {
             throw new IllegalArgumentException("token budgets must be >= 1");
         }
-    }
-
-    /** No model: the offline engines only, with the default limits. */
-    public static LlmSettings offline() {
-        return defaults(Provider.OFFLINE, null, null, null);
-    }
-
-    /** {@code provider} at {@code baseUrl} with {@code model} for every role, and the default limits. */
-    public static LlmSettings defaults(Provider provider, String baseUrl, String apiKey, String model) {
-        return new LlmSettings(provider, baseUrl, apiKey, model, Map.of(), Duration.ofSeconds(120), 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofSeconds(30), 6, 2, 2, 8192,
-                400_000, 2_000_000);
     }
 
     /** Whether a model is configured at all. */
@@ -119,6 +113,15 @@ public record LlmSettings(Provider provider, String baseUrl, String apiKey, Stri
     public String toString() {
         return "LlmSettings[" + describe() + ", key " + (apiKey == null ? "none" : "set") + ", roles " + roleModels
                 + ", timeout " + callTimeout + ", retries " + retries + ", concurrency " + concurrency + "]";
+    }
+
+    /** Whether {@code baseUrl} is OpenAI's own API, which takes no call without a key. */
+    private static boolean isOpenAi(String baseUrl) {
+        try {
+            return "api.openai.com".equalsIgnoreCase(URI.create(baseUrl.strip()).getHost());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OPENAI_BASE_URL is not a URL: " + baseUrl);
+        }
     }
 
     private static void positive(int value, String message) {

@@ -7,6 +7,7 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationException;
 import dev.aiwizard.core.job.Progress;
+import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.stack.StackOption;
@@ -23,9 +24,11 @@ public final class OfflineCodeGenerator implements CodeGenerator {
     private final Map<String, StackProject> projects = Map.of(
             StackCatalog.JAVA_REST, new JavaRestProject(),
             StackCatalog.NODE_EXPRESS, new NodeExpressProject());
+    private final OutputValidator validator;
 
-    /** A generator for the stacks of {@link StackCatalog#builtIn()}. */
-    public OfflineCodeGenerator() {
+    /** A generator for the stacks of {@link StackCatalog#builtIn()} whose output keeps within {@code limits}. */
+    public OfflineCodeGenerator(ProjectLimits limits) {
+        this.validator = new OutputValidator(limits);
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class OfflineCodeGenerator implements CodeGenerator {
             progress.report("generating file " + (files.size() + 1) + "/" + plan.size() + ": " + f.path());
             files.add(new GeneratedFile(f.path(), render(f)));
         }
-        OutputValidator.check(files);
+        validator.check(files);
         progress.report("validated " + files.size() + " files");
         return new GeneratedProject(files, stack.testCommand(), "offline:" + stack.id());
     }

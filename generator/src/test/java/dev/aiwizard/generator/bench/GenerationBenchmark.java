@@ -4,7 +4,6 @@ import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationRequest;
-import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.spec.Entity;
 import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
@@ -12,12 +11,14 @@ import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryGenerationCache;
 import dev.aiwizard.core.testing.MemoryUsageLedger;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.llm.LlmCodeGenerator;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.generator.llm.ModelGateway;
 import dev.aiwizard.generator.llm.Provider;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class GenerationBenchmark {
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int template = new OfflineCodeGenerator().generate(SPEC, n -> { }).files().size();
+        int template = new OfflineCodeGenerator(ShippedSettings.projectLimits()).generate(SPEC, n -> { }).files().size();
         if (files < template) {
             throw new IllegalArgumentException("the template alone has " + template + " files");
         }
@@ -84,9 +85,9 @@ public final class GenerationBenchmark {
     }
 
     private static LlmCodeGenerator generator(FakeLlmServer server, int concurrency, MemoryGenerationCache cache) {
-        LlmSettings s = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-bench", "fake-model")
+        LlmSettings s = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), "sk-bench", "fake-model")
                 .withConcurrency(concurrency);
-        return new LlmCodeGenerator(ModelGateway.connect(s), new OfflineCodeGenerator(), ProjectLimits.defaults(),
+        return new LlmCodeGenerator(ModelGateway.connect(s), new OfflineCodeGenerator(ShippedSettings.projectLimits()), ShippedSettings.projectLimits(),
                 cache, new MemoryUsageLedger(), Clock.systemUTC());
     }
 

@@ -11,7 +11,6 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationRequest;
 import dev.aiwizard.core.job.ModelUsage;
-import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.job.RepairRequest;
 import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.retry.Sleeper;
@@ -22,9 +21,11 @@ import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryGenerationCache;
 import dev.aiwizard.core.testing.MemoryUsageLedger;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,12 +54,12 @@ class LlmCodeGeneratorTest {
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final ConversationId conversation = ConversationId.random();
-    private final OfflineCodeGenerator offline = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator offline = new OfflineCodeGenerator(ShippedSettings.projectLimits());
     private LlmSettings settings;
 
     @BeforeEach
     void settings() {
-        settings = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-test-123456", "fake-coder")
+        settings = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), "sk-test-123456", "fake-coder")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
     }
 
@@ -72,7 +73,7 @@ class LlmCodeGeneratorTest {
             waits.add(d);
             Thread.sleep(d.toMillis());
         });
-        return new LlmCodeGenerator(gateway, offline, ProjectLimits.defaults(), cache, ledger, Clock.systemUTC());
+        return new LlmCodeGenerator(gateway, offline, ShippedSettings.projectLimits(), cache, ledger, Clock.systemUTC());
     }
 
     private GeneratedProject generate(LlmCodeGenerator g) {
@@ -114,7 +115,7 @@ class LlmCodeGeneratorTest {
         server.script(new ProjectModel(Duration.ofMillis(400), 0));
         LlmSettings s = settings.withConcurrency(20);
         ModelGateway gateway = new ModelGateway(s, name -> ChatModels.create(s, name), Clock.systemUTC(), Sleeper.REAL);
-        LlmCodeGenerator g = new LlmCodeGenerator(gateway, offline, ProjectLimits.defaults(), cache, ledger,
+        LlmCodeGenerator g = new LlmCodeGenerator(gateway, offline, ShippedSettings.projectLimits(), cache, ledger,
                 Clock.systemUTC(), Duration.ofMillis(100));
 
         g.generate(new GenerationRequest(TODO, conversation, ANA), progress::add);
@@ -356,7 +357,7 @@ class LlmCodeGeneratorTest {
     @Test
     void anthropic_is_spoken_with_the_schema_in_the_prompt() {
         server.requireKey("ak-test-abcdef").script(new ProjectModel());
-        LlmSettings anthropic = LlmSettings.defaults(Provider.ANTHROPIC, server.root() + "/v1/", "ak-test-abcdef",
+        LlmSettings anthropic = LlmTestSettings.of(Provider.ANTHROPIC, server.root() + "/v1/", "ak-test-abcdef",
                 "fake-claude").withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
 
         GeneratedProject project = generate(generator(anthropic));
@@ -370,7 +371,7 @@ class LlmCodeGeneratorTest {
     @Test
     void ollama_is_reached_through_its_openai_compatible_endpoint() {
         server.script(new ProjectModel());
-        LlmSettings ollama = LlmSettings.defaults(Provider.OLLAMA, server.root(), null, "llama3.1")
+        LlmSettings ollama = LlmTestSettings.of(Provider.OLLAMA, server.root(), null, "llama3.1")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(30));
 
         GeneratedProject project = generate(generator(ollama));

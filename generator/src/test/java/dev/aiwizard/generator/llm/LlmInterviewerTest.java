@@ -22,6 +22,7 @@ import dev.aiwizard.generator.interview.OfflineInterviewer;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class LlmInterviewerTest {
     private final OfflineInterviewer offline = new OfflineInterviewer();
     private final MemoryUsageLedger ledger = new MemoryUsageLedger();
     private final LlmInterviewer interviewer = new LlmInterviewer(ModelGateway.connect(
-            LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), "sk-test", "fake-interviewer")
+            LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), "sk-test", "fake-interviewer")
                     .withTiming(Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofSeconds(30))),
             offline, StackCatalog.builtIn(), ledger, Clock.systemUTC());
 

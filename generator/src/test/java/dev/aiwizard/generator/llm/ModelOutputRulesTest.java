@@ -13,9 +13,11 @@ import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.MemoryGenerationCache;
 import dev.aiwizard.core.testing.MemoryUsageLedger;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
+import dev.aiwizard.generator.testing.LlmTestSettings;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,7 @@ class ModelOutputRulesTest {
     private static final String KEY = "sk-rules-key-0123456789";
 
     private final FakeLlmServer server = FakeLlmServer.start();
-    private final OfflineCodeGenerator offline = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator offline = new OfflineCodeGenerator(ShippedSettings.projectLimits());
 
     @AfterEach
     void stop() {
@@ -48,7 +50,7 @@ class ModelOutputRulesTest {
     }
 
     private GeneratedProject generate(ProjectLimits limits) {
-        LlmSettings s = LlmSettings.defaults(Provider.OPENAI, server.openAiBaseUrl(), KEY, "fake")
+        LlmSettings s = LlmTestSettings.of(Provider.OPENAI, server.openAiBaseUrl(), KEY, "fake")
                 .withTiming(Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofSeconds(30));
         LlmCodeGenerator g = new LlmCodeGenerator(ModelGateway.connect(s), offline, limits,
                 new MemoryGenerationCache(), new MemoryUsageLedger(), Clock.systemUTC());
@@ -85,7 +87,7 @@ class ModelOutputRulesTest {
             return Reply.json(Map.of("files", files));
         }));
 
-        GeneratedProject project = generate(ProjectLimits.defaults());
+        GeneratedProject project = generate(ShippedSettings.projectLimits());
 
         assertEquals(2, plans.get(), "asked again once");
         String again = server.requests().get(1).lastUser();

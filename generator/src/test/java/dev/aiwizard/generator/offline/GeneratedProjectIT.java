@@ -10,6 +10,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class GeneratedProjectIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void theGeneratedProjectPassesItsOwnTests(String label, Spec spec, @TempDir Path dir) throws Exception {
-        GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
+        GeneratedProject project = new OfflineCodeGenerator(ShippedSettings.projectLimits()).generate(spec, note -> { });
         Path root = dir.resolve(spec.name());
         ProjectOnDisk.write(project, root);
         Path log = dir.resolve("build.log");

@@ -14,6 +14,7 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class NodeExpressProjectTest {
+    private static final OutputValidator VALIDATOR = new OutputValidator(ShippedSettings.projectLimits());
+
     static final Spec TODO = OfflineCodeGeneratorTest.TODO.withStack("node-express");
 
-    private final OfflineCodeGenerator generator = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator generator = new OfflineCodeGenerator(ShippedSettings.projectLimits());
 
     private Map<String, String> files(Spec spec) {
         return generator.generate(spec, note -> { }).files().stream()
@@ -169,7 +172,7 @@ class NodeExpressProjectTest {
                 .withEntities(List.of(TODO.entities().getFirst(), new Entity("Empty", List.of())));
 
         for (Map.Entry<String, String> f : files(spec).entrySet()) {
-            OutputValidator.checkPath(f.getKey());
+            VALIDATOR.checkPath(f.getKey());
             assertFalse(f.getValue().contains("{{"), f.getKey());
         }
     }

@@ -10,6 +10,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class NodeProjectIT {
     @MethodSource("specs")
     void theGeneratedProjectInstallsAndPassesItsOwnTests(String label, Spec spec, @TempDir Path dir) throws Exception {
         checkNode();
-        GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
+        GeneratedProject project = new OfflineCodeGenerator(ShippedSettings.projectLimits()).generate(spec, note -> { });
         assertEquals("npm install && npm test", project.testCommand());
         Path root = dir.resolve(spec.name());
         ProjectOnDisk.write(project, root);

@@ -14,6 +14,7 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.spec.SpecMarkdown;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.stack.StackCatalog;
 import dev.aiwizard.generator.stack.StackOption;
 import java.util.ArrayList;
@@ -25,11 +26,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class OfflineCodeGeneratorTest {
+    private static final OutputValidator VALIDATOR = new OutputValidator(ShippedSettings.projectLimits());
+
     static final Spec TODO = new Spec("todo-service", "a todo service where people manage tasks",
             List.of(new Entity("Task", List.of(new Field("title", FieldType.TEXT), new Field("done", FieldType.BOOLEAN)))),
             EnumSet.allOf(Operation.class), "java-rest", "in-memory", "local", List.of("Target: local (default)"));
 
-    private final OfflineCodeGenerator generator = new OfflineCodeGenerator();
+    private final OfflineCodeGenerator generator = new OfflineCodeGenerator(ShippedSettings.projectLimits());
 
     private Map<String, String> files(Spec spec) {
         return generator.generate(spec, note -> { }).files().stream()
@@ -127,7 +130,7 @@ class OfflineCodeGeneratorTest {
                 .withEntities(List.of(TODO.entities().getFirst(), new Entity("Empty", List.of())));
 
         for (Map.Entry<String, String> f : files(spec).entrySet()) {
-            OutputValidator.checkPath(f.getKey());
+            VALIDATOR.checkPath(f.getKey());
             assertFalse(f.getValue().contains("{{"), f.getKey());
         }
     }

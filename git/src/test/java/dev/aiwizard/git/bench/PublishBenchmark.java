@@ -5,11 +5,10 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.PublishRequest;
 import dev.aiwizard.core.job.PublishResult;
 import dev.aiwizard.core.spec.Spec;
-import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.git.GitPublisher;
-import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHttpServer;
+import dev.aiwizard.git.testing.GitTestSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,8 +45,8 @@ public final class PublishBenchmark {
         try (GitHttpServer git = GitHttpServer.start(tmp.resolve("remote")); FakeGitHub gitHub = FakeGitHub.start()) {
             git.acceptToken(TOKEN);
             gitHub.acceptToken(TOKEN);
-            GitPublisher publisher = new GitPublisher(GitSettings.defaults(tmp.resolve("data"))
-                    .withAllowedTargets(List.of("acme/*")), GitHubSettings.none().withToken(TOKEN)
+            GitPublisher publisher = new GitPublisher(GitTestSettings.local(tmp.resolve("data"))
+                    .withAllowedTargets(List.of("acme/*")), GitTestSettings.gitHub().withToken(TOKEN)
                     .withApiUrl(URI.create(gitHub.apiUrl())));
             List<GeneratedFile> project = project(files);
             long bytes = project.stream().mapToLong(f -> f.content().length()).sum();

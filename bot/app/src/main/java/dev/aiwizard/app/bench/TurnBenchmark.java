@@ -108,10 +108,10 @@ public final class TurnBenchmark {
         env.put("WIZARD_CONVERSATIONS_PER_HOUR", "1000000");
         AppSettings settings = SettingsLoader.load(env);
         // The packaged defaults could change one day; the benchmark must still never reach out.
-        if (settings.hasChatPlatform() || settings.llm().usesModel() || settings.github().enabled()
-                || !settings.target().equals("local")) {
+        if (settings.chat().any() || settings.engine().llm().usesModel() || settings.delivery().github().enabled()
+                || !settings.delivery().target().equals("local")) {
             throw new IllegalStateException("the benchmark runs offline only, but its settings reach out: "
-                    + settings.target());
+                    + settings.delivery().target());
         }
         return settings;
     }

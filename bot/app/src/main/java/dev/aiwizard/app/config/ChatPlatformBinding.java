@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Slack and Discord from {@code wizard.slack} and {@code wizard.discord}; tokens, secrets and the platforms' own
- * addresses from the environment only, under the platforms' usual names.
+ * Slack and Discord from {@code wizard.slack} and {@code wizard.discord}; tokens, secrets, the Discord gateway and
+ * shards from the environment only, under the platforms' usual names.
  */
 final class ChatPlatformBinding {
     private ChatPlatformBinding() {
@@ -21,10 +21,9 @@ final class ChatPlatformBinding {
         if (token.isEmpty()) {
             return null;
         }
-        String api = env.getOrDefault("SLACK_API_URL", "").strip();
         try {
             return new SlackSettings(token, env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_APP_TOKEN"),
-                    api.isEmpty() ? null : URI.create(api), Duration.ofMillis(slack.longValue("post-interval-ms")));
+                    URI.create(slack.string("api-url")), Duration.ofMillis(slack.longValue("post-interval-ms")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Slack settings (SLACK_*): " + e.getMessage());
         }
@@ -36,11 +35,10 @@ final class ChatPlatformBinding {
         if (token.isEmpty()) {
             return null;
         }
-        String api = env.getOrDefault("DISCORD_API_URL", "").strip();
         String gateway = env.getOrDefault("DISCORD_GATEWAY_URL", "").strip();
         try {
             String total = env.getOrDefault("DISCORD_SHARD_TOTAL", "").strip();
-            return new DiscordSettings(token, env.get("DISCORD_GUILD_ID"), api.isEmpty() ? null : URI.create(api),
+            return new DiscordSettings(token, env.get("DISCORD_GUILD_ID"), URI.create(discord.string("api-url")),
                     gateway.isEmpty() ? null : URI.create(gateway), total.isEmpty() ? 0 : Integer.parseInt(total),
                     DiscordSettings.parseShards(env.get("DISCORD_SHARDS")), discord.bool("message-content"));
         } catch (NumberFormatException e) {

@@ -10,8 +10,8 @@ import java.util.Map;
  * The one table of environment variables that override {@code application.yaml}: each names the key (under
  * {@code wizard.}) it replaces. The variables become the configuration source read first, so the settings are bound
  * from one {@link io.helidon.config.Config} tree; error messages name the variable through the same table. Secrets
- * and the platforms' own variables ({@code SLACK_*}, {@code DISCORD_*} without a key) are not here: they are read
- * from the environment only.
+ * and the platforms' own variables without a key ({@code DISCORD_GUILD_ID}, {@code DISCORD_SHARDS} ...) are not
+ * here: they are read from the environment only.
  */
 final class EnvironmentVariables {
     /** Variable name to key below {@code wizard.}, in the order of docs/configuration.md. */
@@ -77,8 +77,10 @@ final class EnvironmentVariables {
             "WIZARD_GITHUB_MENTION", "github.mention",
             "WIZARD_SLACK_ADMINS", "slack.admins",
             "WIZARD_SLACK_POST_INTERVAL_MS", "slack.post-interval-ms",
+            "SLACK_API_URL", "slack.api-url",
             "WIZARD_DISCORD_ADMIN_ROLES", "discord.admin-roles",
             "WIZARD_DISCORD_MESSAGE_CONTENT", "discord.message-content",
+            "DISCORD_API_URL", "discord.api-url",
             "WIZARD_CONSOLE", "console.enabled",
             "WIZARD_CONSOLE_WAIT_SECONDS", "console.wait-at-end-seconds",
             "WIZARD_LLM_PROVIDER", "llm.provider",

@@ -13,7 +13,6 @@ final class GitHubBinding {
     }
 
     static GitHubSettings github(ConfigSection github, Map<String, String> env) {
-        String api = github.string("api-url");
         String key = env.getOrDefault("GITHUB_APP_PRIVATE_KEY", "").strip();
         if (!key.isEmpty() && !key.contains("-----BEGIN")) {
             // Not PEM text, so a path to the .pem file GitHub let the admin download.
@@ -25,7 +24,7 @@ final class GitHubBinding {
             }
         }
         try {
-            return new GitHubSettings(api.isEmpty() ? null : URI.create(api), env.get("GITHUB_TOKEN"),
+            return new GitHubSettings(URI.create(github.string("api-url")), env.get("GITHUB_TOKEN"),
                     env.get("GITHUB_APP_ID"), key, github.bool("draft"), github.list("labels"),
                     github.list("reviewers"), github.seconds("max-rate-limit-wait-seconds"), github.string("mention"),
                     new GitHubSettings.Timeouts(github.seconds("connect-timeout-seconds"),

@@ -26,7 +26,7 @@ final class LlmBinding {
             case OPENAI -> llm.string("openai-base-url");
             case ANTHROPIC -> llm.string("anthropic-base-url");
             case OLLAMA -> llm.string("ollama-base-url");
-            case OFFLINE -> "";
+            case OFFLINE -> null;
         };
         String key = switch (provider) {
             case OPENAI -> env.getOrDefault("OPENAI_API_KEY", "");
@@ -43,7 +43,7 @@ final class LlmBinding {
         String model = llm.string("model");
         try {
             // Backoff, circuit breaker and JSON re-asks are fixed behaviour (docs/configuration.md), not settings.
-            return new LlmSettings(provider, baseUrl.isEmpty() ? null : baseUrl, key.isBlank() ? null : key,
+            return new LlmSettings(provider, baseUrl, key.isBlank() ? null : key,
                     model.isEmpty() ? null : model, roles, llm.seconds("timeout-seconds"), llm.integer("retries"),
                     Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofSeconds(30),
                     llm.integer("concurrency"), llm.integer("repair-rounds"), 2, llm.integer("max-output-tokens"),

@@ -27,19 +27,4 @@ public record Resilience(StorageSettings.Timeouts db, TurnLimits turns, int webh
             throw new IllegalArgumentException("the shutdown grace period cannot be negative: " + shutdownGrace);
         }
     }
-
-    /** The same with another shutdown grace period. */
-    public Resilience withShutdownGrace(Duration grace) {
-        return new Resilience(db, turns, webhooksInFlight, grace, httpInFlight);
-    }
-
-    /** The same with other turn limits. */
-    public Resilience withTurns(TurnLimits limits) {
-        return new Resilience(db, limits, webhooksInFlight, shutdownGrace, httpInFlight);
-    }
-
-    /** The same with another bound on HTTP requests served at once. */
-    public Resilience withHttpInFlight(int requests) {
-        return new Resilience(db, turns, webhooksInFlight, shutdownGrace, requests);
-    }
 }

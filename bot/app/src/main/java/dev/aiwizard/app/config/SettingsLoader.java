@@ -48,27 +48,26 @@ public final class SettingsLoader {
         ConfigSection git = wizard.section("git");
         ConfigSection console = wizard.section("console");
         ConfigSection inbox = wizard.section("inbox");
-        return AppSettings.builder()
-                .host(wizard.string("host")).port(wizard.integer("port")).dataDir(dataDir)
-                .dbUrl(db.string("url")).dbUser(db.string("user"))
-                .dbPassword(env.getOrDefault("WIZARD_DB_PASSWORD", ""))
-                .dbPoolSize(db.integer("pool-size")).redisUrl(wizard.section("redis").string("url"))
-                .apiToken(env.getOrDefault("WIZARD_API_TOKEN", ""))
-                .conversation(conversation).jobs(JobBinding.jobs(wizard.section("jobs"), env))
-                .target(git.string("target")).allowedTargets(conversation.targets().allowed())
-                .authorName(git.string("author-name")).authorEmail(git.string("author-email"))
-                .console(consoleMode(console.string("enabled"))).consoleWait(console.seconds("wait-at-end-seconds"))
-                .llm(llm).modelPrices(LlmBinding.prices(wizard.section("llm")))
-                .github(GitHubBinding.github(wizard.section("github"), env))
-                .webhookSecret(env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip())
-                .slack(ChatPlatformBinding.slack(wizard.section("slack"), env))
-                .discord(ChatPlatformBinding.discord(wizard.section("discord"), env))
-                .resilience(resilience(wizard))
-                .intake(new AppSettings.IntakeSettings(inbox.seconds("lease-seconds"), inbox.integer("max-attempts")))
-                .sandbox(ValidationBinding.sandbox(wizard.section("validation"), dataDir))
-                .kubernetesSandbox(ValidationBinding.kubernetes(wizard.section("validation")))
-                .api(api(wizard.section("api")))
-                .build();
+        ConfigSection validation = wizard.section("validation");
+        return new AppSettings(
+                new AppSettings.Server(wizard.string("host"), wizard.integer("port"),
+                        env.getOrDefault("WIZARD_API_TOKEN", ""), api(wizard.section("api"))),
+                new AppSettings.Persistence(dataDir, db.string("url"), db.string("user"),
+                        env.getOrDefault("WIZARD_DB_PASSWORD", ""), db.integer("pool-size"),
+                        wizard.section("redis").string("url")),
+                new AppSettings.ChatPlatforms(ChatPlatformBinding.slack(wizard.section("slack"), env),
+                        ChatPlatformBinding.discord(wizard.section("discord"), env),
+                        consoleMode(console.string("enabled")), console.seconds("wait-at-end-seconds"),
+                        new AppSettings.IntakeSettings(inbox.seconds("lease-seconds"), inbox.integer("max-attempts"))),
+                new AppSettings.Engine(conversation, JobBinding.jobs(wizard.section("jobs"), env), llm,
+                        LlmBinding.prices(wizard.section("llm"))),
+                new AppSettings.Delivery(git.string("target"), conversation.targets().allowed(),
+                        git.string("author-name"), git.string("author-email"),
+                        GitHubBinding.github(wizard.section("github"), env),
+                        env.getOrDefault("GITHUB_WEBHOOK_SECRET", "").strip()),
+                new AppSettings.Validation(ValidationBinding.sandbox(validation, dataDir),
+                        ValidationBinding.kubernetes(validation)),
+                resilience(wizard));
     }
 
     /** The conversation engine's limits, targets and admins; how long to wait for a busy conversation is fixed. */

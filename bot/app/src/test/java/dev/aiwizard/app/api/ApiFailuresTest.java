@@ -10,7 +10,6 @@ import dev.aiwizard.app.Wizard;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.access.ApiTokens;
-import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.job.JobEvents;
 import dev.aiwizard.core.job.JobFeed;
@@ -23,6 +22,7 @@ import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import io.helidon.webserver.WebServer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -65,7 +65,7 @@ class ApiFailuresTest {
         JobStore down = failing(JobStore.class, jobs, "find", new StorageException("Could not look up a job: the "
                 + "database cannot be reached", null));
         JobRequestService requests = new JobRequestService(broken, jobs, new MemoryJobRequestLog(),
-                new MemoryCoordination(), new ScriptedInterviewer(), ConversationSettings.defaults(),
+                new MemoryCoordination(), new ScriptedInterviewer(), ShippedSettings.conversation(),
                 new JobRequestSettings(1000, 10, Duration.ofHours(24), Set.of("java-rest"), "offline"),
                 Clock.systemUTC(), () -> { }, Telemetry.NONE);
         ApiService.Parts parts = new ApiService.Parts(broken, down, requests, new ApiTokens(new MemoryApiTokenStore(),

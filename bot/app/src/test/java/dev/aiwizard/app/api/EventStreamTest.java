@@ -7,7 +7,6 @@ import dev.aiwizard.app.Wizard;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.access.ApiTokens;
 import dev.aiwizard.core.conversation.ConversationId;
-import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobEvents;
 import dev.aiwizard.core.job.JobFeed;
@@ -22,6 +21,7 @@ import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import io.helidon.webserver.WebServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -45,7 +45,7 @@ class EventStreamTest {
     void start() {
         MemoryConversationStore conversations = new MemoryConversationStore();
         JobRequestService requests = new JobRequestService(conversations, jobs, new MemoryJobRequestLog(),
-                new MemoryCoordination(), new ScriptedInterviewer(), ConversationSettings.defaults(),
+                new MemoryCoordination(), new ScriptedInterviewer(), ShippedSettings.conversation(),
                 new JobRequestSettings(1000, 10, Duration.ofHours(24), Set.of("java-rest"), "offline"),
                 Clock.systemUTC(), () -> { }, Telemetry.NONE);
         ApiService.Parts parts = new ApiService.Parts(conversations, jobs, requests,

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiwizard.app.Wizard;
 import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.access.ApiTokens;
-import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.job.JobEvents;
 import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.request.JobRequestService;
@@ -20,6 +19,7 @@ import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,7 +57,7 @@ class OpenApiTest {
     @BeforeEach
     void start() {
         JobRequestService requests = new JobRequestService(conversations, jobs, new MemoryJobRequestLog(),
-                new MemoryCoordination(), new ScriptedInterviewer(), ConversationSettings.defaults(),
+                new MemoryCoordination(), new ScriptedInterviewer(), ShippedSettings.conversation(),
                 new JobRequestSettings(1000, 10, Duration.ofHours(24), Set.of("java-rest"), "offline"),
                 Clock.systemUTC(), () -> { }, Telemetry.NONE);
         parts = new ApiService.Parts(conversations, jobs, requests, new ApiTokens(new MemoryApiTokenStore(),

@@ -62,8 +62,8 @@ public final class DiscordReplyBenchmark {
                         micros.add((nanos - at) / 1000);
                     }
                 });
-                System.out.printf("database: %s, coordination: %s%n", settings.dbUrl().isEmpty() ? "embedded H2"
-                        : settings.dbUrl(), settings.redisUrl().isEmpty() ? "in-process" : "Redis");
+                System.out.printf("database: %s, coordination: %s%n", settings.persistence().dbUrl().isEmpty() ? "embedded H2"
+                        : settings.persistence().dbUrl(), settings.persistence().redisUrl().isEmpty() ? "in-process" : "Redis");
                 fixedRate(discord, user, ids, sent, micros, rate, Math.max(rate * 5, 250));
                 micros.clear();
                 fixedRate(discord, user, ids, sent, micros, rate, messages);

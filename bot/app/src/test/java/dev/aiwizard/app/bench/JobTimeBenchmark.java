@@ -81,7 +81,7 @@ public final class JobTimeBenchmark {
             var settings = SettingsLoader.load(env);
             try (Wizard wizard = Wizard.start(settings, out)) {
                 new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                        new UserRef("bench", "bench"), out, settings.consoleWait())
+                        new UserRef("bench", "bench"), out, settings.chat().consoleWait())
                         .run(new BufferedReader(new StringReader("new " + IDEAS.get(stack) + "\nskip\ngenerate\n")));
                 Job job = wizard.storage().jobs().forConversation(wizard.storage().conversations().list(1, 0).getFirst()
                         .id()).getFirst();

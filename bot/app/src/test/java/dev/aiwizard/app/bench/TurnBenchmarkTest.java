@@ -43,16 +43,16 @@ class TurnBenchmarkTest {
     void platformModelGitHubAndTargetSettingsInTheEnvironmentAreIgnored() {
         AppSettings s = TurnBenchmark.settings(operatorEnvironment(), data);
 
-        assertNull(s.slack(), "no Slack");
-        assertNull(s.discord(), "no Discord");
-        assertFalse(s.llm().usesModel(), "offline engines only");
-        assertFalse(s.github().enabled(), "no GitHub access");
-        assertEquals("", s.webhookSecret());
-        assertEquals("local", s.target());
-        assertEquals("", s.apiToken());
-        assertEquals("127.0.0.1", s.host(), "the web server is reachable from this machine only");
-        assertEquals(0, s.port());
-        assertEquals(AppSettings.ConsoleMode.OFF, s.console());
+        assertNull(s.chat().slack(), "no Slack");
+        assertNull(s.chat().discord(), "no Discord");
+        assertFalse(s.engine().llm().usesModel(), "offline engines only");
+        assertFalse(s.delivery().github().enabled(), "no GitHub access");
+        assertEquals("", s.delivery().webhookSecret());
+        assertEquals("local", s.delivery().target());
+        assertEquals("", s.server().apiToken());
+        assertEquals("127.0.0.1", s.server().host(), "the web server is reachable from this machine only");
+        assertEquals(0, s.server().port());
+        assertEquals(AppSettings.ConsoleMode.OFF, s.chat().console());
     }
 
     @Test
@@ -65,15 +65,15 @@ class TurnBenchmarkTest {
 
         AppSettings s = TurnBenchmark.settings(env, data);
 
-        assertEquals("jdbc:postgresql://127.0.0.1:5432/test", s.dbUrl());
-        assertEquals("postgres", s.dbUser());
-        assertEquals("redis://127.0.0.1:6379", s.redisUrl());
-        assertEquals(data.resolve("given"), s.dataDir());
-        assertNull(s.slack());
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/test", s.persistence().dbUrl());
+        assertEquals("postgres", s.persistence().dbUser());
+        assertEquals("redis://127.0.0.1:6379", s.persistence().redisUrl());
+        assertEquals(data.resolve("given"), s.persistence().dataDir());
+        assertNull(s.chat().slack());
     }
 
     @Test
     void withoutADataDirectoryTheGivenScratchDirectoryIsUsed() {
-        assertEquals(data, TurnBenchmark.settings(Map.of(), data).dataDir());
+        assertEquals(data, TurnBenchmark.settings(Map.of(), data).persistence().dataDir());
     }
 }

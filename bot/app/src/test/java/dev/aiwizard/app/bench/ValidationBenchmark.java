@@ -11,6 +11,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.sandbox.BubblewrapSandbox;
 import java.io.File;
@@ -46,7 +47,7 @@ public final class ValidationBenchmark {
         tmp.toFile().setExecutable(true, false);
         try {
             Path work = tmp.resolve("sandbox");
-            SandboxLimits limits = SandboxLimits.DEFAULT;
+            SandboxLimits limits = ShippedSettings.sandboxLimits();
             var sandbox = new BubblewrapSandbox(new SandboxSettings(SandboxSettings.Mode.ALWAYS, limits, 1, work, 2));
             for (String stack : List.of("java-rest", "node-express")) {
                 Path project = generate(stack, tmp.resolve("generated"));
@@ -150,7 +151,7 @@ public final class ValidationBenchmark {
         Entity author = new Entity("Author", List.of(new Field("name", FieldType.TEXT)));
         Spec spec = new Spec("library-" + stack, "Books and their authors.", List.of(book, author),
                 EnumSet.allOf(Operation.class), stack, "in-memory", "local", List.of());
-        GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
+        GeneratedProject project = new OfflineCodeGenerator(ShippedSettings.projectLimits()).generate(spec, note -> { });
         Path root = into.resolve(spec.name());
         for (GeneratedFile f : project.files()) {
             Files.createDirectories(root.resolve(f.path()).getParent());

@@ -72,18 +72,18 @@ class EnvironmentVariablesTest {
         Path file = dir.resolve("wizard.yaml");
         Files.writeString(file, "wizard:\n  port: 9090\n  llm:\n    retries: 7\n");
         AppSettings fromFile = SettingsLoader.load(Map.of("WIZARD_CONFIG", file.toString()));
-        assertEquals(9090, fromFile.port());
-        assertEquals(7, fromFile.llm().retries());
-        assertEquals(8, fromFile.dbPoolSize(), "the rest keeps application.yaml's defaults");
+        assertEquals(9090, fromFile.server().port());
+        assertEquals(7, fromFile.engine().llm().retries());
+        assertEquals(8, fromFile.persistence().dbPoolSize(), "the rest keeps application.yaml's defaults");
         AppSettings fromEnv = SettingsLoader.load(Map.of("WIZARD_CONFIG", file.toString(), "WIZARD_PORT", " 9191 "));
-        assertEquals(9191, fromEnv.port());
-        assertEquals(7, fromEnv.llm().retries());
+        assertEquals(9191, fromEnv.server().port());
+        assertEquals(7, fromEnv.engine().llm().retries());
     }
 
     @Test
     void anEmptyVariableEmptiesADefault() {
-        assertEquals(List.of("ai-generated"), SettingsLoader.load(Map.of()).github().labels());
-        assertEquals(List.of(), SettingsLoader.load(Map.of("WIZARD_GITHUB_LABELS", "")).github().labels());
+        assertEquals(List.of("ai-generated"), SettingsLoader.load(Map.of()).delivery().github().labels());
+        assertEquals(List.of(), SettingsLoader.load(Map.of("WIZARD_GITHUB_LABELS", "")).delivery().github().labels());
     }
 
     private static List<String> code(String cell) {

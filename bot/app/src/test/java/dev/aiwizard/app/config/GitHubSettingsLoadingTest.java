@@ -25,15 +25,15 @@ class GitHubSettingsLoadingTest {
     void withoutAnyGitHubVariableGitHubIsOffWithSensibleDefaults() {
         AppSettings s = SettingsLoader.load(Map.of());
 
-        assertFalse(s.github().enabled());
-        assertEquals(GitHubSettings.GITHUB_COM, s.github().apiUrl());
-        assertTrue(s.github().draft());
-        assertEquals(List.of("ai-generated"), s.github().labels());
-        assertEquals(List.of(), s.github().reviewers());
-        assertEquals(Duration.ofMinutes(10), s.github().maxRateLimitWait());
-        assertEquals("@ai-wizard", s.github().mention());
-        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)), s.github().timeouts());
-        assertEquals("", s.webhookSecret());
+        assertFalse(s.delivery().github().enabled());
+        assertEquals(URI.create("https://api.github.com"), s.delivery().github().apiUrl());
+        assertTrue(s.delivery().github().draft());
+        assertEquals(List.of("ai-generated"), s.delivery().github().labels());
+        assertEquals(List.of(), s.delivery().github().reviewers());
+        assertEquals(Duration.ofMinutes(10), s.delivery().github().maxRateLimitWait());
+        assertEquals("@ai-wizard", s.delivery().github().mention());
+        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)), s.delivery().github().timeouts());
+        assertEquals("", s.delivery().webhookSecret());
     }
 
     @Test
@@ -41,7 +41,7 @@ class GitHubSettingsLoadingTest {
         AppSettings s = SettingsLoader.load(Map.of("WIZARD_GITHUB_CONNECT_TIMEOUT_SECONDS", "3",
                 "WIZARD_GITHUB_REQUEST_TIMEOUT_SECONDS", "45"));
 
-        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(45)), s.github().timeouts());
+        assertEquals(new GitHubSettings.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(45)), s.delivery().github().timeouts());
     }
 
     @Test
@@ -50,13 +50,13 @@ class GitHubSettingsLoadingTest {
                 "https://github.example.com/api/v3", "WIZARD_GITHUB_DRAFT", "false", "WIZARD_GITHUB_LABELS",
                 "ai-generated, bot", "WIZARD_GITHUB_REVIEWERS", "@alice,bob", "GITHUB_WEBHOOK_SECRET", "s3cret"));
 
-        assertTrue(s.github().enabled());
-        assertFalse(s.github().usesApp());
-        assertEquals(URI.create("https://github.example.com/api/v3"), s.github().apiUrl());
-        assertFalse(s.github().draft());
-        assertEquals(List.of("ai-generated", "bot"), s.github().labels());
-        assertEquals(List.of("alice", "bob"), s.github().reviewers());
-        assertEquals("s3cret", s.webhookSecret());
+        assertTrue(s.delivery().github().enabled());
+        assertFalse(s.delivery().github().usesApp());
+        assertEquals(URI.create("https://github.example.com/api/v3"), s.delivery().github().apiUrl());
+        assertFalse(s.delivery().github().draft());
+        assertEquals(List.of("ai-generated", "bot"), s.delivery().github().labels());
+        assertEquals(List.of("alice", "bob"), s.delivery().github().reviewers());
+        assertEquals("s3cret", s.delivery().webhookSecret());
         assertFalse(s.toString().contains("ghp_abc"), s.toString());
         assertFalse(s.toString().contains("s3cret"), s.toString());
     }
@@ -70,10 +70,10 @@ class GitHubSettingsLoadingTest {
         AppSettings fromFile = SettingsLoader.load(Map.of("GITHUB_APP_ID", "123", "GITHUB_APP_PRIVATE_KEY",
                 key.toString()));
 
-        assertTrue(fromText.github().usesApp());
-        assertEquals(PEM.strip(), fromText.github().appPrivateKey());
-        assertEquals(PEM.strip(), fromFile.github().appPrivateKey());
-        assertFalse(fromFile.github().toString().contains("BEGIN"), "the key is never shown");
+        assertTrue(fromText.delivery().github().usesApp());
+        assertEquals(PEM.strip(), fromText.delivery().github().appPrivateKey());
+        assertEquals(PEM.strip(), fromFile.delivery().github().appPrivateKey());
+        assertFalse(fromFile.delivery().github().toString().contains("BEGIN"), "the key is never shown");
     }
 
     @Test
@@ -94,8 +94,8 @@ class GitHubSettingsLoadingTest {
         AppSettings s = SettingsLoader.load(Map.of("GITHUB_TOKEN", "ghp_abcdef0123456789", "GITHUB_WEBHOOK_SECRET",
                 "hook-secret-value"));
 
-        assertTrue(s.jobs().limits().knownSecrets().contains("ghp_abcdef0123456789"));
-        assertTrue(s.jobs().limits().knownSecrets().contains("hook-secret-value"));
+        assertTrue(s.engine().jobs().limits().knownSecrets().contains("ghp_abcdef0123456789"));
+        assertTrue(s.engine().jobs().limits().knownSecrets().contains("hook-secret-value"));
     }
 
     private static void assertMessage(String part, Map<String, String> env) {

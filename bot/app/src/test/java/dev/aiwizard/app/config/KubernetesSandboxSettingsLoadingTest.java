@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class KubernetesSandboxSettingsLoadingTest {
     @Test
     void projectsAreValidatedWithBubblewrapUnlessToldOtherwise() {
-        assertNull(SettingsLoader.load(Map.of()).kubernetesSandbox());
-        assertNull(SettingsLoader.load(Map.of("WIZARD_SANDBOX", "bubblewrap")).kubernetesSandbox());
+        assertNull(SettingsLoader.load(Map.of()).validation().kubernetes());
+        assertNull(SettingsLoader.load(Map.of("WIZARD_SANDBOX", "bubblewrap")).validation().kubernetes());
     }
 
     @Test
     void kubernetesTakesTheImageAndTheDocumentedDefaults() {
         KubernetesSandboxSettings k = SettingsLoader.load(Map.of("WIZARD_SANDBOX", "kubernetes",
-                "WIZARD_K8S_SANDBOX_IMAGE", "ghcr.io/acme/ai-wizard:0.1.0")).kubernetesSandbox();
+                "WIZARD_K8S_SANDBOX_IMAGE", "ghcr.io/acme/ai-wizard:0.1.0")).validation().kubernetes();
 
         assertEquals(new KubernetesSandboxSettings("", "ghcr.io/acme/ai-wizard:0.1.0", "ai-wizard-sandbox-cache", "1",
                 Duration.ofMinutes(10), Duration.ofSeconds(1)), k);
@@ -32,7 +32,7 @@ class KubernetesSandboxSettingsLoadingTest {
         KubernetesSandboxSettings k = SettingsLoader.load(Map.of("WIZARD_SANDBOX", "kubernetes",
                 "WIZARD_K8S_SANDBOX_IMAGE", "img:1", "WIZARD_K8S_NAMESPACE", "wizard-jobs",
                 "WIZARD_K8S_CACHE_CLAIM", "m2-cache", "WIZARD_K8S_SANDBOX_CPU", "500m",
-                "WIZARD_K8S_JOB_TTL_SECONDS", "60")).kubernetesSandbox();
+                "WIZARD_K8S_JOB_TTL_SECONDS", "60")).validation().kubernetes();
 
         assertEquals(new KubernetesSandboxSettings("wizard-jobs", "img:1", "m2-cache", "500m", Duration.ofMinutes(1),
                 Duration.ofSeconds(1)), k);

@@ -23,7 +23,7 @@ class LlmSettingsLoadingTest {
 
     @Test
     void theDefaultIsOfflineWithTheDocumentedLimits() {
-        var llm = load().llm();
+        var llm = load().engine().llm();
         assertEquals(Provider.OFFLINE, llm.provider());
         assertFalse(llm.usesModel());
         assertEquals(6, llm.concurrency());
@@ -36,7 +36,7 @@ class LlmSettingsLoadingTest {
     @Test
     void ollamaNeedsOnlyAModelAndPerRoleModelsOverrideIt() {
         var llm = load("WIZARD_LLM_PROVIDER", "ollama", "WIZARD_LLM_MODEL", "llama3.1",
-                "WIZARD_LLM_INTERVIEWER_MODEL", "llama3.2:3b", "OLLAMA_BASE_URL", "http://gpu-box:11434").llm();
+                "WIZARD_LLM_INTERVIEWER_MODEL", "llama3.2:3b", "OLLAMA_BASE_URL", "http://gpu-box:11434").engine().llm();
         assertEquals(Provider.OLLAMA, llm.provider());
         assertEquals("http://gpu-box:11434", llm.baseUrl());
         assertEquals("llama3.2:3b", llm.modelFor(Role.INTERVIEWER));
@@ -47,10 +47,10 @@ class LlmSettingsLoadingTest {
     void keysComeFromTheEnvironmentAreNeverShownAndAreCheckedForInGeneratedFiles() {
         var settings = load("WIZARD_LLM_PROVIDER", "anthropic", "WIZARD_LLM_MODEL", "claude",
                 "ANTHROPIC_API_KEY", "ak-ant-secret-value-123");
-        assertEquals("ak-ant-secret-value-123", settings.llm().apiKey());
-        assertFalse(settings.llm().toString().contains("ak-ant-secret-value-123"), settings.llm().toString());
-        assertFalse(settings.llm().describe().contains("ak-ant"));
-        assertTrue(settings.jobs().limits().knownSecrets().contains("ak-ant-secret-value-123"));
+        assertEquals("ak-ant-secret-value-123", settings.engine().llm().apiKey());
+        assertFalse(settings.engine().llm().toString().contains("ak-ant-secret-value-123"), settings.engine().llm().toString());
+        assertFalse(settings.engine().llm().describe().contains("ak-ant"));
+        assertTrue(settings.engine().jobs().limits().knownSecrets().contains("ak-ant-secret-value-123"));
     }
 
     @Test

@@ -60,11 +60,11 @@ class ModelPricesTest {
 
     @Test
     void theShippedDefaultsPriceTheDocumentedModelsAndTheVariableReplacesThem() {
-        ModelPrices defaults = SettingsLoader.load(Map.of()).modelPrices();
+        ModelPrices defaults = SettingsLoader.load(Map.of()).engine().prices();
         assertEquals(Optional.of(new ModelPrices.Price(2.00, 8.00)), defaults.price("openai", "gpt-4.1"));
         assertEquals(Optional.of(new ModelPrices.Price(3.00, 15.00)), defaults.price("anthropic", "claude-sonnet-4-5"));
 
-        ModelPrices own = SettingsLoader.load(Map.of("WIZARD_LLM_PRICES", "openai/my-model=1:2")).modelPrices();
+        ModelPrices own = SettingsLoader.load(Map.of("WIZARD_LLM_PRICES", "openai/my-model=1:2")).engine().prices();
         assertEquals(Map.of("openai/my-model", new ModelPrices.Price(1, 2)), own.byModel());
         ConfigException bad = assertThrows(ConfigException.class,
                 () -> SettingsLoader.load(Map.of("WIZARD_LLM_PRICES", "openai/my-model=1")));
@@ -84,6 +84,6 @@ class ModelPricesTest {
             documented.put(row.group(1) + "/" + row.group(2), new ModelPrices.Price(Double.parseDouble(row.group(3)),
                     Double.parseDouble(row.group(4))));
         }
-        assertEquals(SettingsLoader.load(Map.of()).modelPrices().byModel(), documented);
+        assertEquals(SettingsLoader.load(Map.of()).engine().prices().byModel(), documented);
     }
 }

@@ -15,8 +15,8 @@ class ResilienceSettingsLoadingTest {
 
     @Test
     void theDatabaseTimeoutsDefaultToApplicationYamlsValuesAndTheEnvironmentOverridesThem() {
-        assertEquals(StorageSettings.Timeouts.DEFAULTS, SettingsLoader.load(Map.of()).resilience().db(),
-                "application.yaml and the code's defaults agree");
+        assertEquals(new StorageSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(15),
+                Duration.ofSeconds(10)), SettingsLoader.load(Map.of()).resilience().db());
         StorageSettings.Timeouts set = SettingsLoader.load(Map.of("WIZARD_DB_CONNECT_TIMEOUT_SECONDS", "2",
                 "WIZARD_DB_SOCKET_TIMEOUT_SECONDS", "40", "WIZARD_DB_STATEMENT_TIMEOUT_SECONDS", "30"))
                 .resilience().db();

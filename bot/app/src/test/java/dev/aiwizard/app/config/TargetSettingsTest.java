@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class TargetSettingsTest {
     @Test
     void noOtherTargetIsAllowedUnlessListed() {
-        assertEquals(List.of(), SettingsLoader.load(Map.of()).allowedTargets());
+        assertEquals(List.of(), SettingsLoader.load(Map.of()).delivery().allowedTargets());
         assertEquals(List.of("https://github.com/acme/*", "/srv/git/shared.git"), SettingsLoader.load(Map.of(
-                "WIZARD_ALLOWED_TARGETS", " https://github.com/acme/* , /srv/git/shared.git,")).allowedTargets());
+                "WIZARD_ALLOWED_TARGETS", " https://github.com/acme/* , /srv/git/shared.git,")).delivery().allowedTargets());
     }
 }

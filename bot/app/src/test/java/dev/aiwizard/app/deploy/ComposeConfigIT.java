@@ -62,9 +62,9 @@ class ComposeConfigIT {
         assertEquals(PASSWORD, map(services.get("postgres").get("environment"))
                 .get("POSTGRES_PASSWORD"));
         var settings = SettingsLoader.load(env);
-        assertTrue(settings.dbUrl().contains("//postgres:"), settings.dbUrl());
-        assertTrue(settings.redisUrl().contains("//redis:"), settings.redisUrl());
-        assertEquals(List.of(Map.of("published", 8080, "target", settings.port())), bot.get("ports"));
+        assertTrue(settings.persistence().dbUrl().contains("//postgres:"), settings.persistence().dbUrl());
+        assertTrue(settings.persistence().redisUrl().contains("//redis:"), settings.persistence().redisUrl());
+        assertEquals(List.of(Map.of("published", 8080, "target", settings.server().port())), bot.get("ports"));
         Duration stop = Duration.ofSeconds(Long.parseLong(bot.get("stop_grace_period").toString().replace("s", "")));
         assertTrue(stop.compareTo(settings.resilience().shutdownGrace().plusSeconds(10)) >= 0,
                 "stop_grace_period " + stop + " outlasts the drain " + settings.resilience().shutdownGrace());

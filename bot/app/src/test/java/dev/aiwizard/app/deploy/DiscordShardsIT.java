@@ -47,7 +47,7 @@ class DiscordShardsIT {
             }
             env.put("DISCORD_SHARDS", entrypoint(env, RenderedChart.name(set) + "-" + ordinal));
             env.put("DISCORD_BOT_TOKEN", "discord-" + "chart-check");
-            DiscordSettings discord = SettingsLoader.load(env).discord();
+            DiscordSettings discord = SettingsLoader.load(env).chat().discord();
             assertEquals(6, discord.shardTotal());
             run.addAll(discord.shards());
         }

@@ -177,7 +177,7 @@ class HelmChartTest {
     @EnumSource(Install.class)
     void probesAskTheBotsHealthChecksOnThePortItListensOn(Install install) {
         RenderedChart chart = rendered(install);
-        int port = SettingsLoader.load(chart.config()).port();
+        int port = SettingsLoader.load(chart.config()).server().port();
         chart.podTemplates().forEach((workload, pod) -> {
             Container bot = pod.getSpec().getContainers().getFirst();
             assertEquals(port, bot.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()

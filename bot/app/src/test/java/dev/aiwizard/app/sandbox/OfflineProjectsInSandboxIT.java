@@ -12,6 +12,7 @@ import dev.aiwizard.core.spec.Field;
 import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
+import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.sandbox.BubblewrapSandbox;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
@@ -37,7 +38,7 @@ class OfflineProjectsInSandboxIT {
                 new Field("published", FieldType.DATE)));
         Spec spec = new Spec("shelf-" + stack, "Books on a shelf.", List.of(book), EnumSet.allOf(Operation.class), stack,
                 "in-memory", "local", List.of());
-        GeneratedProject project = new OfflineCodeGenerator().generate(spec, note -> { });
+        GeneratedProject project = new OfflineCodeGenerator(ShippedSettings.projectLimits()).generate(spec, note -> { });
         SandboxSettings settings = SandboxTesting.settings(SandboxTesting.realStacks());
         long start = System.nanoTime();
 

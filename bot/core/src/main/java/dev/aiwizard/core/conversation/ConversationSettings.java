@@ -55,9 +55,4 @@ public record ConversationSettings(int maxQuestions, int maxIdeaLength, int gene
         return new ConversationSettings(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour,
                 lockWait, allowedModels, targets, admins);
     }
-
-    /** The documented defaults: 6 questions, 2,000 characters, 10 generations and 30 conversations per hour. */
-    public static ConversationSettings defaults() {
-        return new ConversationSettings(6, 2000, 10, 30, Duration.ofSeconds(10));
-    }
 }

@@ -38,11 +38,6 @@ public record ProjectLimits(int maxFiles, int maxFileBytes, long maxTotalBytes, 
         this(maxFiles, maxFileBytes, maxTotalBytes, Set.of(), List.of());
     }
 
-    /** 200 files, 256 KB per file, 5 MB in all; nothing protected allowed. */
-    public static ProjectLimits defaults() {
-        return new ProjectLimits(200, 256 * 1024, 5L * 1024 * 1024);
-    }
-
     /** Keeps the configured secrets out of logs and messages. */
     @Override
     public String toString() {

@@ -9,10 +9,6 @@ import java.time.Duration;
  * time (per process), processes and threads together, and bytes written to standard output and error.
  */
 public record SandboxLimits(Duration timeout, long memoryBytes, Duration cpuTime, int maxProcesses, long outputBytes) {
-    /** The defaults of {@code application.yaml}: 10 minutes, 2 GiB, 15 CPU minutes, 1,024 tasks, 8 MiB of output. */
-    public static final SandboxLimits DEFAULT = new SandboxLimits(Duration.ofMinutes(10), 2L << 30,
-            Duration.ofMinutes(15), 1024, 8L << 20);
-
     public SandboxLimits {
         requireNonNull(timeout, "timeout");
         requireNonNull(cpuTime, "cpuTime");

@@ -18,6 +18,7 @@ import dev.aiwizard.core.testing.MemoryInbox;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +43,7 @@ class ChatInboxTest {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ThreadQueues queues = new ThreadQueues(executor, new TurnLimits(10, 100), "test");
     private final ConversationService service = new ConversationService(store, new MemoryJobStore(), coordination,
-            new ScriptedInterviewer(), new ChatRouter().register(chat), ConversationSettings.defaults(),
+            new ScriptedInterviewer(), new ChatRouter().register(chat), ShippedSettings.conversation(),
             Clock.systemUTC(), () -> { }, Telemetry.NONE);
 
     private ChatInbox inbox(boolean platformRedelivers) {

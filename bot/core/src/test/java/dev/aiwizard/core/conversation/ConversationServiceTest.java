@@ -18,6 +18,7 @@ import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +50,7 @@ class ConversationServiceTest {
             reported.add("job " + outcome);
         }
     };
-    private ConversationService service = service(ConversationSettings.defaults());
+    private ConversationService service = service(ShippedSettings.conversation());
 
     private ConversationService service(ConversationSettings settings) {
         return new ConversationService(store, jobs, new MemoryCoordination(), new ScriptedInterviewer(),
@@ -72,7 +73,7 @@ class ConversationServiceTest {
     void theThreadIndexTellsThreadsThatMayHoldAConversationFromThoseThatSurelyDoNot() {
         MemoryCoordination coordination = new MemoryCoordination();
         ConversationService indexed = new ConversationService(store, jobs, coordination, new ScriptedInterviewer(),
-                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(),
+                new ChatRouter().register(chat), ShippedSettings.conversation(), Clock.systemUTC(),
                 wakeUps::incrementAndGet, telemetry);
         ThreadRef elsewhere = new ThreadRef(THREAD.platform(), THREAD.channel(), "no-conversation-here");
         ThreadRef otherPlatform = new ThreadRef("other", THREAD.channel(), THREAD.thread());
@@ -94,7 +95,7 @@ class ConversationServiceTest {
         store.create(stored, List.of());
         MemoryCoordination lost = new MemoryCoordination();
         ConversationService restarted = new ConversationService(store, jobs, lost, new ScriptedInterviewer(),
-                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(),
+                new ChatRouter().register(chat), ShippedSettings.conversation(), Clock.systemUTC(),
                 wakeUps::incrementAndGet, telemetry);
 
         ThreadRef none = new ThreadRef(THREAD.platform(), "C2", "T3");
@@ -186,7 +187,7 @@ class ConversationServiceTest {
         assertTrue(chat.sent().stream().anyMatch(m -> m.message().text().contains(
                 "`model=o3-pro` is not one of the models allowed here (gpt-4.1)")), chat.sent().toString());
 
-        service = service(ConversationSettings.defaults());
+        service = service(ShippedSettings.conversation());
         service.start(new InboundMessage(new ThreadRef("test", "general", "t2"), ALICE, "another idea model=gpt-4.1", null));
         assertTrue(chat.sent().stream().anyMatch(m -> m.message().text().contains(
                 "Choosing a model with `model=` is not enabled here")), chat.sent().toString());
@@ -240,7 +241,7 @@ class ConversationServiceTest {
             }
         };
         service = new ConversationService(store, jobs, new MemoryCoordination(), noting,
-                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
+                new ChatRouter().register(chat), ShippedSettings.conversation(), Clock.systemUTC(), () -> { }, Telemetry.NONE);
         start("tasks with an id");
         assertTrue(chat.lastPosted().startsWith("I left out 'id': ids are generated.\n\nHere is the spec."),
                 chat.lastPosted());
@@ -307,7 +308,7 @@ class ConversationServiceTest {
             }
         };
         ConversationService measured = new ConversationService(store, jobs, new MemoryCoordination(),
-                new ScriptedInterviewer(), new ChatRouter().register(chat), ConversationSettings.defaults(),
+                new ScriptedInterviewer(), new ChatRouter().register(chat), ShippedSettings.conversation(),
                 Clock.systemUTC(), () -> { }, byOutcome);
         measured.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
         measured.reply(new InboundMessage(THREAD, ALICE, "todo-service", "ev-2"));
@@ -364,7 +365,7 @@ class ConversationServiceTest {
     void aDuplicateThatTheCoordinationStoreForgotIsStillHandledOnce() {
         MemoryCoordination forgetful = new MemoryCoordination();
         service = new ConversationService(store, jobs, forgetful, new ScriptedInterviewer(),
-                new ChatRouter().register(chat), ConversationSettings.defaults(), Clock.systemUTC(), () -> { }, telemetry);
+                new ChatRouter().register(chat), ShippedSettings.conversation(), Clock.systemUTC(), () -> { }, telemetry);
         service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
         service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
         int said = chat.sent().size();
@@ -632,7 +633,7 @@ class ConversationServiceTest {
 
     @Test
     void aConfiguredAdminMayApproveAndCancelAnyonesConversationByTyping() {
-        service = service(ConversationSettings.defaults().withAdmins(
+        service = service(ShippedSettings.conversation().withAdmins(
                 AdminPolicy.none().withUsers("test", List.of("u-admin")).withRoles("test", List.of("Moderators"))));
         start("a todo service");
         say("skip");

@@ -17,6 +17,7 @@ import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class GenerationWorkerTest {
         };
         return new GenerationWorker(jobs, conversations, generator, publisher, new ChatRouter().register(chat),
                 new JobSettings(2, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(2), 3,
-                        ProjectLimits.defaults()), Clock.systemUTC(), validator, rounds);
+                        ShippedSettings.projectLimits()), Clock.systemUTC(), validator, rounds);
     }
 
     private Job claimed() {

@@ -18,6 +18,7 @@ import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class JobRunnerLeaseTest {
     private static final Duration LEASE = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JobSettings SETTINGS = new JobSettings(1, LEASE, Duration.ofMillis(20), 3,
-            ProjectLimits.defaults());
+            ShippedSettings.projectLimits());
 
     private final MemoryConversationStore conversations = new MemoryConversationStore();
     private final MemoryJobStore store = new MemoryJobStore();
@@ -153,7 +154,7 @@ class JobRunnerLeaseTest {
         Conversation c = conversationWithQueuedJob();
         // A lease far longer than the test waits: only a handed-back job can reach the other replica in time.
         JobSettings longLease = new JobSettings(1, Duration.ofMinutes(10), Duration.ofMillis(20), 3,
-                ProjectLimits.defaults());
+                ShippedSettings.projectLimits());
         first = runner(store, "replica-1", publisher(true), longLease);
         first.start();
         assertTrue(firstPublishEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the first worker publishes");

@@ -14,6 +14,7 @@ import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.RecordingChat;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class JobRunnerTest {
 
     @Test
     void queuedJobsRunInTheBackgroundAndAwaitIdleSeesThemFinish() throws Exception {
-        var settings = new JobSettings(2, Duration.ofMinutes(1), Duration.ofMillis(100), 3, ProjectLimits.defaults());
+        var settings = new JobSettings(2, Duration.ofMinutes(1), Duration.ofMillis(100), 3, ShippedSettings.projectLimits());
         var worker = new GenerationWorker(jobs, conversations,
                 (s, p) -> new GeneratedProject(List.of(new GeneratedFile("README.md", "x")), "true", "test"),
                 (r, fence) -> new PublishResult("wizard/x", "abcdef1234", "here"), new ChatRouter().register(new RecordingChat()),

@@ -3,6 +3,7 @@ package dev.aiwizard.core.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class ProjectLimitsTest {
         "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ".gitmodules"})
     void protectedPathsAreRefusedUnlessAllowed(String path) {
         var files = List.of(new GeneratedFile(path, "x"));
-        List<String> problems = ProjectLimits.defaults().problems(files);
+        List<String> problems = ShippedSettings.projectLimits().problems(files);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.getFirst().contains("WIZARD_ALLOW_PROTECTED_PATHS"), problems.getFirst());
         var all = new ProjectLimits(200, 1000, 10_000, java.util.Set.copyOf(ProjectLimits.PROTECTED), List.of());
@@ -49,7 +50,7 @@ class ProjectLimitsTest {
         var files = List.of(new GeneratedFile("README.md", "# App\n\nexport GITHUB_TOKEN=" + token + "\n"),
                 new GeneratedFile("key.pem", "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIB...\n"),
                 new GeneratedFile("src/Config.java", "String key = \"AKIAABCDEFGHIJKLMNOP\";"));
-        List<String> problems = ProjectLimits.defaults().problems(files);
+        List<String> problems = ShippedSettings.projectLimits().problems(files);
         assertEquals(List.of("README.md (line 3): looks like a GitHub token", "key.pem (line 1): looks like a private key",
                 "src/Config.java (line 1): looks like an AWS access key"), problems);
     }
@@ -67,7 +68,7 @@ class ProjectLimitsTest {
     @Test
     void aSecretInAFilePathIsFoundWithoutRepeatingIt() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-        List<String> problems = ProjectLimits.defaults().problems(List.of(
+        List<String> problems = ShippedSettings.projectLimits().problems(List.of(
                 new GeneratedFile("config/" + token + ".txt", "nothing here")));
         assertEquals(List.of("a file path: looks like a GitHub token"), problems);
     }

@@ -25,6 +25,7 @@ import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
 import dev.aiwizard.core.testing.SettableClock;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,7 @@ class JobRequestServiceTest {
             return script.assumeDefaults(spec);
         }
     };
-    private final ConversationSettings conversations = ConversationSettings.defaults();
+    private final ConversationSettings conversations = ShippedSettings.conversation();
     private JobRequestService service = service(conversations, 10);
 
     private JobRequestService service(ConversationSettings settings, int perMinute) {

@@ -3,6 +3,7 @@ package dev.aiwizard.core.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SandboxSettingsTest {
 
     @Test
     void limitsTooSmallToRunABuildAreRefused() {
-        SandboxLimits d = SandboxLimits.DEFAULT;
+        SandboxLimits d = ShippedSettings.sandboxLimits();
         assertThrows(IllegalArgumentException.class, () -> d.withTimeout(Duration.ofMillis(10)));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxProcesses(2));
         assertThrows(IllegalArgumentException.class, () -> d.withOutputBytes(10));
@@ -36,6 +37,6 @@ class SandboxSettingsTest {
     }
 
     private static SandboxSettings settings(int slots, int rounds) {
-        return new SandboxSettings(SandboxSettings.Mode.ALWAYS, SandboxLimits.DEFAULT, slots, Path.of("work"), rounds);
+        return new SandboxSettings(SandboxSettings.Mode.ALWAYS, ShippedSettings.sandboxLimits(), slots, Path.of("work"), rounds);
     }
 }

@@ -8,6 +8,7 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class SandboxValidatorTest {
     }
 
     private SandboxSettings settings() {
-        return new SandboxSettings(SandboxSettings.Mode.ALWAYS, SandboxLimits.DEFAULT, 1, work, 2);
+        return new SandboxSettings(SandboxSettings.Mode.ALWAYS, ShippedSettings.sandboxLimits(), 1, work, 2);
     }
 
     private static SandboxResult result(Outcome outcome, String reason, TestCounts counts) {

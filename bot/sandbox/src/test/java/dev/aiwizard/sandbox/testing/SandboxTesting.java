@@ -2,6 +2,7 @@ package dev.aiwizard.sandbox.testing;
 
 import dev.aiwizard.core.sandbox.SandboxLimits;
 import dev.aiwizard.core.sandbox.SandboxSettings;
+import dev.aiwizard.core.testing.ShippedSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class SandboxTesting {
 
     /** Limits for the real stacks' tests: the defaults with a five-minute timeout. */
     public static SandboxLimits realStacks() {
-        return SandboxLimits.DEFAULT.withTimeout(Duration.ofMinutes(5));
+        return ShippedSettings.sandboxLimits().withTimeout(Duration.ofMinutes(5));
     }
 
     /** Writes {@code files} (path to content) under {@code root}. */
