@@ -177,7 +177,7 @@ class JobRunnerLeaseTest {
     void aValidationStoppedByShutdownIsHandedBackQuietlyNotReportedAsAFailure() throws Exception {
         Conversation c = conversationWithQueuedJob();
         JobSettings longLease = new JobSettings(1, Duration.ofMinutes(10), Duration.ofMillis(20), 3,
-                ProjectLimits.defaults());
+                ShippedSettings.projectLimits());
         CountDownLatch validating = new CountDownLatch(1);
         // What the sandbox does when its thread is interrupted: it kills the run and says so with an exception.
         ProjectValidator blocksUntilInterrupted = (project, stack, progress) -> {
