@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.aiwizard.core.WizardException;
-import dev.aiwizard.core.chat.BotMessage;
-import dev.aiwizard.core.chat.MessageRef;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.slack.testing.FakeSlack;
 import java.net.URI;
@@ -20,7 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The gateway against a fake of Slack's Web API, through Slack's own client. */
+/**
+ * The gateway against a fake of Slack's Web API, through Slack's own client: what is Slack's own (rate limits, pacing,
+ * its reasons, permalinks); what every gateway does is {@link SlackGatewayContractTest}.
+ */
 class SlackGatewayTest {
     private static final String TOKEN = "xoxb-test-token";
     private final FakeSlack slack = FakeSlack.start(TOKEN);
@@ -36,22 +37,6 @@ class SlackGatewayTest {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.methodsUrlPrefix());
         return new SlackGateway(Slack.getInstance(config).methods(TOKEN), settings, waits::add, Clock.systemUTC());
-    }
-
-    @Test
-    void aMessageIsPostedInItsThreadAndEditedInPlace() {
-        SlackGateway g = gateway(Duration.ZERO);
-        String root = g.postRoot("C1", "<@U1> asked for: a todo app");
-        ThreadRef thread = new ThreadRef("slack", "C1", root);
-
-        MessageRef status = g.post(thread, BotMessage.text("Job j-1: planning"));
-        g.update(status, BotMessage.text("Job j-1: done"));
-
-        List<FakeSlack.Posted> posted = slack.thread("C1", root);
-        assertEquals(2, posted.size());
-        assertEquals(root, posted.get(1).threadTs());
-        assertEquals("Job j-1: done", posted.get(1).text(), "edited, not posted again");
-        assertTrue(posted.get(1).blocks().contains("\"type\":\"section\""), posted.get(1).blocks());
     }
 
     @Test
