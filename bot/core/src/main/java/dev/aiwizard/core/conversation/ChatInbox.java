@@ -40,7 +40,7 @@ public final class ChatInbox {
         BUSY
     }
 
-    /** How an event's work ended; every event that was queued hears it once. */
+    /** How an event's work ended, told once to its callback when its queued work has run (of every kind). */
     public enum Ended {
         /** Its turn ran, or the command was answered (or the person was told why not). */
         HANDLED,
