@@ -3,12 +3,13 @@ package dev.aiwizard.console;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.Ids;
-import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.ChatEvent;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationId;
-import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationReads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,16 +17,22 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * Reads the terminal line by line and hands each line to the conversation engine, exactly as the Slack and Discord
- * adapters hand over their events. {@code new <idea>} opens a new thread; every other line goes to the current one.
- * When input ends it waits for the current conversation's job, so a piped script sees the result.
+ * Reads the terminal line by line and maps each line to a {@link ChatEvent} for the {@link ChatInbox}, as the Slack
+ * and Discord adapters map their platforms' events: {@code new <idea>} opens a new thread, a number presses that
+ * choice of the bot's last message, every other line is a message in the current thread. One person types and
+ * reads, so each line's turn ends before the next line is read, and a piped script reads as a transcript. When input
+ * ends it waits for the current conversation's job, so a piped script sees the result.
  */
 public final class ConsoleAdapter {
     private static final String CHANNEL = "terminal";
+    /** Where lines go before any conversation was started. */
+    private static final ThreadRef LOBBY = new ThreadRef(ConsoleGateway.PLATFORM, CHANNEL, "lobby");
 
-    private final ConversationService service;
+    private final ChatInbox inbox;
+    private final ConversationReads reads;
     private final ConsoleGateway gateway;
     private final JobWaiter waiter;
     private final UserRef user;
@@ -40,12 +47,15 @@ public final class ConsoleAdapter {
     }
 
     /**
-     * An adapter for one person at the terminal. {@code echo}, when not null, receives each input line marked
-     * {@code you>} so a piped session reads as a transcript.
+     * An adapter for one person at the terminal: lines go to {@code inbox} (the console's, answering through
+     * {@code gateway}); {@code reads} finds the conversation to continue after a restart and the one whose job to
+     * wait for at the end. {@code echo}, when not null, receives each input line marked {@code you>} so a piped
+     * session reads as a transcript.
      */
-    public ConsoleAdapter(ConversationService service, ConsoleGateway gateway, JobWaiter waiter, UserRef user,
-                          PrintStream echo, Duration waitAtEnd) {
-        this.service = requireNonNull(service, "service");
+    public ConsoleAdapter(ChatInbox inbox, ConversationReads reads, ConsoleGateway gateway, JobWaiter waiter,
+                          UserRef user, PrintStream echo, Duration waitAtEnd) {
+        this.inbox = requireNonNull(inbox, "inbox");
+        this.reads = requireNonNull(reads, "reads");
         this.gateway = requireNonNull(gateway, "gateway");
         this.waiter = requireNonNull(waiter, "waiter");
         this.user = requireNonNull(user, "user");
@@ -58,7 +68,7 @@ public final class ConsoleAdapter {
         resume();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                handle(line);
+                handle(line.strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the terminal failed", e);
@@ -67,7 +77,7 @@ public final class ConsoleAdapter {
     }
 
     private void resume() {
-        Optional<Conversation> open = service.latestUnfinished(ConsoleGateway.PLATFORM, CHANNEL);
+        Optional<Conversation> open = reads.latestUnfinished(ConsoleGateway.PLATFORM, CHANNEL);
         if (open.isPresent()) {
             Conversation c = open.get();
             current = c.thread();
@@ -79,30 +89,46 @@ public final class ConsoleAdapter {
         }
     }
 
-    void handle(String raw) {
-        String line = raw.strip();
+    private void handle(String line) throws InterruptedException {
         if (echo != null) {
             echo.println("you> " + line);
         }
-        if (line.isEmpty()) {
-            return;
+        if (!line.isEmpty()) {
+            turn(event(line));
         }
+    }
+
+    /** The event {@code line} stands for. */
+    private ChatEvent event(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         if (lower.equals("new") || lower.startsWith("new ")) {
-            current = new ThreadRef(ConsoleGateway.PLATFORM, CHANNEL, "t-" + Ids.random(10));
-            service.start(new InboundMessage(current, user, line.substring(3).strip(), null));
+            ThreadRef opened = new ThreadRef(ConsoleGateway.PLATFORM, CHANNEL, "t-" + Ids.random(10));
+            current = opened;
+            return new ChatEvent.NewConversation(ConsoleGateway.PLATFORM, CHANNEL, user, line.substring(3).strip(),
+                    null, () -> Optional.of(opened));
+        }
+        ThreadRef thread = current != null ? current : LOBBY;
+        Optional<String> choice = line.matches("\\d{1,2}") ? gateway.choice(thread, Integer.parseInt(line))
+                : Optional.empty();
+        return choice.<ChatEvent>map(value -> new ChatEvent.ChoicePressed(thread, user, value, null))
+                .orElseGet(() -> new ChatEvent.ThreadMessage(thread, user, line, null, ChatEvent.IfNone.HINT));
+    }
+
+    /** Hands {@code event} to the inbox and waits until its turn ended, so its answer comes before the next line. */
+    private void turn(ChatEvent event) throws InterruptedException {
+        CountDownLatch ended = new CountDownLatch(1);
+        if (!inbox.handle(event, how -> ended.countDown())) {
+            gateway.note("I'm too busy to take this right now (or shutting down). Please say it again in a moment.");
             return;
         }
-        ThreadRef thread = current != null ? current : new ThreadRef(ConsoleGateway.PLATFORM, CHANNEL, "lobby");
-        String text = line.matches("\\d{1,2}") ? gateway.choice(thread, Integer.parseInt(line)).orElse(line) : line;
-        service.reply(new InboundMessage(thread, user, text, null));
+        ended.await();
     }
 
     private boolean finish() throws InterruptedException {
         if (current == null) {
             return true;
         }
-        Optional<Conversation> c = service.find(current);
+        Optional<Conversation> c = reads.findByThread(current);
         if (c.isEmpty()) {
             return true;
         }

@@ -2,6 +2,7 @@ package dev.aiwizard.console;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatGateway;
 import dev.aiwizard.core.chat.Choice;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Prints the bot's messages on the terminal, each line marked {@code wizard>}; choices are numbered so a person
  * can answer with the number, as they would press a button elsewhere. Edits print the new text marked as an update.
+ * Output that cannot be written (the terminal is gone) is a {@link WizardException}, as a refused message is elsewhere.
  */
 public final class ConsoleGateway implements ChatGateway {
     /** The platform name of console threads. */
@@ -80,7 +82,11 @@ public final class ConsoleGateway implements ChatGateway {
         }
         synchronized (out) {
             out.print(b);
-            out.flush();
+            // A PrintStream keeps its failures to itself; a terminal that is gone (a closed pipe) is an error here as a
+            // refused message is on the other platforms.
+            if (out.checkError()) {
+                throw new WizardException("the terminal cannot be written to (its output is closed)");
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.aiwizard.app;
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.app.config.ConfigException;
 import dev.aiwizard.app.config.SettingsLoader;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.WizardException;
 import dev.aiwizard.core.chat.UserRef;
 import java.io.IOException;
@@ -111,9 +110,8 @@ public final class Main {
                 return 0;
             }
             boolean interactive = System.console() != null;
-            var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef(System.getProperty("user.name", "you"), System.getProperty("user.name", "you")),
-                    interactive ? null : out, settings.chat().consoleWait());
+            String me = System.getProperty("user.name", "you");
+            var adapter = wizard.console(new UserRef(me, me), interactive ? null : out, settings.chat().consoleWait());
             adapter.run(console);
             return 0;
         }

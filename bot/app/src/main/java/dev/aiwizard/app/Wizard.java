@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import dev.aiwizard.app.slack.SlackEndpoint;
 import dev.aiwizard.app.slack.SlackSocketMode;
+import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.console.ConsoleGateway;
 import dev.aiwizard.discord.DiscordBot;
 import dev.aiwizard.discord.DiscordConnection;
@@ -32,6 +33,7 @@ import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.Intake;
 import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.TurnLimits;
+import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.Interviewer;
@@ -113,6 +115,7 @@ public final class Wizard implements AutoCloseable {
     private final String gitHubDescription;
     private final Coordination coordination;
     private final ConsoleGateway console;
+    private final ChatInbox consoleInbox;
     private SlackBot slack;
     private DiscordBot discord;
     private volatile ShardManager discordShards;
@@ -228,6 +231,11 @@ public final class Wizard implements AutoCloseable {
                 intake.register(webhooks);
             }
             TurnLimits turns = settings.resilience().turns();
+            // One person at the terminal: nothing to acknowledge or redeliver, and no thread without a conversation
+            // to sieve (every line there is addressed to the bot).
+            consoleInbox = new ChatInbox(conversations, intake, turnQueues(ConsoleGateway.PLATFORM,
+                    turnExecutor(ConsoleGateway.PLATFORM), turns, telemetry), console, clock,
+                    new ChatInbox.Policy(false, false));
             slack = slackApp == null ? null : new SlackBot(slackApp, slackGateway, new ChatInbox(conversations, intake,
                     turnQueues(SlackGateway.PLATFORM, turnExecutor(SlackGateway.PLATFORM), turns, telemetry),
                     slackGateway, clock, new ChatInbox.Policy(true, true)));
@@ -442,8 +450,13 @@ public final class Wizard implements AutoCloseable {
         return conversations;
     }
 
-    public ConsoleGateway console() {
-        return console;
+    /**
+     * The console adapter for {@code user} at this bot's terminal ({@code echo}: where input lines are echoed, or
+     * null; {@code waitAtEnd}: how long to wait for the last conversation's job when input ends).
+     */
+    public ConsoleAdapter console(UserRef user, PrintStream echo, Duration waitAtEnd) {
+        return new ConsoleAdapter(consoleInbox, storage.conversations(), console, runner::awaitIdle, user, echo,
+                waitAtEnd);
     }
 
     public JobRunner runner() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.chat.InboundEvent;
 import dev.aiwizard.core.conversation.Conversation;
@@ -83,8 +82,7 @@ class GitHubEndToEndIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
-            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.chat().consoleWait())
+            wizard.console(new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                     .run(new BufferedReader(new StringReader("""
                             new a todo service where people manage tasks with a title and a done flag
                             skip
@@ -151,8 +149,7 @@ class GitHubEndToEndIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
-            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.chat().consoleWait())
+            wizard.console(new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                     .run(new BufferedReader(new StringReader("""
                             new a todo service where people manage tasks with a title and a done flag
                             skip
@@ -306,8 +303,7 @@ class GitHubEndToEndIT {
     /** A console conversation delivered as pull request #1; returns its branch. */
     private static String delivered(Wizard wizard, AppSettings settings, PrintStream out, ByteArrayOutputStream bytes)
             throws Exception {
-        new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                new UserRef("tester", "tester"), out, settings.chat().consoleWait())
+        wizard.console(new UserRef("tester", "tester"), out, settings.chat().consoleWait())
                 .run(new BufferedReader(new StringReader("""
                         new a todo service where people manage tasks with a title and a done flag
                         skip

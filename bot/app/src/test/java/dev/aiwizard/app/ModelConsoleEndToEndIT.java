@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.FakeLlmServer.Reply;
@@ -131,8 +130,7 @@ class ModelConsoleEndToEndIT {
 
         try (Wizard wizard = Wizard.start(priced, out)) {
             PrometheusScrape before = PrometheusScrape.of(wizard.port());
-            new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, priced.chat().consoleWait())
+            wizard.console(new UserRef("tester", "tester"), out, priced.chat().consoleWait())
                     .run(new BufferedReader(new StringReader(SCRIPT)));
             PrometheusScrape after = PrometheusScrape.of(wizard.port());
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.AppSettings;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.discord.DiscordConnection;
@@ -61,8 +60,7 @@ class ThreePlatformsIT {
                         .header("X-Slack-Signature", SlackRequests.signature(SLACK_SECRET, now, body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ack.statusCode());
-                new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                        new UserRef("tester", "tester"), out, Duration.ofSeconds(1))
+                wizard.console(new UserRef("tester", "tester"), out, Duration.ofSeconds(1))
                         .run(new BufferedReader(new StringReader("new a notes service where people keep notes\n")));
 
                 FakeDiscord.await("the Discord thread's first question", WAIT, () -> !discord.threads().isEmpty()

@@ -1,7 +1,6 @@
 package dev.aiwizard.app;
 
 import dev.aiwizard.app.config.AppSettings;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +17,7 @@ final class Transcript {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Wizard wizard = Wizard.start(settings, out)) {
-            var adapter = new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                    new UserRef("tester", "tester"), out, settings.chat().consoleWait());
+            var adapter = wizard.console(new UserRef("tester", "tester"), out, settings.chat().consoleWait());
             adapter.run(new BufferedReader(new StringReader(input)));
         }
         return bytes.toString(StandardCharsets.UTF_8);

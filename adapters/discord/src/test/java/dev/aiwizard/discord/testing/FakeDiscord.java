@@ -70,6 +70,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, List<ObjectNode>> messages = new HashMap<>();
     private final Map<String, ObjectNode> callbacks = new HashMap<>();
     private int expiredCallbacks;
+    private int refusedPosts;
     private final Map<String, ObjectNode> originals = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<ObjectNode> registeredCommands = new ArrayList<>();
@@ -195,6 +196,14 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public synchronized void expireNextCallback() {
         expiredCallbacks++;
+    }
+
+    /**
+     * The next message the bot posts is refused as Discord refuses a message the bot may not send in a channel: 403
+     * "Missing Permissions" (code 50013).
+     */
+    public synchronized void refuseNextPost() {
+        refusedPosts++;
     }
 
     /** Ends the gateway session the way Discord does when it cannot be resumed: op 9 with {@code d: false}. */
@@ -370,6 +379,8 @@ public final class FakeDiscord implements AutoCloseable {
             send(ex, 201, startThread(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), body));
         } else if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("PATCH")) {
             send(ex, 200, edit(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), body));
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST") && refusedPost()) {
+            send(ex, 403, JSON.createObjectNode().put("message", "Missing Permissions").put("code", 50013));
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             long arrived = System.nanoTime();
             ObjectNode posted = botPosts(Long.parseLong(m.group(1)), body);
@@ -406,6 +417,14 @@ public final class FakeDiscord implements AutoCloseable {
         } else {
             send(ex, 404, JSON.createObjectNode().put("message", "404: Not Found").put("code", 0));
         }
+    }
+
+    private synchronized boolean refusedPost() {
+        if (refusedPosts == 0) {
+            return false;
+        }
+        refusedPosts--;
+        return true;
     }
 
     private synchronized ObjectNode botPosts(long channel, JsonNode body) {

@@ -2,7 +2,6 @@ package dev.aiwizard.app.bench;
 
 import dev.aiwizard.app.Wizard;
 import dev.aiwizard.app.config.SettingsLoader;
-import dev.aiwizard.console.ConsoleAdapter;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobState;
@@ -80,8 +79,7 @@ public final class JobTimeBenchmark {
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
             var settings = SettingsLoader.load(env);
             try (Wizard wizard = Wizard.start(settings, out)) {
-                new ConsoleAdapter(wizard.conversations(), wizard.console(), wizard.runner()::awaitIdle,
-                        new UserRef("bench", "bench"), out, settings.chat().consoleWait())
+                wizard.console(new UserRef("bench", "bench"), out, settings.chat().consoleWait())
                         .run(new BufferedReader(new StringReader("new " + IDEAS.get(stack) + "\nskip\ngenerate\n")));
                 Job job = wizard.storage().jobs().forConversation(wizard.storage().conversations().list(1, 0).getFirst()
                         .id()).getFirst();

@@ -40,11 +40,14 @@ public final class ChatInbox {
         BUSY
     }
 
-    /** How an event's work ended. */
+    /** How an event's work ended, told once to its callback when its queued work has run (of every kind). */
     public enum Ended {
-        /** Its turn ran (or the person was told why not). */
+        /** Its turn ran, or the command was answered (or the person was told why not). */
         HANDLED,
-        /** There was no conversation for it, and it asked for none (see {@link ChatEvent.IfNone#IGNORE}). */
+        /**
+         * There was no conversation for it, and it asked for none (see {@link ChatEvent.IfNone#IGNORE}; an
+         * {@link ChatEvent.Unreadable} outside a conversation's thread).
+         */
         NO_CONVERSATION,
         /** It failed; the thread was told, and a kept event is tried again. */
         FAILED
@@ -133,7 +136,15 @@ public final class ChatInbox {
      * is nothing to acknowledge); false when refused.
      */
     public boolean handle(ChatEvent event) {
-        return queue(event, false, ended -> { });
+        return handle(event, ended -> { });
+    }
+
+    /**
+     * {@link #handle(ChatEvent)}, telling {@code then} how the event's work ended (a surface that answers one line at
+     * a time, such as the console, waits for it before it reads the next).
+     */
+    public boolean handle(ChatEvent event, Consumer<Ended> then) {
+        return queue(event, false, requireNonNull(then, "then"));
     }
 
     /** What the bot can do, for the platform's help command ({@code startHint}: how to start there). */
@@ -158,7 +169,7 @@ public final class ChatInbox {
     private boolean queue(ChatEvent event, boolean kept, Consumer<Ended> then) {
         String key = event.key();
         return switch (event) {
-            case ChatEvent.NewConversation n -> queues.submit(channelQueue(n.channel()), () -> open(n, kept));
+            case ChatEvent.NewConversation n -> queues.submit(channelQueue(n.channel()), () -> open(n, kept, then));
             // Most thread messages a bot hears are in threads without a conversation: the thread index drops those
             // without the database.
             case ChatEvent.ThreadMessage m when m.none() == ChatEvent.IfNone.IGNORE && m.place().thread() != null ->
@@ -168,14 +179,18 @@ public final class ChatInbox {
                     () -> turn(m.place(), m.text(), m, kept, m.none(), then));
             case ChatEvent.ChoicePressed c -> queues.submit(queue(c.place()),
                     () -> turn(c.place(), c.value(), c, kept, ChatEvent.IfNone.IGNORE, then));
-            case ChatEvent.Command c -> queues.submit(channelQueue(c.channel()), () -> c.answer().accept(
-                    c.what() == ChatEvent.Command.Show.STATUS ? overview(c.platform(), c.channel())
-                            : help(gateway.startHint())));
+            case ChatEvent.Command c -> queues.submit(channelQueue(c.channel()), () -> {
+                c.answer().accept(c.what() == ChatEvent.Command.Show.STATUS ? overview(c.platform(), c.channel())
+                        : help(gateway.startHint()));
+                then.accept(Ended.HANDLED);
+            });
             case ChatEvent.Unreadable u -> ifConversation(u.thread(), () -> {
-                if (conversations.holdsConversation(u.thread())) {
+                boolean held = conversations.holdsConversation(u.thread());
+                if (held) {
                     u.hint().accept(u.thread());
                 }
-            }, () -> { });
+                then.accept(held ? Ended.HANDLED : Ended.NO_CONVERSATION);
+            }, () -> then.accept(Ended.NO_CONVERSATION));
         };
     }
 
@@ -204,7 +219,7 @@ public final class ChatInbox {
         return "channel:" + channel;
     }
 
-    private void open(ChatEvent.NewConversation n, boolean kept) {
+    private void open(ChatEvent.NewConversation n, boolean kept, Consumer<Ended> then) {
         Optional<ThreadRef> thread;
         try {
             thread = n.opener().open();
@@ -212,14 +227,17 @@ public final class ChatInbox {
             LOG.log(System.Logger.Level.WARNING, "cannot start a conversation in " + n.channel() + " for now: "
                     + e.getMessage());
             intake.finished(n.key(), false);
+            then.accept(Ended.FAILED);
             return;
         }
         if (thread.isEmpty()) {
-            intake.finished(n.key(), true); // the person was told why
+            ended(n.key(), Ended.HANDLED, then); // the person was told why
             return;
         }
         InboundMessage msg = new InboundMessage(thread.get(), n.user(), n.idea(), n.eventId());
-        intake.finished(n.key(), Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept));
+        boolean ok = Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept);
+        intake.finished(n.key(), ok);
+        then.accept(ok ? Ended.HANDLED : Ended.FAILED);
     }
 
     /**

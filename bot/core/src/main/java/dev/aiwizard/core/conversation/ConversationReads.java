@@ -18,6 +18,11 @@ public interface ConversationReads {
     /** Conversations in one channel of one platform, newest first. */
     List<Conversation> listByChannel(String platform, String channel, int limit);
 
+    /** The newest conversation in one channel that is not over (among its newest 20), to continue it. */
+    default Optional<Conversation> latestUnfinished(String platform, String channel) {
+        return listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();
+    }
+
     /** Conversations of one platform that are not over (not merged, closed or cancelled), newest first. */
     List<Conversation> listOpen(String platform, int limit);
 

@@ -263,27 +263,6 @@ public final class ConversationService {
     }
 
     /**
-     * The conversation held in {@code thread}, if any.
-     *
-     * @deprecated kept for the console adapter (synchronous, one person; chat platforms go through
-     *     {@link ChatInbox}); readers use {@link ConversationReads#findByThread}
-     */
-    @Deprecated
-    public Optional<Conversation> find(ThreadRef thread) {
-        return threads.find(thread);
-    }
-
-    /**
-     * The newest conversation in the channel that is not over, to continue after a restart.
-     *
-     * @deprecated kept for the console adapter; chat platforms go through {@link ChatInbox}
-     */
-    @Deprecated
-    public Optional<Conversation> latestUnfinished(String platform, String channel) {
-        return threads.latestUnfinished(platform, channel);
-    }
-
-    /**
      * One turn for {@code msg} under its thread's lock, with one read of the conversation: the next step of the
      * conversation the thread holds; or, when it holds none, a new one with {@code idea}, or (no idea) a hint. The read
      * comes after the lock, so it is the conversation as the previous turn left it.

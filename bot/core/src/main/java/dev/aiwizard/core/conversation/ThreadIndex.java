@@ -36,9 +36,9 @@ final class ThreadIndex {
         return store.findByThread(thread);
     }
 
-    /** The newest conversation in the channel that is not over, to continue after a restart (DMs, the console). */
+    /** The newest conversation in the channel that is not over, where a platform has no threads (DMs). */
     Optional<Conversation> latestUnfinished(String platform, String channel) {
-        return store.listByChannel(platform, channel, 20).stream().filter(c -> !c.state().isFinal()).findFirst();
+        return store.latestUnfinished(platform, channel);
     }
 
     /**

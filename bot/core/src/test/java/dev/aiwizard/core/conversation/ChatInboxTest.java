@@ -23,8 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -261,6 +263,34 @@ class ChatInboxTest {
 
         assertEquals(java.util.List.of(service.channelOverview("test", "general"), service.helpText("new <idea>")),
                 answers);
+    }
+
+    @Test
+    void everyKindOfEventSaysWhenItsWorkEndedSoASurfaceCanWaitForIt() throws Exception {
+        ThreadRef opened = new ThreadRef("test", "general", "root-1");
+
+        assertEquals(ChatInbox.Ended.HANDLED, ended(new ChatEvent.NewConversation("test", "general", ALICE,
+                "a todo service", null, () -> Optional.of(opened))));
+        assertTrue(store.findByThread(opened).isPresent(), "started before it said so");
+        assertEquals(ChatInbox.Ended.HANDLED, ended(new ChatEvent.ThreadMessage(opened, ALICE, "skip", null,
+                ChatEvent.IfNone.HINT)));
+        assertEquals(ConversationState.AWAITING_APPROVAL, store.findByThread(opened).orElseThrow().state());
+        assertEquals(ChatInbox.Ended.HANDLED, ended(new ChatEvent.ChoicePressed(opened, ALICE, "cancel", null)));
+        assertEquals(ConversationState.CANCELLED, store.findByThread(opened).orElseThrow().state());
+        assertEquals(ChatInbox.Ended.HANDLED, ended(new ChatEvent.Command("test", "general", ALICE,
+                ChatEvent.Command.Show.HELP, answer -> { })));
+        assertEquals(ChatInbox.Ended.NO_CONVERSATION, ended(new ChatEvent.Unreadable(
+                new ThreadRef("test", "general", "t9"), ALICE, t -> { })));
+        assertEquals(ChatInbox.Ended.FAILED, ended(new ChatEvent.NewConversation("test", "general", ALICE,
+                "a todo service", null, () -> {
+                    throw new IllegalStateException("the platform is down");
+                })));
+    }
+
+    private ChatInbox.Ended ended(ChatEvent event) throws Exception {
+        CompletableFuture<ChatInbox.Ended> ended = new CompletableFuture<>();
+        assertTrue(inbox.handle(event, ended::complete), "queued");
+        return ended.get(10, TimeUnit.SECONDS);
     }
 
     private static void await(BooleanSupplier check) {
