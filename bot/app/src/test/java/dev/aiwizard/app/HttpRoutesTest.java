@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,6 +63,7 @@ class HttpRoutesTest {
     private static final String WEBHOOK_SECRET = "webhook-secret-for-routing";
     private static final FakeSlack SLACK = FakeSlack.start("xoxb-routing");
     private static final FakeGitHub GITHUB = FakeGitHub.start();
+    private static final ExecutorService WEBHOOK_EVENTS = Executors.newVirtualThreadPerTaskExecutor();
     @TempDir
     static Path data;
     private final DirectClient client;
@@ -90,7 +92,7 @@ class HttpRoutesTest {
         GitHubWebhookService webhooks = GitHubWebhookService.create(WEBHOOK_SECRET, coordination, conversations,
                 service, publisher.gitHubReviews().orElseThrow(), GitHubSettings.DEFAULT_MENTION,
                 new Intake(new MemoryInbox(), "routing-test", Duration.ofMinutes(1), 3, key -> false),
-                Executors.newVirtualThreadPerTaskExecutor(), clock);
+                WEBHOOK_EVENTS, clock);
         HealthService health = new HealthService(List.of(new HealthService.Check("database", () -> true)),
                 TestRoutes.OPERATOR_TOKEN);
         HttpRoutes.builder(health, TestRoutes.api(conversations, jobs, TestRoutes.OPERATOR_TOKEN))
@@ -101,6 +103,7 @@ class HttpRoutesTest {
 
     @AfterAll
     static void stopFakes() {
+        WEBHOOK_EVENTS.close();
         SLACK.close();
         GITHUB.close();
     }
@@ -134,7 +137,7 @@ class HttpRoutesTest {
     })
     void everyPathAnswersWithItsStatusAndContentType(String method, String path, String as, int status,
                                                       String contentType) {
-        ClientResponseTyped<String> res = as.equals("operator") ? send(method, path, TestRoutes.AS_OPERATOR)
+        ClientResponseTyped<String> res = as.equals("operator") ? send(method, path, TestRoutes.asOperator())
                 : send(method, path);
 
         assertEquals(status, res.status().code(), res.entity());
@@ -155,7 +158,7 @@ class HttpRoutesTest {
     void healthShowsItsChecksOnlyToTheOperator() {
         assertEquals("{\"status\":\"UP\"}", send("GET", "/health").entity());
         assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}",
-                send("GET", "/health", TestRoutes.AS_OPERATOR).entity());
+                send("GET", "/health", TestRoutes.asOperator()).entity());
         assertEquals(200, send("HEAD", "/health/live").status().code());
     }
 

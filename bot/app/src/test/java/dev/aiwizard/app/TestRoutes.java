@@ -32,8 +32,6 @@ public final class TestRoutes {
      * only a token lets it in.
      */
     public static final String OPERATOR_TOKEN = "operator-of-the-routing-tests";
-    /** {@code Authorization} with {@link #OPERATOR_TOKEN}, as {@link #send} takes headers. */
-    public static final String[] AS_OPERATOR = {"Authorization", "Bearer " + OPERATOR_TOKEN};
     private TestRoutes() {
     }
 
@@ -67,6 +65,11 @@ public final class TestRoutes {
             req.header(HeaderNames.create(headers[i]), headers[i + 1]);
         }
         return req.request(String.class);
+    }
+
+    /** {@code Authorization} with {@link #OPERATOR_TOKEN}, as {@link #send} takes headers. */
+    public static String[] asOperator() {
+        return new String[] {"Authorization", "Bearer " + OPERATOR_TOKEN};
     }
 
     /** Health without readiness checks: always up. */

@@ -64,7 +64,7 @@ class ApiFailuresTest {
     @Test
     void aDatabaseThatDoesNotAnswerIs503WithRetryAfter() throws Exception {
         ClientResponseTyped<String> res = TestRoutes.send(client, "GET", "/api/v1/jobs/j-abcd1234",
-                TestRoutes.AS_OPERATOR);
+                TestRoutes.asOperator());
 
         assertEquals(503, res.status().code());
         assertEquals("5", res.headers().get(HeaderNames.RETRY_AFTER).get());
@@ -76,7 +76,7 @@ class ApiFailuresTest {
     @Test
     void anUnexpectedFailureIs500WithoutItsStackTrace() throws Exception {
         ClientResponseTyped<String> res = TestRoutes.send(client, "GET", "/api/v1/conversations",
-                TestRoutes.AS_OPERATOR);
+                TestRoutes.asOperator());
 
         assertEquals(500, res.status().code());
         assertEquals("application/problem+json", res.headers().get(HeaderNames.CONTENT_TYPE).get());

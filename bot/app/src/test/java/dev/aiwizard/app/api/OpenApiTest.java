@@ -70,7 +70,7 @@ class OpenApiTest {
 
     /** A request from the operator. */
     private ClientResponseTyped<String> send(String method, String path, String... headers) {
-        return TestRoutes.send(client, method, path, Stream.concat(Stream.of(TestRoutes.AS_OPERATOR),
+        return TestRoutes.send(client, method, path, Stream.concat(Stream.of(TestRoutes.asOperator()),
                 Stream.of(headers)).toArray(String[]::new));
     }
 
