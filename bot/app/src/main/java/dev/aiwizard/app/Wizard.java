@@ -3,7 +3,6 @@ package dev.aiwizard.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.app.api.ApiService;
-import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.ApiSettings;
 import dev.aiwizard.app.config.AppSettings;
@@ -71,9 +70,7 @@ import dev.aiwizard.storage.InProcessCoordination;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,7 +173,7 @@ public final class Wizard implements AutoCloseable {
             gitHubDescription = !github.enabled() ? "not configured" : (github.usesApp()
                     ? "app " + github.appId() : "token") + " at " + github.apiUrl();
             AtomicReference<Coordination> coordinationRef = new AtomicReference<>();
-            ObserveFeature observe = observe();
+            ObserveFeature observe = HttpRoutes.observe();
             HealthService health = new HealthService(List.of(
                     new HealthService.Check("database", () -> opening.isDone() && !opening.isCompletedExceptionally()
                             && opening.join().ping()),
@@ -270,16 +267,8 @@ public final class Wizard implements AutoCloseable {
                     // A flood is answered 503 (Slack and GitHub send again later) instead of holding ever more bodies.
                     .maxConcurrentRequests(settings.resilience().httpInFlight())
                     .addFeature(observe)
-                    .routing(r -> {
-                        r.register("/health", health);
-                        routing(r, api);
-                        if (webhooks != null) {
-                            r.register("/webhooks/github", webhooks);
-                        }
-                        if (slackEndpoint != null) {
-                            r.register("/slack/events", slackEndpoint);
-                        }
-                    })
+                    .routing(HttpRoutes.builder(health, api).slack(slackEndpoint).gitHubWebhooks(webhooks).build()
+                            ::routing)
                     .build()
                     .start();
             push(server::stop);
@@ -332,27 +321,6 @@ public final class Wizard implements AutoCloseable {
     /** Starts the bot with {@code settings}; console messages go to {@code consoleOut}. */
     public static Wizard start(AppSettings settings, PrintStream consoleOut) {
         return new Wizard(requireNonNull(settings, "settings"), requireNonNull(consoleOut, "consoleOut"));
-    }
-
-    /**
-     * The HTTP routes of the API (tests reuse this without a socket): the job API under {@code /api/v1}, its OpenAPI
-     * document and viewer under {@code /openapi}.
-     */
-    public static void routing(HttpRouting.Builder routing, ApiService.Parts api) {
-        routing.register(ApiService.BASE, new ApiService(api));
-        routing.register("/openapi", new OpenApiService());
-    }
-
-    /**
-     * {@code /metrics} (Prometheus). Service discovery is off, so an observer that happens to be on the class path
-     * (health, config, info) never opens an endpoint of its own; health is {@link HealthService}.
-     */
-    static ObserveFeature observe() {
-        return ObserveFeature.builder()
-                .endpoint("/")
-                .observersDiscoverServices(false)
-                .addObserver(MetricsObserver.builder().endpoint("metrics").build())
-                .build();
     }
 
     private static StorageSettings storageSettings(AppSettings s) {

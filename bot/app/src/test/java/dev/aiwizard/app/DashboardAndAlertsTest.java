@@ -44,7 +44,7 @@ class DashboardAndAlertsTest {
         telemetry = new MetricsTelemetry(MetricsTelemetryTest.PRICES);
         telemetry.turnQueues("slack", () -> 0, () -> 0);
         telemetry.modelPaused("openai", () -> false);
-        server = WebServer.builder().port(0).addFeature(Wizard.observe()).build().start();
+        server = WebServer.builder().port(0).addFeature(HttpRoutes.observe()).build().start();
         MetricsTelemetryTest.everything(telemetry);
         PrometheusScrape scrape = PrometheusScrape.of(server.port());
         exported = scrape.samples().stream().map(PrometheusScrape.Sample::name).collect(Collectors.toSet());

@@ -25,7 +25,7 @@ class MetricsTelemetryTest {
 
     @BeforeEach
     void start() {
-        server = WebServer.builder().port(0).addFeature(Wizard.observe()).build().start();
+        server = WebServer.builder().port(0).addFeature(HttpRoutes.observe()).build().start();
     }
 
     @AfterEach

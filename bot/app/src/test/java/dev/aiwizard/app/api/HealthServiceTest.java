@@ -2,6 +2,10 @@ package dev.aiwizard.app.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aiwizard.app.HttpRoutes;
+import dev.aiwizard.app.TestRoutes;
+import dev.aiwizard.core.testing.MemoryConversationStore;
+import dev.aiwizard.core.testing.MemoryJobStore;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Health over a real loopback socket with checks the test controls, so that "down" can be seen too: the status code
- * is for everyone, the checks only for trusted callers.
+ * Health over a real loopback socket, on the bot's one routing, with checks the test controls, so that "down" can be
+ * seen too: the status code is for everyone, the checks only for trusted callers.
  */
 class HealthServiceTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -25,8 +29,9 @@ class HealthServiceTest {
                 new HealthService.Check("coordination", () -> {
                     throw new IllegalStateException("Redis went away");
                 })), apiToken);
-        server = WebServer.builder().host("127.0.0.1").port(0).routing(r -> r.register("/health", health)).build()
-                .start();
+        HttpRoutes routes = HttpRoutes.builder(health, TestRoutes.api(new MemoryConversationStore(),
+                new MemoryJobStore(), apiToken)).build();
+        server = WebServer.builder().host("127.0.0.1").port(0).routing(routes::routing).build().start();
     }
 
     @AfterEach

@@ -6,29 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiwizard.app.Wizard;
-import dev.aiwizard.core.Telemetry;
-import dev.aiwizard.core.access.ApiTokens;
-import dev.aiwizard.core.job.JobEvents;
-import dev.aiwizard.core.job.JobFeed;
-import dev.aiwizard.core.request.JobRequestService;
-import dev.aiwizard.core.request.JobRequestSettings;
-import dev.aiwizard.core.testing.MemoryApiTokenStore;
+import dev.aiwizard.app.HttpRoutes;
+import dev.aiwizard.app.TestRoutes;
 import dev.aiwizard.core.testing.MemoryConversationStore;
-import dev.aiwizard.core.testing.MemoryCoordination;
-import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.MemoryJobStore;
-import dev.aiwizard.core.testing.ScriptedInterviewer;
-import dev.aiwizard.core.testing.ShippedSettings;
-import io.helidon.webserver.WebServer;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.ClientResponseTyped;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,39 +25,29 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The OpenAPI document against the API as routed: every operation registered under {@code /api/v1} is documented,
- * every documented operation reaches a handler of its own (not the catch-all), and the document and its viewer are
- * served from the bot itself.
+ * The OpenAPI document against the API as the bot routes it (the one {@link HttpRoutes#routing}, without a socket):
+ * every operation registered under {@code /api/v1} is documented, every documented operation reaches a handler of its
+ * own (not the catch-all), and the document and its viewer are served from the bot itself.
  */
+@RoutingTest
 class OpenApiTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final MemoryJobStore jobs = new MemoryJobStore();
-    private final MemoryConversationStore conversations = new MemoryConversationStore();
-    private ApiService.Parts parts;
-    private WebServer server;
+    private static final HttpRoutes ROUTES = HttpRoutes.builder(TestRoutes.health(),
+            TestRoutes.api(new MemoryConversationStore(), new MemoryJobStore(), TestRoutes.OPERATOR_TOKEN)).build();
+    private final DirectClient client;
 
-    @BeforeEach
-    void start() {
-        JobRequestService requests = new JobRequestService(conversations, jobs, new MemoryJobRequestLog(),
-                new MemoryCoordination(), new ScriptedInterviewer(), ShippedSettings.conversation(),
-                new JobRequestSettings(1000, 10, Duration.ofHours(24), Set.of("java-rest"), "offline"),
-                Clock.systemUTC(), () -> { }, Telemetry.NONE);
-        parts = new ApiService.Parts(conversations, jobs, requests, new ApiTokens(new MemoryApiTokenStore(),
-                Clock.systemUTC()), new JobFeed(jobs, new JobEvents(), Duration.ofSeconds(1)), "",
-                Duration.ofSeconds(15));
-        server = WebServer.builder().host("127.0.0.1").port(0).routing(r -> Wizard.routing(r, parts)).build().start();
+    OpenApiTest(DirectClient client) {
+        this.client = client;
     }
 
-    @AfterEach
-    void stop() {
-        server.stop();
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        ROUTES.routing(routing);
     }
 
     @SuppressWarnings("unchecked")
@@ -89,19 +68,16 @@ class OpenApiTest {
         return ops;
     }
 
-    private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            req.headers(headers);
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    /** A request from the operator. */
+    private ClientResponseTyped<String> send(String method, String path, String... headers) {
+        return TestRoutes.send(client, method, path, Stream.concat(Stream.of(TestRoutes.asOperator()),
+                Stream.of(headers)).toArray(String[]::new));
     }
 
     @Test
     void everyRoutedOperationIsDocumentedAndEveryDocumentedOneIsRouted() throws Exception {
         Set<String> routed = new TreeSet<>();
-        new ApiService(parts).routes().forEach(r -> routed.add(r.method().text() + " " + r.path()));
+        ROUTES.api().routes().forEach(r -> routed.add(r.method().text() + " " + r.path()));
 
         assertEquals(documented(), routed);
     }
@@ -112,12 +88,12 @@ class OpenApiTest {
             String method = op.substring(0, op.indexOf(' '));
             String path = ApiService.BASE + op.substring(op.indexOf(' ') + 1)
                     .replace("{id}", method.equals("DELETE") ? "tok-0000000000" : "x-1");
-            HttpResponse<String> res = send(method, path, "Content-Type", "application/json");
-            assertFalse(res.body().contains("No API operation"), op + " fell through to the catch-all: " + res.body());
+            ClientResponseTyped<String> res = send(method, path, "Content-Type", "application/json");
+            assertFalse(res.entity().contains("No API operation"), op + " fell through to the catch-all: " + res.entity());
         }
-        HttpResponse<String> unknown = send("PUT", ApiService.BASE + "/jobs");
-        assertEquals(404, unknown.statusCode());
-        assertTrue(unknown.body().contains("No API operation PUT /api/v1/jobs"), unknown.body());
+        ClientResponseTyped<String> unknown = send("PUT", ApiService.BASE + "/jobs");
+        assertEquals(404, unknown.status().code());
+        assertTrue(unknown.entity().contains("No API operation PUT /api/v1/jobs"), unknown.entity());
     }
 
     @Test
@@ -150,31 +126,31 @@ class OpenApiTest {
 
     @Test
     void theDocumentIsServedAsYamlOrJsonAndTheViewerFromTheBotItselfWithoutACdn() throws Exception {
-        HttpResponse<String> yaml = send("GET", "/openapi");
-        assertEquals(200, yaml.statusCode());
-        assertTrue(yaml.headers().firstValue("content-type").orElseThrow().startsWith("application/yaml"));
-        assertTrue(yaml.body().startsWith("openapi: 3.1.0"));
-        HttpResponse<String> json = send("GET", "/openapi", "Accept", "application/json");
-        JsonNode parsed = new ObjectMapper().readTree(json.body());
+        ClientResponseTyped<String> yaml = send("GET", "/openapi");
+        assertEquals(200, yaml.status().code());
+        assertTrue(yaml.headers().get(HeaderNames.CONTENT_TYPE).get().startsWith("application/yaml"));
+        assertTrue(yaml.entity().startsWith("openapi: 3.1.0"));
+        ClientResponseTyped<String> json = send("GET", "/openapi", "Accept", "application/json");
+        JsonNode parsed = new ObjectMapper().readTree(json.entity());
         assertEquals("3.1.0", parsed.get("openapi").asText());
         assertEquals(documented().size(), parsed.get("paths").properties().stream()
                 .mapToLong(p -> METHODS.stream().filter(m -> p.getValue().has(m)).count()).sum());
 
-        HttpResponse<String> page = send("GET", "/openapi/ui");
-        assertEquals(200, page.statusCode());
-        assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
-        assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing from elsewhere: " + page.body());
-        assertTrue(page.headers().firstValue("content-security-policy").orElseThrow().contains("script-src 'self'"));
-        Matcher asset = Pattern.compile("(?:src|href)=\"(/openapi/ui/[^\"]+)\"").matcher(page.body());
+        ClientResponseTyped<String> page = send("GET", "/openapi/ui");
+        assertEquals(200, page.status().code());
+        assertTrue(page.headers().get(HeaderNames.CONTENT_TYPE).get().startsWith("text/html"));
+        assertFalse(page.entity().matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing from elsewhere: " + page.entity());
+        assertTrue(page.headers().get(HeaderNames.create("Content-Security-Policy")).get().contains("script-src 'self'"));
+        Matcher asset = Pattern.compile("(?:src|href)=\"(/openapi/ui/[^\"]+)\"").matcher(page.entity());
         int assets = 0;
         while (asset.find()) {
             assets++;
-            HttpResponse<String> res = send("GET", asset.group(1));
-            assertEquals(200, res.statusCode(), asset.group(1));
-            assertFalse(res.body().isEmpty(), asset.group(1));
+            ClientResponseTyped<String> res = send("GET", asset.group(1));
+            assertEquals(200, res.status().code(), asset.group(1));
+            assertFalse(res.entity().isEmpty(), asset.group(1));
         }
         assertEquals(6, assets, "styles, icons, Swagger UI and its start-up script");
-        assertTrue(send("GET", "/openapi/ui/init.js").body().contains("url: \"/openapi?json\""));
-        assertEquals(404, send("GET", "/openapi/ui/swagger-initializer.js").statusCode(), "only the files it needs");
+        assertTrue(send("GET", "/openapi/ui/init.js").entity().contains("url: \"/openapi?json\""));
+        assertEquals(404, send("GET", "/openapi/ui/swagger-initializer.js").status().code(), "only the files it needs");
     }
 }
