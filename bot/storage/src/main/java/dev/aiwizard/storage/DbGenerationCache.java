@@ -11,9 +11,6 @@ import java.util.Optional;
 
 /** Generated projects in the database, shared by every replica, under their content-hash keys. */
 final class DbGenerationCache implements GenerationCache {
-    /** The width of the key column: a SHA-256 in hex. */
-    static final int MAX_KEY_LENGTH = 64;
-
     private final DbClient db;
     private final Clock clock;
 
@@ -33,12 +30,8 @@ final class DbGenerationCache implements GenerationCache {
 
     @Override
     public void put(String key, GeneratedProject project) {
-        requireNonNull(key, "key");
+        GenerationCache.checkedKey(requireNonNull(key, "key"));
         requireNonNull(project, "project");
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("a cache key has at most " + MAX_KEY_LENGTH + " characters, not "
-                    + key.length());
-        }
         Sql.run("cache project " + key, () -> {
             try {
                 return fill(db.execute().createNamedInsert("insert-cached-project"), key, project).execute();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.InProcessCoordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.Collection;

@@ -6,6 +6,7 @@ import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.access.ApiTokenStore;
 import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.InProcessCoordination;
 import dev.aiwizard.core.conversation.ConversationStore;
 import dev.aiwizard.core.job.GenerationCache;
 import dev.aiwizard.core.job.JobStore;

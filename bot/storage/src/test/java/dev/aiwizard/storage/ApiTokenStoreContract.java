@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.access.ApiToken;
 import dev.aiwizard.core.access.ApiTokenStore;
 import dev.aiwizard.core.chat.UserRef;
@@ -91,6 +92,6 @@ abstract class ApiTokenStoreContract {
         String hash = hash();
         store.add(token(user(), "first", T0), hash);
 
-        assertThrows(RuntimeException.class, () -> store.add(token(user(), "second", T0), hash));
+        assertThrows(StorageException.class, () -> store.add(token(user(), "second", T0), hash));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiwizard.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.Ids;
@@ -130,6 +131,16 @@ abstract class GenerationCacheContract {
         }
         GeneratedProject kept = cache.find(key).orElseThrow();
         assertTrue(projects.contains(kept), "kept " + kept.engine());
+    }
+
+    @Test
+    void aKeyLongerThanASha256IsRefusedWithAClearMessage() {
+        GeneratedProject project = new GeneratedProject(List.of(), "true", "offline");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> cache.put("k".repeat(65), project));
+
+        assertEquals("a cache key has at most 64 characters, not 65", e.getMessage());
     }
 
     private static GeneratedProject project(String engine, String note) {

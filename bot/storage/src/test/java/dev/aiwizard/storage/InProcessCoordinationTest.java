@@ -1,6 +1,7 @@
 package dev.aiwizard.storage;
 
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.InProcessCoordination;
 
 /** The coordination contract on the single-node, in-memory implementation. */
 class InProcessCoordinationTest extends CoordinationContract {

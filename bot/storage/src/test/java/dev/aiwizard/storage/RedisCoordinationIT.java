@@ -10,19 +10,16 @@ import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The coordination contract on the test Redis ({@code WIZARD_TEST_REDIS_URL}, default {@code redis://127.0.0.1:6379}),
  * under a key prefix of its own that is deleted afterwards.
  */
 class RedisCoordinationIT extends CoordinationContract {
-    private static final String URL = System.getenv().getOrDefault("WIZARD_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final String URL = RedisTestKeys.URL;
     private final String prefix = "wizard-test:" + Ids.random(10) + ":";
     private boolean reached;
 
@@ -43,17 +40,7 @@ class RedisCoordinationIT extends CoordinationContract {
         if (!reached) {
             return;
         }
-        try (JedisPooled redis = new JedisPooled(URI.create(URL))) {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
-                List<String> keys = page.getResult();
-                if (!keys.isEmpty()) {
-                    redis.del(keys.toArray(String[]::new));
-                }
-                cursor = page.getCursor();
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        }
+        RedisTestKeys.deleteUnder(prefix);
     }
 
     @Test

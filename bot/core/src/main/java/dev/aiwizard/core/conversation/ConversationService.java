@@ -50,7 +50,8 @@ public final class ConversationService {
         this.telemetry = requireNonNull(telemetry, "telemetry");
         this.threads = new ThreadIndex(store, requireNonNull(coordination, "coordination"));
         this.guard = new TurnGuard(store, coordination, chat, settings);
-        this.turns = new Turn.Context(store, jobs, interviewer, chat, settings, clock, guard, jobEnqueued);
+        this.turns = new Turn.Context(store, jobs, interviewer, chat, settings, clock, guard,
+                new Approvals(store, jobs, clock, jobEnqueued));
     }
 
     /** Starts a conversation in {@code msg.thread()} with the idea in {@code msg.text()}. */

@@ -156,6 +156,11 @@ public final class Replies {
         return "Approved. Generation job " + jobId + " is queued; I'll keep a status message here up to date.";
     }
 
+    /** What an approval through the job API stores as the bot's answer: there is no thread to keep a status in. */
+    public static String queuedThroughApi(String jobId) {
+        return "Approved. Generation job " + jobId + " is queued.";
+    }
+
     static String cancelled(String branch, String startHint) {
         return "Cancelled. Nothing more will happen in this conversation"
                 + (branch == null ? "." : "; branch `" + branch + "` stays as it is.")

@@ -21,7 +21,7 @@ import java.util.Optional;
 final class Turn {
     /** What every turn works with; wired once by {@link ConversationService}. */
     record Context(ConversationStore store, GenerationQueue jobs, Interviewer interviewer, ChatRouter chat,
-                   ConversationSettings settings, Clock clock, TurnGuard guard, Runnable jobEnqueued) {
+                   ConversationSettings settings, Clock clock, TurnGuard guard, Approvals approvals) {
         Context {
             requireNonNull(store, "store");
             requireNonNull(jobs, "jobs");
@@ -30,7 +30,7 @@ final class Turn {
             requireNonNull(settings, "settings");
             requireNonNull(clock, "clock");
             requireNonNull(guard, "guard");
-            requireNonNull(jobEnqueued, "jobEnqueued");
+            requireNonNull(approvals, "approvals");
         }
     }
 
@@ -41,7 +41,7 @@ final class Turn {
     private final ConversationSettings settings;
     private final Clock clock;
     private final TurnGuard guard;
-    private final Runnable jobEnqueued;
+    private final Approvals approvals;
     private Conversation conversation;
     private final InboundMessage msg;
     private final List<StoredMessage> pendingWrites = new ArrayList<>();
@@ -56,7 +56,7 @@ final class Turn {
         this.settings = context.settings();
         this.clock = context.clock();
         this.guard = context.guard();
-        this.jobEnqueued = context.jobEnqueued();
+        this.approvals = context.approvals();
         this.conversation = conversation;
         this.msg = msg;
         this.eventKey = eventKey;
@@ -242,16 +242,10 @@ final class Turn {
             answer(BotMessage.text(limited.get()));
             return;
         }
-        // The job is stored before the conversation moves on: a crash in between leaves a job that still runs,
-        // and the retry of the same approval adopts that job instead of queuing a second one.
-        GenerationQueue.Queued job = jobs.queue(conversation.id(), conversation.spec(), revision, clock.instant());
-        if (!job.adopted()) {
-            store.audit(conversation.id(), "job-queued", job.id() + " " + job.kind());
-        }
-        conversation = ConversationStateMachine.apply(conversation, revision ? ConversationEvent.REVISION_QUEUED
-                : ConversationEvent.GENERATION_QUEUED, clock.instant());
-        answer(BotMessage.text(Replies.queued(job.id())));
-        jobEnqueued.run();
+        Approvals.Approved approved = approvals.approve(conversation, revision);
+        conversation = approved.conversation();
+        answer(BotMessage.text(Replies.queued(approved.job().id())));
+        approvals.wakeRunner();
     }
 
     private void cancel() {

@@ -21,7 +21,6 @@ import java.util.Optional;
 final class TurnGuard {
     private static final System.Logger LOG = System.getLogger(TurnGuard.class.getName());
     private static final Duration SEEN_TTL = Duration.ofDays(2);
-    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
     /** Set when the current thread's turn met a duplicate delivery, for the turn's telemetry. */
     private static final ThreadLocal<Boolean> DUPLICATE = new ThreadLocal<>();
 
@@ -29,12 +28,14 @@ final class TurnGuard {
     private final Coordination coordination;
     private final ChatRouter chat;
     private final ConversationSettings settings;
+    private final ThreadLocks locks;
 
     TurnGuard(ConversationStore store, Coordination coordination, ChatRouter chat, ConversationSettings settings) {
         this.store = requireNonNull(store, "store");
         this.coordination = requireNonNull(coordination, "coordination");
         this.chat = requireNonNull(chat, "chat");
         this.settings = requireNonNull(settings, "settings");
+        this.locks = new ThreadLocks(coordination, settings.lockWait());
     }
 
     /** The key under which {@code msg}'s platform event is recorded as handled; null when it has no event id. */
@@ -142,8 +143,7 @@ final class TurnGuard {
      * the lock cannot be had in time, the thread is asked to send the message again instead.
      */
     void withLock(ThreadRef thread, Runnable work) {
-        String name = "thread:" + thread.key();
-        Optional<Coordination.Lock> lock = coordination.lock(name, settings.lockWait(), LOCK_LEASE);
+        Optional<Coordination.Lock> lock = locks.take(thread);
         if (lock.isEmpty()) {
             chat.post(thread, BotMessage.text(Refusals.busy()));
             return;

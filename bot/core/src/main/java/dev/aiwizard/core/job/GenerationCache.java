@@ -8,9 +8,21 @@ import java.util.Optional;
  * single model call.
  */
 public interface GenerationCache {
+    /** The longest key a cache keeps: a SHA-256 in hex. */
+    int MAX_KEY_LENGTH = 64;
+
+    /** {@code key} when a cache can keep it; an {@link IllegalArgumentException} naming the limit when it is longer. */
+    static String checkedKey(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("a cache key has at most " + MAX_KEY_LENGTH + " characters, not "
+                    + key.length());
+        }
+        return key;
+    }
+
     /** The project stored under {@code key}, if any. */
     Optional<GeneratedProject> find(String key);
 
-    /** Stores {@code project} under {@code key}, replacing what was there. */
+    /** Stores {@code project} under {@code key} (see {@link #checkedKey}), replacing what was there. */
     void put(String key, GeneratedProject project);
 }

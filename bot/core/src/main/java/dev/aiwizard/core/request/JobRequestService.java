@@ -7,6 +7,7 @@ import dev.aiwizard.core.Telemetry;
 import dev.aiwizard.core.access.Principal;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.Approvals;
 import dev.aiwizard.core.conversation.Author;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationEvent;
@@ -20,9 +21,11 @@ import dev.aiwizard.core.conversation.InterviewStep;
 import dev.aiwizard.core.conversation.Replies;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.conversation.StoredMessage;
+import dev.aiwizard.core.conversation.ThreadLocks;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import dev.aiwizard.core.job.Job;
+import dev.aiwizard.core.job.JobId;
 import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.JobState;
 import dev.aiwizard.core.job.JobStore;
@@ -47,7 +50,6 @@ import java.util.Optional;
  * job when it has one, otherwise its spec.
  */
 public final class JobRequestService {
-    private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
     private static final int CACHE_CANDIDATES = 10;
 
     private final ConversationStore store;
@@ -58,7 +60,8 @@ public final class JobRequestService {
     private final ConversationSettings conversations;
     private final JobRequestSettings settings;
     private final Clock clock;
-    private final Runnable jobEnqueued;
+    private final Approvals approvals;
+    private final ThreadLocks locks;
     private final Telemetry telemetry;
 
     /** Wires the use case; {@code jobEnqueued} wakes the job runner when a job was queued. */
@@ -73,7 +76,8 @@ public final class JobRequestService {
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
-        this.jobEnqueued = requireNonNull(jobEnqueued, "jobEnqueued");
+        this.approvals = new Approvals(store, jobs, clock, jobEnqueued);
+        this.locks = new ThreadLocks(coordination, conversations.lockWait());
         this.telemetry = requireNonNull(telemetry, "telemetry");
     }
 
@@ -118,7 +122,7 @@ public final class JobRequestService {
             if (!request.approve()) {
                 return new RequestOutcome.Drafted(draft, notes, earlier.conversation() != null);
             }
-            return queue(draft, notes, false);
+            return queue(draft, notes);
         }
     }
 
@@ -140,9 +144,7 @@ public final class JobRequestService {
             return new RequestOutcome.NotAllowed("Only " + c.requester().displayName() + " (who asked for it) or the "
                     + "operator can approve conversation " + id + ".");
         }
-        // The same lock a chat turn of this conversation takes (ConversationService), so the two never interleave.
-        Optional<Coordination.Lock> lock = coordination.lock("thread:" + c.thread().key(), conversations.lockWait(),
-                LOCK_LEASE);
+        Optional<Coordination.Lock> lock = locks.take(c.thread());
         if (lock.isEmpty()) {
             return new RequestOutcome.Conflict("Conversation " + id + " is busy; try again in a moment.");
         }
@@ -153,7 +155,7 @@ public final class JobRequestService {
                 return new RequestOutcome.Conflict("Conversation " + id + " is " + now.state()
                         + ", not waiting for approval.");
             }
-            return queue(now, List.of(), true);
+            return queue(now, List.of());
         }
     }
 
@@ -211,33 +213,22 @@ public final class JobRequestService {
     }
 
     /**
-     * Queues the job of {@code c}. The job is stored before the conversation moves on, and a job of it still queued
-     * or running is adopted rather than doubled, as in a chat ({@code mayHaveJobs}: false for a conversation stored
-     * a moment ago, which cannot have one, saving the look-up).
+     * Queues the job of {@code c} as an approval in a chat does ({@link Approvals}), once its target is allowed, and
+     * stores the conversation moved on.
      */
-    private RequestOutcome queue(Conversation c, List<String> notes, boolean mayHaveJobs) {
+    private RequestOutcome queue(Conversation c, List<String> notes) {
         String target = c.spec().target();
         if (target != null && !conversations.targets().allows(target)) {
             return new RequestOutcome.Invalid(List.of(new RequestProblem("target", "'" + target + "' is not one of "
                     + "the targets allowed here (WIZARD_ALLOWED_TARGETS)")));
         }
-        JobKind kind = c.branch() == null ? JobKind.GENERATE : JobKind.REVISE;
-        Job job = (mayHaveJobs ? jobs.forConversation(c.id()) : List.<Job>of()).stream()
-                .filter(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING).findFirst()
-                .orElseGet(() -> {
-                    Job queued = Job.queued(c.id(), kind, c.spec(), null, clock.instant());
-                    jobs.enqueue(queued);
-                    store.audit(c.id(), "job-queued", queued.id() + " " + kind);
-                    return queued;
-                });
+        Approvals.Approved approved = approvals.approve(c, c.branch() != null);
+        Job job = jobs.find(new JobId(approved.job().id())).orElseThrow();
         Instant now = clock.instant();
-        Conversation moved = ConversationStateMachine.apply(c, kind == JobKind.REVISE
-                ? ConversationEvent.REVISION_QUEUED : ConversationEvent.GENERATION_QUEUED, now);
-        ConversationState next = moved.state();
-        Conversation saved = store.save(moved, List.of(new StoredMessage(c.id(), Author.BOT, "bot",
-                "Approved. Generation job " + job.id() + " is queued.", now)));
-        store.audit(c.id(), "state", next.name());
-        jobEnqueued.run();
+        Conversation saved = store.save(approved.conversation(), List.of(new StoredMessage(c.id(), Author.BOT, "bot",
+                Replies.queuedThroughApi(job.id().value()), now)));
+        store.audit(c.id(), "state", saved.state().name());
+        approvals.wakeRunner();
         return new RequestOutcome.Queued(saved, job, notes, false);
     }
 

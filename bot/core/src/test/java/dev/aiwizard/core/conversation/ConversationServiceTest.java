@@ -104,7 +104,7 @@ class ConversationServiceTest {
         awaitFalse(() -> restarted.mayHoldConversation(none));
         assertTrue(restarted.mayHoldConversation(new ThreadRef(THREAD.platform(), "C2", "T2")));
         assertTrue(restarted.mayHoldConversation(THREAD));
-        lost.forgetSets();
+        lost.restart();
         restarted.mayHoldConversation(none);
         awaitFalse(() -> restarted.mayHoldConversation(none));
         assertTrue(restarted.mayHoldConversation(THREAD), "rebuilt again after a second loss");
@@ -369,7 +369,7 @@ class ConversationServiceTest {
         service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));
         service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
         int said = chat.sent().size();
-        forgetful.forgetAll();
+        forgetful.restart();
 
         service.reply(new InboundMessage(THREAD, ALICE, "skip", "ev-2"));
         service.start(new InboundMessage(THREAD, ALICE, "a todo service", "ev-1"));

@@ -1,6 +1,7 @@
 package dev.aiwizard.core.testing;
 
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.InProcessCoordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.Collection;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Coordination that works like {@link MemoryCoordination} until a test makes it fail the way a real one can: its
+ * Coordination that works like the single-node {@link InProcessCoordination} until a test makes it fail the way a real one can: its
  * locks held elsewhere, or the whole store unreachable.
  */
 public final class FaultyCoordination implements Coordination {
-    private final MemoryCoordination delegate = new MemoryCoordination();
+    private final InProcessCoordination delegate = new InProcessCoordination();
     private volatile boolean locksBusy;
     private volatile boolean unreachable;
 

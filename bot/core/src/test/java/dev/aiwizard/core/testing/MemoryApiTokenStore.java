@@ -1,5 +1,6 @@
 package dev.aiwizard.core.testing;
 
+import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.access.ApiToken;
 import dev.aiwizard.core.access.ApiTokenStore;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class MemoryApiTokenStore implements ApiTokenStore {
     @Override
     public synchronized void add(ApiToken token, String hash) {
         if (hashes.containsKey(hash) || byId.containsKey(token.id())) {
-            throw new IllegalStateException("token hash or id taken");
+            throw new StorageException("Could not store API token " + token.id() + ": its hash or id is taken");
         }
         hashes.put(hash, token.id());
         byId.put(token.id(), token);

@@ -1,5 +1,6 @@
 package dev.aiwizard.core.testing;
 
+import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.chat.ThreadRef;
 import dev.aiwizard.core.conversation.ConcurrentUpdateException;
 import dev.aiwizard.core.conversation.Conversation;
@@ -13,8 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A conversation store in memory, for unit tests of the engine. */
+/**
+ * A conversation store in memory, for unit tests of the engine. It refuses what the database refuses (a second
+ * conversation in a thread, a value wider than its column) and then writes nothing, as a transaction would.
+ */
 public final class MemoryConversationStore implements ConversationStore {
+    /** The width of the database's bounded text columns that a conversation and its messages fill. */
+    private static final int COLUMN_WIDTH = 255;
+
     private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
     private final List<StoredMessage> messages = new ArrayList<>();
     private final List<String> audit = new ArrayList<>();
@@ -40,15 +47,32 @@ public final class MemoryConversationStore implements ConversationStore {
     private void maybeFail() {
         if (failingWrites > 0) {
             failingWrites--;
-            throw new dev.aiwizard.core.StorageException("Could not save: the database is down (test)");
+            throw new StorageException("Could not save: the database is down (test)");
+        }
+    }
+
+    private static void checkWidths(Conversation c, List<StoredMessage> messages) {
+        fits(c.thread().channel(), "channel");
+        fits(c.thread().thread(), "thread");
+        fits(c.requester().id(), "requester id");
+        fits(c.requester().displayName(), "requester name");
+        fits(c.branch(), "branch");
+        messages.forEach(m -> fits(m.userId(), "message user id"));
+    }
+
+    private static void fits(String value, String column) {
+        if (value != null && value.length() > COLUMN_WIDTH) {
+            throw new StorageException("Could not save: a " + column + " of " + value.length()
+                    + " characters is wider than its column (" + COLUMN_WIDTH + ")");
         }
     }
 
     @Override
     public synchronized void create(Conversation c, List<StoredMessage> first, String eventKey) {
         if (inThread(c.thread()).isPresent()) {
-            throw new IllegalStateException("thread taken");
+            throw new StorageException("Could not create conversation " + c.id() + ": its thread holds one already");
         }
+        checkWidths(c, first);
         maybeFail();
         recordWith(eventKey);
         conversations.put(c.id(), c);
@@ -61,6 +85,7 @@ public final class MemoryConversationStore implements ConversationStore {
         if (stored == null || stored.version() != c.version()) {
             throw new ConcurrentUpdateException(c.id());
         }
+        checkWidths(c, more);
         maybeFail();
         recordWith(eventKey);
         Conversation next = new Conversation(c.id(), c.thread(), c.requester(), c.idea(), c.state(), c.spec(),

@@ -1,60 +1,53 @@
 package dev.aiwizard.core.testing;
 
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.coordination.InProcessCoordination;
 import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Coordination for one test: remembers keys forever, counts uses without windows, locks always succeed. */
+/**
+ * Coordination for one test: the real single-node {@link InProcessCoordination} (keys expire, windows slide, locks
+ * are held against others), which a test can {@linkplain #restart() restart empty} as a Redis that lost its data.
+ */
 public final class MemoryCoordination implements Coordination {
-    private final Set<String> seen = new HashSet<>();
-    private final Map<String, Integer> uses = new HashMap<>();
-    private final Map<String, Set<String>> sets = new HashMap<>();
+    private volatile InProcessCoordination current = new InProcessCoordination();
 
-    @Override
-    public synchronized boolean firstSeen(String key, Duration ttl) {
-        return seen.add(key);
-    }
-
-    /** Forgets every event, as a Redis that restarted would. */
-    public synchronized void forgetAll() {
-        seen.clear();
+    /** Forgets every seen event, rate window, lock and set, as a Redis that restarted empty would. */
+    public void restart() {
+        current = new InProcessCoordination();
     }
 
     @Override
-    public synchronized boolean seen(String key) {
-        return seen.contains(key);
+    public boolean firstSeen(String key, Duration ttl) {
+        return current.firstSeen(key, ttl);
     }
 
     @Override
-    public synchronized RateDecision tryAcquire(String key, int limit, Duration window) {
-        int n = uses.merge(key, 1, Integer::sum);
-        return n <= limit ? RateDecision.allow() : RateDecision.deny(window);
+    public boolean seen(String key) {
+        return current.seen(key);
+    }
+
+    @Override
+    public RateDecision tryAcquire(String key, int limit, Duration window) {
+        return current.tryAcquire(key, limit, window);
     }
 
     @Override
     public Optional<Lock> lock(String name, Duration wait, Duration lease) {
-        return Optional.of(() -> { });
+        return current.lock(name, wait, lease);
     }
 
     @Override
-    public synchronized void addToSet(String set, java.util.Collection<String> members) {
-        sets.computeIfAbsent(set, k -> new HashSet<>()).addAll(members);
+    public void addToSet(String set, Collection<String> members) {
+        current.addToSet(set, members);
     }
 
     @Override
-    public synchronized java.util.List<Boolean> inSet(String set, java.util.List<String> members) {
-        Set<String> s = sets.getOrDefault(set, Set.of());
-        return members.stream().map(s::contains).toList();
-    }
-
-    /** Forgets every set, as a Redis that restarted empty would. */
-    public synchronized void forgetSets() {
-        sets.clear();
+    public List<Boolean> inSet(String set, List<String> members) {
+        return current.inSet(set, members);
     }
 
     @Override
@@ -64,5 +57,6 @@ public final class MemoryCoordination implements Coordination {
 
     @Override
     public void close() {
+        current.close();
     }
 }

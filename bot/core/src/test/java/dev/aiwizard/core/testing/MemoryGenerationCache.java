@@ -17,6 +17,6 @@ public final class MemoryGenerationCache implements GenerationCache {
 
     @Override
     public synchronized void put(String key, GeneratedProject project) {
-        projects.put(key, project);
+        projects.put(GenerationCache.checkedKey(key), project);
     }
 }

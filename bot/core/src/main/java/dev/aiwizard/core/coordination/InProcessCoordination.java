@@ -1,9 +1,7 @@
-package dev.aiwizard.storage;
+package dev.aiwizard.core.coordination;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.aiwizard.core.coordination.Coordination;
-import dev.aiwizard.core.coordination.RateDecision;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

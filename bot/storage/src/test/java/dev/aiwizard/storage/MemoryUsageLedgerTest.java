@@ -1,0 +1,13 @@
+package dev.aiwizard.storage;
+
+import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.testing.MemoryUsageLedger;
+
+/** The usage ledger contract on the core's in-memory fake, so the engine's tests rely on what the real ledgers do. */
+class MemoryUsageLedgerTest extends UsageLedgerContract {
+
+    @Override
+    protected UsageLedger openLedger() {
+        return new MemoryUsageLedger();
+    }
+}
