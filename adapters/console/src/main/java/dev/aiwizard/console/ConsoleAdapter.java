@@ -134,9 +134,15 @@ public final class ConsoleAdapter {
         }
         boolean idle = waiter.awaitIdle(c.get().id(), waitAtEnd);
         if (!idle) {
-            gateway.note("Input ended, but the job of " + c.get().id() + " is still running after " + waitAtEnd.toMinutes()
-                    + " minutes. It continues the next time the bot runs; `status` shows it.");
+            gateway.note("Input ended, but the job of " + c.get().id() + " is still running after " + spoken(waitAtEnd)
+                    + ". It continues the next time the bot runs; `status` shows it.");
         }
         return idle;
+    }
+
+    /** A wait as people say it: seconds under two minutes, whole minutes from there. */
+    static String spoken(Duration wait) {
+        long seconds = wait.toSeconds();
+        return seconds < 120 ? seconds + (seconds == 1 ? " second" : " seconds") : seconds / 60 + " minutes";
     }
 }

@@ -94,6 +94,16 @@ class ConsoleAdapterTest {
     }
 
     @Test
+    void whenTheJobOutlastsTheWaitItSaysHowLongItWaitedInWordsThatFit() throws InterruptedException {
+        var adapter = new ConsoleAdapter(inbox, store, gateway, (id, timeout) -> false, new UserRef("me", "me"), out,
+                Duration.ofSeconds(45));
+        adapter.run(new BufferedReader(new StringReader("new a todo service\nskip\n")));
+
+        String said = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("is still running after 45 seconds."), said);
+    }
+
+    @Test
     void aRestartContinuesTheUnfinishedConversation() throws InterruptedException {
         run("new a todo service\n");
         bytes.reset();
