@@ -60,7 +60,7 @@ public record WebSettings(String clientId, String clientSecret, URI oauthUrl, UR
     }
 
     /** Whether GitHub user {@code login} is an admin. */
-    public boolean isAdmin(String login) {
+    private boolean isAdmin(String login) {
         return admins.contains(key(login));
     }
 
