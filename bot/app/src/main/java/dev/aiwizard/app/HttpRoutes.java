@@ -7,13 +7,14 @@ import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.github.GitHubWebhookService;
 import dev.aiwizard.app.slack.SlackEndpoint;
+import dev.aiwizard.web.WebSurface;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /**
  * Every HTTP route the bot serves, registered in one place from the parts it is given: health, the job API and its
- * OpenAPI document, and — when they are configured — Slack's events endpoint and GitHub's webhook; {@code /metrics}
+ * OpenAPI document, the web pages, and — when they are configured — Slack's events endpoint and GitHub's webhook; {@code /metrics}
  * is {@link #observe()}'s. {@link Wizard} serves it and the routing tests route through the same {@link #routing},
  * so what a test reaches is what the bot serves. A new surface is one more part in the {@link Builder} and one more
  * line in {@link #routing}.
@@ -31,12 +32,15 @@ public final class HttpRoutes {
     private final SlackEndpoint slack;
     /** Null when not served. */
     private final GitHubWebhookService webhooks;
+    /** The web pages (their own paths: /, /login, /conversations, /assets…); null when not served. */
+    private final WebSurface web;
 
     private HttpRoutes(Builder b) {
         this.health = b.health;
         this.api = new ApiService(b.api);
         this.slack = b.slack;
         this.webhooks = b.webhooks;
+        this.web = b.web;
     }
 
     /** Routes with the parts every bot serves: health and the job API; the platforms' endpoints are added on it. */
@@ -54,6 +58,9 @@ public final class HttpRoutes {
         }
         if (webhooks != null) {
             routing.register(GITHUB_WEBHOOKS, webhooks);
+        }
+        if (web != null) {
+            routing.register(web);
         }
     }
 
@@ -81,6 +88,7 @@ public final class HttpRoutes {
         private final ApiService.Parts api;
         private SlackEndpoint slack;
         private GitHubWebhookService webhooks;
+        private WebSurface web;
 
         private Builder(HealthService health, ApiService.Parts api) {
             this.health = requireNonNull(health, "health");
@@ -96,6 +104,12 @@ public final class HttpRoutes {
         /** {@code POST /webhooks/github}, when a webhook secret is configured. */
         public Builder gitHubWebhooks(GitHubWebhookService service) {
             this.webhooks = service;
+            return this;
+        }
+
+        /** The web pages, at the paths {@link WebSurface} lists. */
+        public Builder web(WebSurface surface) {
+            this.web = surface;
             return this;
         }
 

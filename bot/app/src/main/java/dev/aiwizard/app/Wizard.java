@@ -35,6 +35,7 @@ import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.coordination.InProcessCoordination;
@@ -69,6 +70,9 @@ import dev.aiwizard.git.GitPublisher;
 import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
+import dev.aiwizard.web.WebGateway;
+import dev.aiwizard.web.WebInbox;
+import dev.aiwizard.web.WebSurface;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import java.io.PrintStream;
@@ -139,6 +143,8 @@ public final class Wizard implements AutoCloseable {
             chat.register(console);
             // Conversations started through the job API have no chat: the bot's words are only stored.
             chat.register(new ApiGateway());
+            WebGateway webGateway = new WebGateway();
+            chat.register(webGateway);
             App slackApp = settings.chat().slack() == null ? null : SlackBot.app(settings.chat().slack());
             SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.chat().slack());
             if (slackGateway != null) {
@@ -204,11 +210,14 @@ public final class Wizard implements AutoCloseable {
             replica = "replica-" + Ids.random(6);
             runner = push(new JobRunner(jobStore, worker, settings.engine().jobs(), clock, "worker-" + replica,
                     telemetry));
+            // The web pages' admins (and, without sign-in, the local user) decide like the platforms' own admins.
+            ConversationSettings conversationSettings = settings.engine().conversation().withAdmins(
+                    WebSurface.admins(settings.engine().conversation().admins(), settings.server().web()));
             conversations = new ConversationService(storage.conversations(), jobStore, coordination,
-                    interviewer, chat, settings.engine().conversation(), clock, runner::wake, telemetry);
+                    interviewer, chat, conversationSettings, clock, runner::wake, telemetry);
             ApiSettings apiLimits = settings.server().api();
             JobRequestService jobRequests = new JobRequestService(storage.conversations(), jobStore,
-                    storage.jobRequests(), coordination, interviewer, settings.engine().conversation(),
+                    storage.jobRequests(), coordination, interviewer, conversationSettings,
                     new JobRequestSettings(apiLimits.maxIdeaLength(), apiLimits.jobsPerMinute(),
                             apiLimits.cacheFor(), StackCatalog.builtIn().stacks().stream()
                             .map(StackOption::id).collect(Collectors.toSet()),
@@ -239,7 +248,14 @@ public final class Wizard implements AutoCloseable {
             if (slack != null) {
                 intake.register(slack);
             }
+            WebInbox webInbox = new WebInbox(new ChatInbox(conversations, intake, turnQueues(WebGateway.PLATFORM,
+                    turnExecutor(WebGateway.PLATFORM), turns, telemetry), webGateway, clock,
+                    new ChatInbox.Policy(false, false)));
+            intake.register(webInbox);
             push(intake.start());
+            WebSurface web = new WebSurface(new WebSurface.Parts(settings.server().web(), storage.webSessions(),
+                    storage.conversations(), jobStore, conversationSettings.whoMay(), webInbox, webGateway, clock,
+                    System.getProperty("user.name", "you"), apiLimits.eventsTail()));
             boolean slackOverHttp = slack != null && settings.chat().slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
                     SlackBot.requestSignature(settings.chat().slack(), clock).orElseThrow(),
@@ -267,13 +283,14 @@ public final class Wizard implements AutoCloseable {
                     // A flood is answered 503 (Slack and GitHub send again later) instead of holding ever more bodies.
                     .maxConcurrentRequests(settings.resilience().httpInFlight())
                     .addFeature(observe)
-                    .routing(HttpRoutes.builder(health, api).slack(slackEndpoint).gitHubWebhooks(webhooks).build()
-                            ::routing)
+                    .routing(HttpRoutes.builder(health, api).slack(slackEndpoint).gitHubWebhooks(webhooks).web(web)
+                            .build()::routing)
                     .build()
                     .start();
             push(server::stop);
             // Closed before the server stops: open event streams end instead of holding the shutdown up.
             push(jobFeed);
+            push(web);
             if (slack != null && settings.chat().slack().socketMode()) {
                 socketMode(slackApp, settings.chat().slack(),
                         (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "socket_mode", status, took));

@@ -153,7 +153,7 @@ public final class ApiBenchmark {
     private static AppSettings unlimited(AppSettings s) {
         AppSettings.Server server = s.server();
         return new AppSettings(new AppSettings.Server(server.host(), server.port(), server.apiToken(),
-                server.api().withJobsPerMinute(1_000_000)), s.persistence(), s.chat(), s.engine(), s.delivery(),
+                server.api().withJobsPerMinute(1_000_000), server.web()), s.persistence(), s.chat(), s.engine(), s.delivery(),
                 s.validation(), s.resilience());
     }
 

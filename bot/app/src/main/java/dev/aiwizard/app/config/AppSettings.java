@@ -9,6 +9,7 @@ import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.sandbox.KubernetesSandboxSettings;
+import dev.aiwizard.web.WebSettings;
 import dev.aiwizard.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +33,15 @@ public record AppSettings(Server server, Persistence persistence, ChatPlatforms 
     }
 
     /**
-     * The web server: where it listens, the token of the REST API (empty: it answers on loopback only) and the job
-     * API's limits.
+     * The web server: where it listens, the token of the REST API (empty: it answers on loopback only), the job
+     * API's limits and the web pages' sign-in and admins.
      */
-    public record Server(String host, int port, String apiToken, ApiSettings api) {
+    public record Server(String host, int port, String apiToken, ApiSettings api, WebSettings web) {
         public Server {
             requireNonNull(host, "host");
             requireNonNull(apiToken, "apiToken");
             requireNonNull(api, "api");
+            requireNonNull(web, "web");
             if (port < 0 || port > 65535) {
                 throw new ConfigException("WIZARD_PORT must be between 0 and 65535, was " + port);
             }
@@ -48,7 +50,7 @@ public record AppSettings(Server server, Persistence persistence, ChatPlatforms 
         @Override
         public String toString() {
             return "Server[host=" + host + ", port=" + port + ", apiToken=" + (apiToken.isEmpty() ? "none" : "set")
-                    + ", api=" + api + "]";
+                    + ", api=" + api + ", web=" + web + "]";
         }
     }
 

@@ -51,7 +51,8 @@ public final class SettingsLoader {
         ConfigSection validation = wizard.section("validation");
         return new AppSettings(
                 new AppSettings.Server(wizard.string("host"), wizard.integer("port"),
-                        env.getOrDefault("WIZARD_API_TOKEN", ""), api(wizard.section("api"))),
+                        env.getOrDefault("WIZARD_API_TOKEN", ""), api(wizard.section("api")),
+                        WebBinding.web(wizard.section("web"), wizard.section("github"), env)),
                 new AppSettings.Persistence(dataDir, db.string("url"), db.string("user"),
                         env.getOrDefault("WIZARD_DB_PASSWORD", ""), db.integer("pool-size"),
                         wizard.section("redis").string("url")),
@@ -79,7 +80,8 @@ public final class SettingsLoader {
                 c.integer("generations-per-hour"), c.integer("conversations-per-hour"), Duration.ofSeconds(10),
                 allowedModels, new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target,
                         git.list("allowed-targets")),
-                ChatPlatformBinding.admins(wizard.section("slack"), wizard.section("discord")));
+                ChatPlatformBinding.admins(wizard.section("slack"), wizard.section("discord")),
+                WebBinding.identities(wizard.section("web")));
     }
 
     /** The job API's limits. */
