@@ -48,9 +48,10 @@ public final class Browser implements AutoCloseable {
     /**
      * Selenium looks for a DevTools binding of the browser's exact version and warns when there is none; this
      * harness uses none (it sends raw DevTools commands and reads chromedriver's logs), so Chromium may move on
-     * without Selenium. Held here so the level stays set.
+     * without Selenium. Held here so the logger is not collected; its level is set at each start, since the bot's
+     * start resets the logging configuration.
      */
-    private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -75,6 +76,7 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments(FLAGS)
                 .addArguments("--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         Browser browser = new Browser(new ChromeDriver(service, options), profile);
@@ -93,12 +95,6 @@ public final class Browser implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("Browser tests need Debian's Chromium and its driver, "
                         + "but '" + name + "' is not on the PATH. Install them with: apt-get install chromium "
                         + "chromium-driver (./wizard test does it when run as root)."));
-    }
-
-    private static Logger quiet(String name) {
-        Logger logger = Logger.getLogger(name);
-        logger.setLevel(Level.SEVERE);
-        return logger;
     }
 
     /** Opens {@code url} and waits until the page and its assets have loaded. */
