@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The system's headless Chromium driven through its own chromedriver (Debian's {@code chromium} and
  * {@code chromium-driver}, found on the {@code PATH}; nothing is downloaded: both are given to Selenium, so Selenium
- * Manager is never asked). Each browser has a new empty profile, so nothing is cached between browsers, and keeps
- * what the page wrote to its console and every request it made ({@link BrowserLog}). Screenshots go to
- * {@code target/screenshots}.
+ * Manager is never asked). Each browser has a new empty profile, so nothing is cached between browsers, and a
+ * downloads folder of its own; it keeps what the page wrote to its console and every request it made
+ * ({@link BrowserLog}). Screenshots go to {@code target/screenshots}.
  */
 public final class Browser implements AutoCloseable {
     /**
@@ -54,12 +54,13 @@ public final class Browser implements AutoCloseable {
     private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
-    private final Path profile;
+    /** The browser's own folder: its profile and its downloads. */
+    private final Path home;
     private final BrowserLog log;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path home) {
         this.driver = driver;
-        this.profile = profile;
+        this.home = home;
         this.log = new BrowserLog(driver);
     }
 
@@ -67,19 +68,22 @@ public final class Browser implements AutoCloseable {
     public static Browser start() {
         Path chromium = onPath("chromium");
         Path chromedriver = onPath("chromedriver");
-        Path profile;
+        Path home;
         try {
-            profile = Files.createTempDirectory("wizard-chromium");
+            home = Files.createTempDirectory("wizard-chromium");
+            Files.createDirectories(home.resolve("downloads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments(FLAGS)
-                .addArguments("--user-data-dir=" + profile);
+                .addArguments("--user-data-dir=" + home.resolve("profile"));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                home.resolve("downloads").toString(), "download.prompt_for_download", false));
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        Browser browser = new Browser(new ChromeDriver(service, options), profile);
+        Browser browser = new Browser(new ChromeDriver(service, options), home);
         browser.log.forget();
         return browser;
     }
@@ -109,6 +113,16 @@ public final class Browser implements AutoCloseable {
     public List<WebElement> waitForVisible(String css, Duration timeout) {
         new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /**
+     * Waits until the browser has saved a download named {@code name} (and is done writing it) and returns the file.
+     */
+    public Path downloaded(String name, Duration timeout) {
+        Path file = home.resolve("downloads").resolve(name);
+        // Chromium writes to a .crdownload file and renames it when the download is complete.
+        new WebDriverWait(driver, timeout).until(d -> Files.isRegularFile(file));
+        return file;
     }
 
     /** Runs {@code js} in the page (as a function body; {@code arguments} holds {@code args}) and returns its value. */
@@ -151,7 +165,7 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
+            try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // A profile left in the temp folder harms nothing; the browser itself is gone.

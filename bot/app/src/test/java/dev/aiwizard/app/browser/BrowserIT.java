@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +35,10 @@ class BrowserIT {
             "/noisy", "<!DOCTYPE html><html lang=\"en\"><head><title>noisy</title>"
                     + "<script src=\"/noisy.js\"></script></head><body><h1>Noisy</h1>"
                     + "<img alt=\"logo\" src=\"http://cdn.example.com/logo.png\"></body></html>",
-            "/noisy.js", "console.error('broken on purpose');");
+            "/noisy.js", "console.error('broken on purpose');",
+            "/files", "<!DOCTYPE html><html lang=\"en\"><head><title>files</title><link rel=\"icon\" href=\"data:,\">"
+                    + "</head><body><a id=\"zip\" href=\"/files.zip\">Download the files</a></body></html>",
+            "/files.zip", "PK the bytes of an archive");
 
     private static HttpServer server;
     private static Browser browser;
@@ -44,8 +49,12 @@ class BrowserIT {
         server.createContext("/", exchange -> {
             String page = PAGES.get(exchange.getRequestURI().getPath());
             byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", exchange.getRequestURI().getPath().endsWith(".js")
-                    ? "text/javascript" : "text/html; charset=utf-8");
+            String path = exchange.getRequestURI().getPath();
+            exchange.getResponseHeaders().set("Content-Type", path.endsWith(".js") ? "text/javascript"
+                    : path.endsWith(".zip") ? "application/zip" : "text/html; charset=utf-8");
+            if (path.endsWith(".zip")) {
+                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"todo.zip\"");
+            }
             exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -92,6 +101,16 @@ class BrowserIT {
         List<String> errors = browser.log().consoleErrors();
         assertTrue(errors.stream().anyMatch(e -> e.contains("broken on purpose")), errors.toString());
         assertEquals(List.of(URI.create("http://cdn.example.com/logo.png")), browser.log().requestsOffThisMachine());
+    }
+
+    @Test
+    void aFileTheServerSendsAsAnAttachmentIsSavedWhole() throws IOException {
+        browser.open(page("/files"));
+
+        browser.waitForVisible("#zip", Duration.ofSeconds(10)).getFirst().click();
+
+        Path saved = browser.downloaded("todo.zip", Duration.ofSeconds(30));
+        assertEquals(PAGES.get("/files.zip"), Files.readString(saved));
     }
 
     @Test
