@@ -25,7 +25,7 @@ public final class Main {
     static final String USAGE = """
             Usage: java -jar wizard.jar [options]
 
-            Runs AI Wizard: the web server (health, metrics, REST API) and, when no chat platform is configured, the
+            Runs AI Wizard: the web server (web pages, health, metrics, REST API) and, when no chat platform is configured, the
             console adapter on this terminal. Piped input is a scripted session: when input ends the bot waits for
             the conversation's job, prints the result and exits 0.
 
@@ -100,6 +100,7 @@ public final class Main {
         try (Wizard wizard = Wizard.start(settings, out)) {
             System.err.println("AI Wizard is up on http://" + settings.host() + ":" + wizard.port()
                     + " (health: /health, API: /api/v1) — " + wizard.describe());
+            System.err.println("Open AI Wizard in a browser: " + webAddress(settings, wizard.port()));
             ConsoleIntake console = new ConsoleIntake(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Duration grace = settings.resilience().shutdownGrace();
             // SIGTERM (and Ctrl-C) in every mode: the console's turn and the chat queues drain, then all closes.
@@ -117,6 +118,19 @@ public final class Main {
             adapter.run(console);
             return 0;
         }
+    }
+
+    /**
+     * Where a person opens the pages: the public URL when one is set, else this machine (on an install without
+     * sign-in, only a browser on this machine is let in).
+     */
+    static String webAddress(AppSettings settings, int port) {
+        if (!settings.web().publicUrl().isEmpty()) {
+            return settings.web().publicUrl() + "/";
+        }
+        String host = settings.host();
+        boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty();
+        return "http://" + (any ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     /** What the shutdown hook does: the console's line in progress finishes, then the bot drains and closes. */

@@ -63,6 +63,8 @@ import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.InProcessCoordination;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
+import dev.aiwizard.web.WebGateway;
+import dev.aiwizard.web.WebSurface;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -134,6 +136,7 @@ public final class Wizard implements AutoCloseable {
             chat.register(console);
             // Conversations started through the job API have no chat: the bot's words are only stored.
             chat.register(new ApiGateway());
+            chat.register(new WebGateway());
             App slackApp = settings.slack() == null ? null : SlackBot.app(settings.slack());
             SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
             if (slackGateway != null) {
@@ -206,6 +209,8 @@ public final class Wizard implements AutoCloseable {
             ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
                     new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.apiToken(),
                     settings.api().keepAlive());
+            WebSurface web = new WebSurface(new WebSurface.Parts(settings.web(), storage.webSessions(),
+                    storage.conversations(), clock, System.getProperty("user.name", "you")));
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
@@ -251,6 +256,8 @@ public final class Wizard implements AutoCloseable {
                     .routing(r -> {
                         r.register("/health", health);
                         routing(r, api);
+                        // The web pages: their own routes (/, /login, /conversations, /assets), none under the API's.
+                        r.register(web);
                         if (webhooks != null) {
                             r.register("/webhooks/github", webhooks);
                         }

@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     private static final String[] OUTER = {"dev.aiwizard.app..", "dev.aiwizard.storage..", "dev.aiwizard.console..",
         "dev.aiwizard.generator..", "dev.aiwizard.git..", "dev.aiwizard.slack..", "dev.aiwizard.discord..",
-        "dev.aiwizard.sandbox.."};
+        "dev.aiwizard.sandbox..", "dev.aiwizard.web.."};
 
     /** Each package of bot/core as one slice: {@code dev.aiwizard.core.job..} is "job", the top package "core". */
     private static final SliceAssignment CORE_PACKAGES = new SliceAssignment() {
@@ -71,7 +71,8 @@ class ArchitectureTest {
 
     @Test
     void adaptersEnginesAndStorageDoNotDependOnEachOther() {
-        for (String module : new String[] {"storage", "console", "slack", "discord", "generator", "git", "sandbox"}) {
+        for (String module : new String[] {"storage", "console", "slack", "discord", "generator", "git", "sandbox",
+            "web"}) {
             String own = "dev.aiwizard." + module + "..";
             String[] others = java.util.Arrays.stream(OUTER).filter(p -> !p.equals(own)).toArray(String[]::new);
             noClasses().that().resideInAPackage(own).should().dependOnClassesThat().resideInAnyPackage(others)

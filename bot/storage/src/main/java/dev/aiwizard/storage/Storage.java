@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.access.ApiTokenStore;
+import dev.aiwizard.core.access.WebSessionStore;
 import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.conversation.ConversationStore;
@@ -37,6 +38,7 @@ public final class Storage implements AutoCloseable {
     private final UsageLedger usageLedger;
     private final DbInbox inbox;
     private final ApiTokenStore apiTokens;
+    private final WebSessionStore webSessions;
     private final JobRequestLog jobRequests;
 
     private Storage(DbClient db, DatabaseUrl url) {
@@ -48,6 +50,7 @@ public final class Storage implements AutoCloseable {
         this.usageLedger = new DbUsageLedger(db);
         this.inbox = new DbInbox(db, Clock.systemUTC(), url.isPostgres());
         this.apiTokens = new DbApiTokenStore(db);
+        this.webSessions = new DbWebSessionStore(db);
         this.jobRequests = new DbJobRequestLog(db);
     }
 
@@ -94,6 +97,11 @@ public final class Storage implements AutoCloseable {
     /** Personal API tokens, by their hashes. */
     public ApiTokenStore apiTokens() {
         return apiTokens;
+    }
+
+    /** The web pages' sessions, by the hash of their cookie. */
+    public WebSessionStore webSessions() {
+        return webSessions;
     }
 
     /** Which conversations job requests started, for answering identical ones from the earlier. */

@@ -1,6 +1,7 @@
 package dev.aiwizard.storage;
 
 import dev.aiwizard.core.access.ApiToken;
+import dev.aiwizard.core.access.WebSession;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.StoredMessage;
 import dev.aiwizard.core.job.GeneratedFile;
@@ -21,7 +22,8 @@ final class StorageMappers implements DbMapperProvider {
             GeneratedFile.class, new GeneratedFileMapper(),
             GeneratedProject.class, new GeneratedProjectMapper(),
             ModelUsage.class, new ModelUsageMapper(),
-            ApiToken.class, new ApiTokenMapper());
+            ApiToken.class, new ApiTokenMapper(),
+            WebSession.class, new WebSessionMapper());
 
     @Override
     @SuppressWarnings("unchecked")

@@ -4,17 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.access.ApiTokens;
 import dev.aiwizard.core.access.Principal;
-import io.helidon.http.Header;
+import dev.aiwizard.web.DirectCaller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,11 +23,6 @@ import java.util.function.Function;
  * from anywhere. Health details are for the operator only.
  */
 final class ApiAccess {
-    /** Headers reverse proxies and CDNs add to say whom they forward for; any {@code X-Forwarded-*} counts too. */
-    private static final Set<String> PROXY_HEADERS = Set.of("forwarded", "via", "x-real-ip", "x-client-ip",
-            "x-cluster-client-ip", "x-original-forwarded-for", "true-client-ip", "cf-connecting-ip",
-            "fastly-client-ip", "x-proxyuser-ip", "x-envoy-external-address");
-
     private final byte[] token;
     private final Function<String, Optional<Principal>> personal;
 
@@ -47,7 +39,7 @@ final class ApiAccess {
 
     /** Whether the caller is the operator: it holds the token, or no token is set and it is a direct local caller. */
     boolean trusted(ServerRequest req) {
-        return token.length == 0 ? directLoopback(req) : holdsToken(bearer(req));
+        return token.length == 0 ? DirectCaller.isDirectLoopback(req) : holdsToken(bearer(req));
     }
 
     /** Lets the operator through, or answers 401/403 and returns false. */
@@ -62,7 +54,7 @@ final class ApiAccess {
     /** Who is calling: the operator, or the owner of a personal token that works; otherwise answers 401/403. */
     Optional<Principal> caller(ServerRequest req, ServerResponse res) {
         byte[] given = bearer(req);
-        if (token.length == 0 ? given.length == 0 && directLoopback(req) : holdsToken(given)) {
+        if (token.length == 0 ? given.length == 0 && DirectCaller.isDirectLoopback(req) : holdsToken(given)) {
             return Optional.of(Principal.operatorItself());
         }
         Optional<Principal> person = given.length == 0 ? Optional.empty()
@@ -96,19 +88,5 @@ final class ApiAccess {
         // MessageDigest.isEqual takes the same time wherever the first difference is (String.equals stops there),
         // so the token cannot be guessed byte by byte from response times.
         return token.length > 0 && MessageDigest.isEqual(given, token);
-    }
-
-    private static boolean directLoopback(ServerRequest req) {
-        if (!(req.remotePeer().address() instanceof InetSocketAddress a) || a.getAddress() == null
-                || !a.getAddress().isLoopbackAddress()) {
-            return false;
-        }
-        for (Header h : req.headers()) {
-            String name = h.name().toLowerCase(Locale.ROOT);
-            if (PROXY_HEADERS.contains(name) || name.startsWith("x-forwarded-")) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -10,6 +10,7 @@ import dev.aiwizard.generator.llm.LlmSettings;
 import dev.aiwizard.git.GitHubSettings;
 import dev.aiwizard.discord.DiscordSettings;
 import dev.aiwizard.slack.SlackSettings;
+import dev.aiwizard.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +28,12 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                           List<String> allowedTargets, GitHubSettings github, String webhookSecret,
                           SlackSettings slack, DiscordSettings discord, Resilience resilience,
                           IntakeSettings intake, SandboxSettings sandbox,
-                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices, ApiSettings api) {
+                          KubernetesSandboxSettings kubernetesSandbox, ModelPrices modelPrices, ApiSettings api,
+                          WebSettings web) {
     public AppSettings {
         requireNonNull(modelPrices, "modelPrices");
         requireNonNull(api, "api");
+        requireNonNull(web, "web");
         requireNonNull(intake, "intake");
         requireNonNull(sandbox, "sandbox");
         requireNonNull(host, "host");
@@ -84,7 +87,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
                 + ", dbUser=" + dbUser + ", redis=" + (redisUrl.isEmpty() ? "in-process" : "configured")
                 + ", target=" + target + ", allowedTargets=" + allowedTargets + ", llm=" + llm + ", github=" + github
                 + ", webhooks=" + (webhookSecret.isEmpty() ? "off" : "on") + ", slack=" + slack
-                + ", discord=" + discord + ", resilience=" + resilience + ", sandbox=" + sandbox + "]";
+                + ", discord=" + discord + ", resilience=" + resilience + ", sandbox=" + sandbox + ", web=" + web + "]";
     }
 
     /**
@@ -139,6 +142,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         b.kubernetesSandbox = kubernetesSandbox;
         b.modelPrices = modelPrices;
         b.api = api;
+        b.web = web;
         return b;
     }
 
@@ -172,6 +176,7 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         private KubernetesSandboxSettings kubernetesSandbox;
         private ModelPrices modelPrices;
         private ApiSettings api;
+        private WebSettings web;
 
         private Builder() {
         }
@@ -204,12 +209,13 @@ public record AppSettings(String host, int port, Path dataDir, String dbUrl, Str
         public Builder kubernetesSandbox(KubernetesSandboxSettings value) { kubernetesSandbox = value; return this; }
         public Builder modelPrices(ModelPrices value) { modelPrices = value; return this; }
         public Builder api(ApiSettings value) { api = value; return this; }
+        public Builder web(WebSettings value) { web = value; return this; }
 
         public AppSettings build() {
             return new AppSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, redisUrl, apiToken,
                     conversation, jobs, target, authorName, authorEmail, console, consoleWait, llm, allowedTargets,
                     github, webhookSecret, slack, discord, resilience, intake, sandbox, kubernetesSandbox,
-                    modelPrices, api);
+                    modelPrices, api, web);
         }
     }
 }

@@ -68,6 +68,7 @@ public final class SettingsLoader {
                 .sandbox(ValidationBinding.sandbox(wizard.section("validation"), dataDir))
                 .kubernetesSandbox(ValidationBinding.kubernetes(wizard.section("validation")))
                 .api(api(wizard.section("api")))
+                .web(WebBinding.web(wizard.section("web"), wizard.section("github"), env))
                 .build();
     }
 

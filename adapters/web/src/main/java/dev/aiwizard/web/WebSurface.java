@@ -1,0 +1,127 @@
+package dev.aiwizard.web;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aiwizard.core.StorageException;
+import dev.aiwizard.core.access.WebSessionStore;
+import dev.aiwizard.core.conversation.ConversationReads;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The web pages, served by the bot's own web server: every route is in {@link #routes()}, and each is registered
+ * behind the same gate — the security headers, then who is visiting ({@link Doorman}), then the CSRF token on every
+ * request that changes something — so a page added there cannot forget any of it.
+ */
+public final class WebSurface implements HttpService {
+    private static final System.Logger LOG = System.getLogger(WebSurface.class.getName());
+
+    /**
+     * What the pages are served from: the settings, where sessions are kept, the conversations to read, the clock,
+     * and the name the local user is shown with (the operator's account name) on an install without sign-in.
+     */
+    public record Parts(WebSettings settings, WebSessionStore sessions, ConversationReads conversations, Clock clock,
+                        String localName) {
+        public Parts {
+            requireNonNull(settings, "settings");
+            requireNonNull(sessions, "sessions");
+            requireNonNull(conversations, "conversations");
+            requireNonNull(clock, "clock");
+            requireNonNull(localName, "localName");
+        }
+    }
+
+    private final SecurityHeaders headers;
+    private final Doorman doorman;
+    private final Pages pages;
+    private final Assets assets = new Assets();
+    private final List<WebRoute> routes;
+
+    public WebSurface(Parts parts) {
+        this.headers = new SecurityHeaders(parts.settings().behindTls());
+        Sessions sessions = new Sessions(parts.sessions(), parts.settings(), parts.clock());
+        this.doorman = new Doorman(sessions, parts.settings(), parts.localName());
+        this.pages = new Pages(assets);
+        this.routes = Stream.of(
+                List.of(new WebRoute(Method.GET, "/assets/{file}", WebRoute.Access.OPEN,
+                        (v, req, res) -> assets.serve(req, res))),
+                new SignIn(parts.settings(), sessions, pages).routes(),
+                new ConversationsPage(parts.conversations(), pages).routes()).flatMap(List::stream).toList();
+    }
+
+    /** Every route of the pages, as registered. */
+    public List<WebRoute> routes() {
+        return routes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        for (WebRoute route : routes) {
+            rules.route(route.method(), route.path(), (req, res) -> gate(route, req, res));
+        }
+    }
+
+    private void gate(WebRoute route, ServerRequest req, ServerResponse res) throws Exception {
+        headers.add(res);
+        if (!route.path().startsWith("/assets/")) {
+            // Pages are personal: no shared cache may keep one.
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        }
+        try {
+            Visit visit = null;
+            if (route.access() != WebRoute.Access.OPEN) {
+                Optional<Visit> v = doorman.visit(req, res);
+                if (v.isEmpty()) {
+                    away(route, req, res);
+                    return;
+                }
+                visit = v.get();
+                if (route.access() == WebRoute.Access.CHANGE && !Csrf.holds(visit, csrfSent(req))) {
+                    pages.problem(res, Status.FORBIDDEN_403, "Not sent from this page",
+                            "This request did not come from a page of this site (its form token was missing or "
+                                    + "stale), so nothing was done. Reload the page and try again.", visit, req);
+                    return;
+                }
+            }
+            route.handler().handle(visit, req, res);
+        } catch (StorageException e) {
+            LOG.log(System.Logger.Level.WARNING, route.method().text() + " " + route.path() + ": " + e.getMessage());
+            if (!res.isSent()) {
+                res.header(HeaderNames.RETRY_AFTER, "5");
+                pages.problem(res, Status.SERVICE_UNAVAILABLE_503, "Try again in a moment",
+                        "The database did not answer; nothing was done.", null, req);
+            }
+        }
+    }
+
+    /** Someone not signed in: a page sends them to sign in; anything else is refused. */
+    private void away(WebRoute route, ServerRequest req, ServerResponse res) {
+        if (route.method() == Method.GET && doorman.signInWithGitHub()) {
+            Pages.redirect(res, "/login");
+        } else if (route.method() == Method.GET) {
+            pages.problem(res, Status.FORBIDDEN_403, "Sign-in is not configured", "Without a GitHub OAuth app "
+                    + "(GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET), these pages answer only on the bot's "
+                    + "own machine.", null, req);
+        } else {
+            pages.problem(res, Status.FORBIDDEN_403, "Not signed in", "Sign in first; nothing was done.", null, req);
+        }
+    }
+
+    /** The CSRF token a request sent: the script's header, else the form's field. */
+    private static String csrfSent(ServerRequest req) {
+        String header = Csrf.header(req);
+        if (header != null) {
+            return header;
+        }
+        return Forms.field(req, Csrf.FIELD);
+    }
+}
