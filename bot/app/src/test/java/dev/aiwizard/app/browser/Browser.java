@@ -109,6 +109,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The address of the page that is open now. */
+    public URI url() {
+        return URI.create(driver.getCurrentUrl());
+    }
+
     /** Waits until at least one element matching {@code css} is visible, and returns all that match. */
     public List<WebElement> waitForVisible(String css, Duration timeout) {
         new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
