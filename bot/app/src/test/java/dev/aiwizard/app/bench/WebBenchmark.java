@@ -32,8 +32,9 @@ import java.util.function.ToDoubleFunction;
  * <ol>
  * <li>First page load on loopback: {@code BENCH_WEB_PAGE} (default {@code /openapi/ui}, the job API's viewer), with
  *     the browser's cache emptied before each load, until {@code BENCH_WEB_READY} (a CSS selector, default the
- *     viewer's operations) is visible. From the browser's Navigation and Resource Timing: the load event, the last
- *     response (a page's own fetches after the load event included), and the bytes of the document and every asset.
+ *     viewer's operations) is visible. From the browser's Navigation and Resource Timing: the load event, when
+ *     everything was in (a page's own fetches after the load event included), and the bytes of the document and
+ *     every asset.
  *     Then the same page again from the cache.</li>
  * <li>From a job change being stored (the call the worker makes to store a progress note, through the same store)
  *     to the browser receiving it. By default a script in that page follows the job with an {@code EventSource} on
@@ -112,7 +113,8 @@ public final class WebBenchmark {
         System.out.printf("%s: %d assets, %,d bytes transferred (%,d decoded)%n", what, last.assets().size(),
                 last.transferred(), last.decoded());
         report("  load event", measured, PageLoad::load);
-        report("  last response", measured, PageLoad::lastResponse);
+        report("  everything in (the load event, or the last response of the page's own fetches)", measured,
+                PageLoad::done);
     }
 
     private static PageLoad load(Browser browser, URI page, String ready) {

@@ -11,6 +11,11 @@ import java.util.Map;
 public record PageLoad(String url, double domContentLoaded, double load, double lastResponse, long transferred,
                        long decoded, List<Asset> assets) {
 
+    /** When everything was in: the load event, or the last response if a fetch of the page ended after it. */
+    public double done() {
+        return Math.max(load, lastResponse);
+    }
+
     /** One asset the page loaded (a script, a style sheet, an image, a fetch of the page's own script). */
     public record Asset(String url, String type, double responseEnd, long transferred, long decoded) {
     }
