@@ -1,7 +1,27 @@
 package dev.aiwizard.web;
 
+import dev.aiwizard.core.Telemetry;
+import dev.aiwizard.core.chat.ChatRouter;
+import dev.aiwizard.core.chat.InboundMessage;
+import dev.aiwizard.core.chat.Intake;
+import dev.aiwizard.core.chat.ThreadQueues;
+import dev.aiwizard.core.chat.ThreadRef;
+import dev.aiwizard.core.chat.TurnLimits;
+import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.core.conversation.AdminPolicy;
+import dev.aiwizard.core.conversation.ChatInbox;
+import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationSettings;
+import dev.aiwizard.core.conversation.Identities;
 import dev.aiwizard.core.testing.MemoryConversationStore;
+import dev.aiwizard.core.testing.MemoryCoordination;
+import dev.aiwizard.core.testing.MemoryInbox;
+import dev.aiwizard.core.testing.MemoryJobStore;
 import dev.aiwizard.core.testing.MemoryWebSessionStore;
+import dev.aiwizard.core.testing.RecordingChat;
+import dev.aiwizard.core.testing.ScriptedInterviewer;
+import dev.aiwizard.web.testing.WebClient;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,24 +29,48 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
-/** The web pages on a real server on 127.0.0.1, with in-memory stores. */
+/**
+ * The web pages on a real server on 127.0.0.1, on the real core (conversation service, inbox, who-may rule) with
+ * in-memory stores and a scripted interviewer; besides the web, a chat platform named {@code test} (a Slack-like
+ * shared platform, its gateway recording what the bot says there).
+ */
 final class WebFixture implements AutoCloseable {
     final MemoryConversationStore conversations = new MemoryConversationStore();
     final MemoryWebSessionStore sessions = new MemoryWebSessionStore();
+    final MemoryJobStore jobs = new MemoryJobStore();
+    final RecordingChat chat = new RecordingChat();
+    final WebGateway gateway = new WebGateway();
+    final ConversationService service;
+    final WebInbox inbox;
     final WebServer server;
+    private final WebSurface web;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The pages with {@code settings}, on a free port. */
     WebFixture(WebSettings settings) {
-        this(base -> settings);
+        this(base -> settings, Identities.none());
     }
 
     /** The pages with the settings {@code forBase} gives for the server's own address (its public URL). */
-    WebFixture(Function<String, WebSettings> forBase) {
+    WebFixture(Function<String, WebSettings> forBase, Identities identities) {
         int port = freePort();
-        WebSurface web = new WebSurface(new WebSurface.Parts(forBase.apply("http://127.0.0.1:" + port), sessions,
-                conversations, Clock.systemUTC(), "Local Person"));
+        WebSettings settings = forBase.apply("http://127.0.0.1:" + port);
+        ConversationSettings conversation = ConversationSettings.defaults()
+                .withAdmins(WebSurface.admins(AdminPolicy.none(), settings)).withIdentities(identities);
+        ChatRouter router = new ChatRouter().register(chat).register(gateway);
+        service = new ConversationService(conversations, jobs, new MemoryCoordination(), new ScriptedInterviewer(),
+                router, conversation, Clock.systemUTC(), () -> { }, Telemetry.NONE);
+        Intake intake = new Intake(new MemoryInbox(), "replica-1", Duration.ofSeconds(30), 3,
+                conversations::eventHandled);
+        inbox = new WebInbox(new ChatInbox(service, intake, new ThreadQueues(executor, new TurnLimits(10, 100),
+                "web"), gateway, Clock.systemUTC(), new ChatInbox.Policy(false, false)));
+        web = new WebSurface(new WebSurface.Parts(settings, sessions, conversations, jobs, conversation.whoMay(),
+                inbox, gateway, Clock.systemUTC(), "Local Person", Duration.ofMillis(100)));
         server = WebServer.builder().host("127.0.0.1").port(port).routing(r -> r.register(web)).build().start();
     }
 
@@ -39,6 +83,29 @@ final class WebFixture implements AutoCloseable {
         return new WebClient(base());
     }
 
+    /** A conversation {@code who} started on the {@code test} platform (as in a Slack thread). */
+    Conversation startedInChat(UserRef who, String idea) {
+        ThreadRef thread = new ThreadRef("test", "general", "t-" + System.nanoTime());
+        service.start(new InboundMessage(thread, who, idea, null));
+        return conversations.findByThread(thread).orElseThrow();
+    }
+
+    /** Waits until the web's turns are done. */
+    void idle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (inbox.isBusy()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the web's turns did not finish");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -49,6 +116,8 @@ final class WebFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        web.close();
         server.stop();
+        executor.shutdownNow();
     }
 }
