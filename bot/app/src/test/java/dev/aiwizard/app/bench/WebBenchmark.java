@@ -81,7 +81,7 @@ public final class WebBenchmark {
                 browser.open(URI.create(base + jobPage.replace("{id}", job.id().value())));
                 browser.script(FOLLOW_IN_DOCUMENT, "bench " + run + " ");
             }
-            waitUntil(browser, "return window.wizardBench.open", Duration.ofSeconds(30));
+            browser.waitUntil("return window.wizardBench.open", Duration.ofSeconds(30));
             System.out.printf("clocks: the browser's minus this process's %s%n", clockOffset(browser));
             report("job change stored to the browser receiving it ("
                     + (jobPage.isEmpty() ? "EventSource in the page" : "shown in " + jobPage) + "), " + changes
@@ -182,7 +182,7 @@ public final class WebBenchmark {
             store.update(current);
             Thread.sleep(20);
         }
-        waitUntil(browser, "return window.wizardBench.seen.length >= " + total, Duration.ofSeconds(30));
+        browser.waitUntil("return window.wizardBench.seen.length >= " + total, Duration.ofSeconds(30));
         List<Double> latencies = new ArrayList<>();
         for (Object seen : (List<?>) browser.script("return window.wizardBench.seen")) {
             List<?> pair = (List<?>) seen;
@@ -216,16 +216,6 @@ public final class WebBenchmark {
     private static double epochMillis() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1000.0 + now.getNano() / 1e6;
-    }
-
-    private static void waitUntil(Browser browser, String condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Boolean.TRUE.equals(browser.script(condition))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting in the browser for: " + condition);
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static <T> void report(String what, List<T> samples, ToDoubleFunction<T> millis) {

@@ -130,6 +130,12 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** Waits until {@code condition}, a function body run in the page, returns {@code true}. */
+    public void waitUntil(String condition, Duration timeout) {
+        new WebDriverWait(driver, timeout).withMessage("waiting in the browser for: " + condition)
+                .until(d -> Boolean.TRUE.equals(script(condition)));
+    }
+
     /** Runs {@code js} in the page (as a function body; {@code arguments} holds {@code args}) and returns its value. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
