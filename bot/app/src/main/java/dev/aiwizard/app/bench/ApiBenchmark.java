@@ -150,7 +150,7 @@ public final class ApiBenchmark {
      * before the store call to the client reading the event.
      */
     /** The same settings without the limit of job requests per person, which the benchmark exceeds on purpose. */
-    private static AppSettings unlimited(AppSettings s) {
+    static AppSettings unlimited(AppSettings s) {
         AppSettings.Server server = s.server();
         return new AppSettings(new AppSettings.Server(server.host(), server.port(), server.apiToken(),
                 server.api().withJobsPerMinute(1_000_000), server.web()), s.persistence(), s.chat(), s.engine(), s.delivery(),

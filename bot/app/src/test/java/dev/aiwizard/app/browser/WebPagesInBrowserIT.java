@@ -1,0 +1,186 @@
+package dev.aiwizard.app.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiwizard.app.Wizard;
+import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.web.testing.FakeGitHubOAuth;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web pages of a running bot in a real browser (Debian's Chromium), signed in through a fake of GitHub's OAuth
+ * web flow on 127.0.0.1, as a person uses them: what they see, a clean console, nothing asked of another machine,
+ * and the CSRF fence holding for a request the page did not make.
+ */
+@Tag("processes")
+class WebPagesInBrowserIT {
+    private static final String CLIENT_ID = "e2e-client";
+    private static final String CLIENT_SECRET = "e2e-" + "secret";
+    private static final String IDEA = "a todo service where people manage tasks with a title and a done flag";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+    private final FakeGitHubOAuth github = FakeGitHubOAuth.start(CLIENT_ID, CLIENT_SECRET);
+    private Wizard wizard;
+    private Browser browser;
+    private URI base;
+
+    @BeforeEach
+    void start() throws IOException {
+        // The public URL is the callback GitHub sends the browser back to, so the port is chosen before the start.
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        base = URI.create("http://127.0.0.1:" + port);
+        wizard = Wizard.start(SettingsLoader.load(Map.ofEntries(Map.entry("WIZARD_PORT", String.valueOf(port)),
+                Map.entry("WIZARD_HOST", "127.0.0.1"), Map.entry("WIZARD_DATA_DIR", data.toString()),
+                Map.entry("WIZARD_CONSOLE", "false"), Map.entry("WIZARD_VALIDATE", "never"),
+                Map.entry("WIZARD_PUBLIC_URL", base.toString()), Map.entry("WIZARD_WEB_USERS", "octocat,hubot"),
+                Map.entry("GITHUB_OAUTH_CLIENT_ID", CLIENT_ID), Map.entry("GITHUB_OAUTH_CLIENT_SECRET", CLIENT_SECRET),
+                Map.entry("GITHUB_OAUTH_URL", github.url().toString()),
+                Map.entry("GITHUB_OAUTH_API_URL", github.url().toString()))),
+                new PrintStream(new ByteArrayOutputStream()));
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        wizard.close();
+        github.close();
+    }
+
+    /** Signs {@code b} in as {@code login} the way a person does: the bot's page, GitHub, and back. */
+    private void signInAs(Browser b, String login, String name) {
+        github.signInAs(login, name);
+        b.open(base.resolve("/"));
+        assertEquals("/login", b.url().getPath(), "a visitor is sent to sign in");
+        b.waitForVisible("a[href='/login/github']", Duration.ofSeconds(10)).getFirst().click();
+        b.waitForVisible("main h1", Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPersonSignsInWithGitHubAndSeesTheirConversationsWithACleanConsole() {
+        signInAs(browser, "octocat", "The Octocat");
+
+        assertEquals(base.resolve("/"), browser.url());
+        assertEquals("My conversations", browser.waitForVisible("main h1", Duration.ofSeconds(5)).getFirst()
+                .getText());
+        assertEquals("The Octocat", browser.waitForVisible(".who span", Duration.ofSeconds(5)).getFirst().getText());
+        assertTrue(github.requests().stream().anyMatch(r -> r.path().equals("/login/oauth/access_token")),
+                "the code was exchanged with GitHub");
+        assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
+        assertEquals(List.of(), browser.log().requestsOffThisMachine(), "requests that leave this machine");
+        Screenshot page = browser.screenshot("web-my-conversations");
+        assertTrue(page.hasExpectedSize(), page.toString());
+        assertTrue(page.showsContent(0.99), page.toString());
+    }
+
+    @Test
+    void aPersonHoldsAWholeConversationInTheBrowserAndWatchesItsJobLiveWhileAnotherCannotApprove() {
+        signInAs(browser, "octocat", "The Octocat");
+        browser.waitForVisible("a[href='/conversations/new']", Duration.ofSeconds(5)).getFirst().click();
+        browser.waitForVisible("#idea", Duration.ofSeconds(10)).getFirst().sendKeys(IDEA);
+        browser.waitForVisible("form[action='/conversations'] button[type=submit]", Duration.ofSeconds(5)).getFirst()
+                .click();
+        browser.waitForVisible(".messages li.bot", Duration.ofSeconds(30));
+        String page = browser.url().getPath();
+        assertTrue(page.startsWith("/conversations/"), page);
+        // Everything from here on must arrive in this same page (the script's live updates), never by a reload.
+        browser.script("window.sameDocument = true");
+
+        say("in Java with a REST API, kept in memory");
+        browser.waitUntil("return document.querySelectorAll('.messages li.bot').length >= 2", WAIT);
+        say("skip");
+        browser.waitForVisible("form.choices button[value='generate']", WAIT);
+        assertEquals("waiting for approval", stateShown());
+        assertTrue(browser.waitForVisible("details.spec pre", WAIT).getFirst().getText().contains("Task"),
+                "the spec is shown for approval");
+
+        try (Browser other = Browser.start()) {
+            signInAs(other, "hubot", "Hubot");
+            other.open(base.resolve(page));
+            assertEquals("No such conversation", other.waitForVisible("main h1", WAIT).getFirst().getText());
+            // Hubot's own session and form token, sent to approve someone else's conversation.
+            Object status = other.script("return fetch(arguments[0], {method: 'POST', body: new URLSearchParams("
+                    + "{_csrf: document.querySelector('meta[name=csrf-token]').content, value: 'generate'})})"
+                    + ".then(r => r.status)", page + "/choices");
+            assertEquals(404L, status, "another person cannot approve");
+            Screenshot refused = other.screenshot("web-conversation-other-person");
+            assertTrue(refused.showsContent(0.99), refused.toString());
+        }
+        browser.open(base.resolve(page));
+        browser.script("window.sameDocument = true");
+        assertEquals("waiting for approval", stateShown(), "nothing was approved by the other person");
+
+        wizard.runner().stopClaiming();
+        browser.waitForVisible("form.choices button[value='generate']", WAIT).getFirst().click();
+        browser.waitUntil("return document.querySelector('.status .state').textContent.trim() === 'generating'",
+                WAIT);
+        wizard.runner().start();
+        browser.waitUntil("return document.querySelector('.status .state').textContent.trim() === 'delivered'",
+                WAIT);
+
+        assertEquals(true, browser.script("return window.sameDocument === true"), "the job was followed live");
+        assertTrue(browser.waitForVisible(".messages", WAIT).getFirst().getText().contains("wizard/"),
+                "the delivery names the branch");
+        assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
+        assertEquals(List.of(), browser.log().requestsOffThisMachine(), "requests that leave this machine");
+        Screenshot shot = browser.screenshot("web-conversation-delivered");
+        assertTrue(shot.hasExpectedSize(), shot.toString());
+        assertTrue(shot.showsContent(0.99), shot.toString());
+        Screenshot status = browser.screenshot("web-conversation-status", browser.waitForVisible(".status", WAIT)
+                .getFirst());
+        assertTrue(status.hasExpectedSize(), status.toString());
+        assertTrue(status.showsContent(0.99), status.toString());
+    }
+
+    /** Writes {@code text} in the conversation's box and sends it, as a person does. */
+    private void say(String text) {
+        browser.waitForVisible("#say-text", WAIT).getFirst().sendKeys(text);
+        browser.waitForVisible("form.say button[type=submit]", WAIT).getFirst().click();
+    }
+
+    private String stateShown() {
+        return browser.waitForVisible(".status .state", WAIT).getFirst().getText();
+    }
+
+    @Test
+    void aPostWithoutTheFormTokenIsRefusedAndTheSignOutFormStillWorks() {
+        signInAs(browser, "hubot", "Hubot");
+
+        // The same browser, with its session cookie, but without the page's token: as a forged form would send it.
+        Object status = browser.script("return fetch('/logout', {method: 'POST'}).then(r => r.status)");
+
+        assertEquals(403L, status);
+        browser.open(base.resolve("/"));
+        assertEquals("My conversations", browser.waitForVisible("main h1", Duration.ofSeconds(5)).getFirst()
+                .getText(), "still signed in");
+        browser.waitForVisible(".who form button", Duration.ofSeconds(5)).getFirst().click();
+        browser.waitForVisible("a[href='/login/github']", Duration.ofSeconds(10));
+        assertEquals("/login", browser.url().getPath(), "signed out with the form's token");
+        browser.open(base.resolve("/"));
+        assertEquals("/login", browser.url().getPath(), "the session is over");
+        assertTrue(browser.log().consoleErrors().stream().allMatch(e -> e.contains("/logout") && e.contains("403")),
+                "only the refused request is an error: " + browser.log().consoleErrors());
+    }
+}
