@@ -48,16 +48,25 @@ public final class TestTagGuard implements BeforeAllCallback, AfterAllCallback {
             recording.stop();
             events = read(recording);
         }
-        Set<String> tags = tags(context);
+        String problems = problems(tags(context), events);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(context.getDisplayName() + problems
+                    + " tag it so the quick run (./wizard test --unit) leaves it out (docs/development.md#test-tags)");
+        }
+    }
+
+    /** What the recorded {@code events} show that {@code tags} do not declare; empty when nothing. */
+    private static String problems(Set<String> tags, List<RecordedEvent> events) {
         Set<String> commands = new TreeSet<>();
         Set<String> services = new TreeSet<>();
         for (RecordedEvent event : events) {
-            if (event.getEventType().getName().equals(PROCESS_START)) {
-                if (!jgitProbe(event)) {
-                    commands.add(event.getString("command"));
+            if (!event.getEventType().getName().equals(PROCESS_START)) {
+                if (SERVICE_PORTS.contains(event.getInt("port"))) {
+                    services.add(event.getString("host") + ":" + event.getInt("port"));
                 }
-            } else if (SERVICE_PORTS.contains(event.getInt("port"))) {
-                services.add(event.getString("host") + ":" + event.getInt("port"));
+            } else if (!jgitProbe(event)) {
+                String command = event.getString("command");
+                commands.add(command.length() > 100 ? command.substring(0, 100) + "…" : command);
             }
         }
         StringBuilder problems = new StringBuilder();
@@ -69,10 +78,7 @@ public final class TestTagGuard implements BeforeAllCallback, AfterAllCallback {
         if (!services.isEmpty() && !tags.contains(NeedsServices.TAG)) {
             problems.append(" talked to ").append(services).append(" without @NeedsServices;");
         }
-        if (!problems.isEmpty()) {
-            throw new AssertionError(context.getDisplayName() + problems
-                    + " tag it so the quick run (./wizard test --unit) leaves it out (docs/development.md#test-tags)");
-        }
+        return problems.toString();
     }
 
     /**
