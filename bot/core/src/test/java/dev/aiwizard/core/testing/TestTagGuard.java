@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestTagGuard implements BeforeAllCallback, AfterAllCallback {
     private static final String PROCESS_START = "jdk.ProcessStart";
-    private static final String JGIT_FS = "org.eclipse.jgit.util.FS";
+    /** Libraries that probe the machine once per JVM and do without when it fails: see {@link #libraryProbe}. */
+    private static final List<String> PROBING_LIBRARIES = List.of("org.eclipse.jgit.util.FS", "com.sun.jna.");
     private static final List<String> SOCKET_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite");
     private static final Set<Integer> SERVICE_PORTS = servicePorts();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestTagGuard.class);
@@ -64,7 +65,7 @@ public final class TestTagGuard implements BeforeAllCallback, AfterAllCallback {
                 if (SERVICE_PORTS.contains(event.getInt("port"))) {
                     services.add(event.getString("host") + ":" + event.getInt("port"));
                 }
-            } else if (!jgitProbe(event)) {
+            } else if (!libraryProbe(event)) {
                 String command = event.getString("command");
                 commands.add(command.length() > 100 ? command.substring(0, 100) + "…" : command);
             }
@@ -82,13 +83,15 @@ public final class TestTagGuard implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * JGit asks the machine once per JVM, on first use, for git's system config file and the umask ({@code git
-     * --version}, {@code git config --system}, {@code sh -c umask}); it does without when they fail, so a test that
-     * uses JGit needs no tool for it.
+     * Whether a library started the process to look at the machine, once per JVM on first use, and does without when
+     * it fails: JGit asks for git's system config and the umask ({@code git --version}, {@code git config --system},
+     * {@code sh -c umask}), JNA (helm-java's native helm) lists the shared libraries ({@code ldconfig -p}). Which
+     * test class pays for it depends on the order the classes run in, and none needs a tool for it.
      */
-    private static boolean jgitProbe(RecordedEvent processStart) {
+    private static boolean libraryProbe(RecordedEvent processStart) {
         return processStart.getStackTrace() != null && processStart.getStackTrace().getFrames().stream()
-                .anyMatch(f -> f.getMethod().getType().getName().startsWith(JGIT_FS));
+                .map(f -> f.getMethod().getType().getName())
+                .anyMatch(type -> PROBING_LIBRARIES.stream().anyMatch(type::startsWith));
     }
 
     private static List<RecordedEvent> read(Recording recording) {
