@@ -452,6 +452,15 @@ public final class Wizard implements AutoCloseable {
         return storage;
     }
 
+    /**
+     * Whether every chat event and webhook delivery this replica took is handled and no chat turn is queued or
+     * running, so a test can assert that something did not happen without sleeping first. Jobs are not included:
+     * {@link JobRunner#awaitIdle} waits for those.
+     */
+    public boolean isIdle() {
+        return intake.inHand() == 0 && turnQueues.stream().allMatch(queues -> queues.queued() == 0);
+    }
+
     /** The jobs as the bot writes them: a change stored here reaches the job API's event streams at once. */
     public JobStore jobs() {
         return jobStore;

@@ -3,6 +3,7 @@ package dev.aiwizard.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole product on embedded defaults: a scripted console session from idea to pushed branch, then the generated
  * project's own test suite, run with its own documented command.
  */
+@SpawnsProcesses
 class ConsoleEndToEndIT {
     private static final String SCRIPT = """
             new a todo service where people manage tasks with a title and a done flag

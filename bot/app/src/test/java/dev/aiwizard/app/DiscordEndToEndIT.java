@@ -154,7 +154,10 @@ class DiscordEndToEndIT {
         long status = discord.say(thread, alice, "status");
         discord.redeliver(thread, status);
         discord.awaitBotMessage(thread, WAIT, c -> c.startsWith("Conversation "));
-        Thread.sleep(500);
+        // The gateway's events are taken in order: once a later command is deferred, every message above was taken.
+        String later = discord.slash(discord.channelId, alice, Map.of("show", "help"));
+        FakeDiscord.await("the later command deferred", WAIT, () -> discord.callback(later).isPresent());
+        FakeDiscord.await("the bot idle", WAIT, wizard::isIdle);
 
         assertEquals(1, discord.botMessages(thread).stream()
                 .filter(m -> m.get("content").asText().startsWith("Conversation ")).count(),

@@ -106,7 +106,7 @@ class GitHubEndToEndIT {
                     .statusCode());
             assertEquals(202, post(wizard, "issue_comment", UUID.randomUUID().toString(), comment, sign(comment))
                     .statusCode());
-            Thread.sleep(300);
+            awaitTrue(wizard::isIdle, "the bot is idle");
             assertEquals(1, wizard.storage().jobs().forConversation(c.id()).size(),
                     "someone without write access cannot ask for changes");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiwizard.core.Ids;
+import dev.aiwizard.core.testing.NeedsServices;
 import dev.aiwizard.generator.testing.FakeLlmServer;
 import dev.aiwizard.generator.testing.ProjectModel;
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The job API of a running bot over a real socket, as a program using it sees it: ask for a job, follow its events
  * with a real SSE client, read its files and zip; the cache, the limit, bad input, and personal tokens.
  */
+@NeedsServices
 class JobApiIT {
     private static final String IDEA = "a todo service where people manage tasks with a title and a done flag";
     /** The operator's token in these tests, assembled so no token-shaped string is in the file. */

@@ -2,12 +2,14 @@ package dev.aiwizard.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.testing.NeedsServices;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same conversation with the real parts an operator configures: PostgreSQL and Redis on 127.0.0.1. */
+@NeedsServices
 class PostgresRedisIT {
     static final String PG_URL = Optional.ofNullable(System.getenv("WIZARD_TEST_PG_URL"))
             .orElse("jdbc:postgresql://127.0.0.1:5432/test");

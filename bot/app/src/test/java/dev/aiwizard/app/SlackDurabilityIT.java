@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.core.testing.NeedsServices;
 import dev.aiwizard.core.testing.TcpProxy;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.chat.InboundEvent;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so that Slack retries, and an event a dead replica acknowledged is taken over. The bot runs on the test
  * PostgreSQL through a proxy the test can cut, in a schema of its own.
  */
+@NeedsServices
 class SlackDurabilityIT {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String TOKEN = "xoxb-durable-token";

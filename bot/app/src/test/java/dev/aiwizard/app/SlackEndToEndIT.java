@@ -140,7 +140,7 @@ class SlackEndToEndIT {
         assertEquals(200, b.get().statusCode());
         assertEquals(200, post(status, "application/json", "2").statusCode());
         awaitTrue(() -> last(root).text().startsWith("Conversation "), "the status reply");
-        Thread.sleep(300);
+        awaitTrue(wizard::isIdle, "the bot is idle");
 
         assertEquals(1, slack.thread(CHANNEL, root.ts()).stream().filter(m -> m.text().startsWith("Conversation "))
                 .count(), "one turn for three deliveries of one event");
@@ -161,7 +161,7 @@ class SlackEndToEndIT {
                 "1700000100.000004")), "application/json");
         post(SlackRequests.event("Ev-elsewhere", SlackRequests.threadReply(CHANNEL, "1600000000.000001", "U1",
                 "skip", "1700000100.000005")), "application/json");
-        Thread.sleep(500);
+        awaitTrue(wizard::isIdle, "the bot is idle");
 
         assertEquals(before, slack.messages().size(), "no reply to any of them");
     }
@@ -204,7 +204,7 @@ class SlackEndToEndIT {
         assertEquals(List.of(401, 401, 401), List.of(missing.statusCode(), bad.statusCode(), old.statusCode()));
         assertTrue(verification.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"),
                 verification.body());
-        Thread.sleep(300);
+        awaitTrue(wizard::isIdle, "the bot is idle");
         assertEquals(List.of(), slack.messages(), "nothing was posted");
         assertTrue(wizard.storage().conversations().list(10, 0).isEmpty(), "nothing was stored");
     }
@@ -287,7 +287,7 @@ class SlackEndToEndIT {
                 "application/x-www-form-urlencoded").statusCode());
         awaitTrue(() -> slack.messages().stream().anyMatch(m -> m.text().contains("asked for: a plain todo service")),
                 "the good request's conversation");
-        awaitTrue(() -> !wizard.slack().isBusy(), "the bot is idle");
+        awaitTrue(wizard::isIdle, "the bot is idle");
         assertTrue(slack.messages().stream().noneMatch(m -> m.text().contains(refusedIdea)), slack.messages()
                 .toString());
         assertEquals(1, wizard.storage().conversations().list(10, 0).size(), "only the good request's conversation");

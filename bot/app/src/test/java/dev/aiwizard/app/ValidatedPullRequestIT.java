@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.app.config.AppSettings;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.Verification;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
 import dev.aiwizard.generator.testing.FakeLlmServer;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the real sandbox (bubblewrap, Maven or npm), the model is asked to repair what failed, and the pull request on
  * (fake) GitHub, its commit status and the thread tell exactly what happened.
  */
+@SpawnsProcesses
 class ValidatedPullRequestIT {
     private static final String TOKEN = "ghp_e2e11111111111111111111111111111111";
 

@@ -10,6 +10,7 @@ import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.TestCounts;
 import dev.aiwizard.core.testing.ShippedSettings;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.sandbox.StackPlan.ReportFormat;
 import dev.aiwizard.sandbox.StackPlan.Step;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies, so its install step needs no registry); runaway processes run on a shell "stack" whose plan only
  * these tests know. Needs bwrap, prlimit (and setpriv as root), node and npm; fails without them, never skips.
  */
+@SpawnsProcesses
 class BubblewrapSandboxIT {
     private static final SandboxLimits SMALL = ShippedSettings.sandboxLimits().withTimeout(Duration.ofSeconds(60));
     private static final String PACKAGE = """

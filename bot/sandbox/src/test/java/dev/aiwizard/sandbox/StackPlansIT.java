@@ -7,6 +7,7 @@ import dev.aiwizard.core.sandbox.SandboxRequest;
 import dev.aiwizard.core.sandbox.SandboxResult;
 import dev.aiwizard.core.sandbox.SandboxResult.Outcome;
 import dev.aiwizard.core.sandbox.TestCounts;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The production plans on real Maven and npm, with their registries for the dependency step: failing tests are
  * named and counted from Surefire's and node's own reports. The cache is shared by every sandbox test of a run.
  */
+@SpawnsProcesses
 class StackPlansIT {
     private static final String POM = """
             <project xmlns="http://maven.apache.org/POM/4.0.0">

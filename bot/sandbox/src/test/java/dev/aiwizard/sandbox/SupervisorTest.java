@@ -3,6 +3,7 @@ package dev.aiwizard.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SpawnsProcesses
 class SupervisorTest {
     /**
      * Ctrl-C in the terminal (SIGINT) and a SIGTERM sent to the bot's process group reach every process of that

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.testing.PrivatePostgres;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A database that goes away and comes back: calls fail clearly meanwhile, and the bot carries on without a restart. */
 @Timeout(180)
+@SpawnsProcesses
 class DatabaseRestartIT {
     private static final StorageSettings.Timeouts SHORT = new StorageSettings.Timeouts(Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofSeconds(2));

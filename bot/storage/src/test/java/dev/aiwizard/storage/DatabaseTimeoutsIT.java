@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.testing.NeedsServices;
 import dev.aiwizard.core.testing.TcpProxy;
 import java.net.URI;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * it.
  */
 @Timeout(120)
+@NeedsServices
 class DatabaseTimeoutsIT {
     /** Short timeouts so the test is quick; the shipped defaults are longer. */
     private static final StorageSettings.Timeouts SHORT = new StorageSettings.Timeouts(Duration.ofSeconds(1),

@@ -1,9 +1,11 @@
 package dev.aiwizard.storage;
 
 import dev.aiwizard.core.access.ApiTokenStore;
+import dev.aiwizard.core.testing.NeedsServices;
 import org.junit.jupiter.api.AfterAll;
 
 /** The API token store contract on a fresh schema of the test PostgreSQL, dropped afterwards. */
+@NeedsServices
 class PostgresApiTokenStoreIT extends ApiTokenStoreContract {
     private TestDatabase database;
 

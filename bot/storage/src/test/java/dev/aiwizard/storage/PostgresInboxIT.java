@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.chat.Inbox;
 import dev.aiwizard.core.chat.InboundEvent;
+import dev.aiwizard.core.testing.NeedsServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The inbox contract on a fresh schema of the test PostgreSQL, dropped afterwards. */
+@NeedsServices
 class PostgresInboxIT extends InboxContract {
     private TestDatabase database;
 

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.testing.NeedsServices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Opening PostgreSQL: schemas of their own, readiness, and what an operator sees when it cannot be reached. */
+@NeedsServices
 class PostgresStorageIT {
 
     @Test

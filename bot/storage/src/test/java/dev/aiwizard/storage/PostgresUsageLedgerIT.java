@@ -1,9 +1,11 @@
 package dev.aiwizard.storage;
 
 import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.testing.NeedsServices;
 import org.junit.jupiter.api.AfterAll;
 
 /** The usage ledger contract on a fresh schema of the test PostgreSQL, dropped afterwards. */
+@NeedsServices
 class PostgresUsageLedgerIT extends UsageLedgerContract {
     private TestDatabase database;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.testing.NeedsServices;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import redis.clients.jedis.JedisPooled;
  * The coordination contract on the test Redis ({@code WIZARD_TEST_REDIS_URL}, default {@code redis://127.0.0.1:6379}),
  * under a key prefix of its own that is deleted afterwards.
  */
+@NeedsServices
 class RedisCoordinationIT extends CoordinationContract {
     private static final String URL = RedisTestKeys.URL;
     private final String prefix = "wizard-test:" + Ids.random(10) + ":";

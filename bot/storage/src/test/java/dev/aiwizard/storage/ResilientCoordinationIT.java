@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.testing.NeedsServices;
 import dev.aiwizard.core.testing.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import redis.clients.jedis.JedisPooled;
  * Redis down does not stop the bot: the test Redis is reached through a proxy the test cuts and restores, two
  * replicas share the test PostgreSQL, and every lock, duplicate check and rate limit keeps working.
  */
+@NeedsServices
 class ResilientCoordinationIT {
     private static final String REDIS = System.getenv().getOrDefault("WIZARD_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     private static final Duration RETRY = Duration.ofMillis(200);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.testing.NeedsServices;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
  * The coordination contract on what a replica with Redis configured runs ({@link Storage#coordination}: Redis, with
  * the test PostgreSQL as its fallback) while Redis answers; keys under a prefix of its own, deleted afterwards.
  */
+@NeedsServices
 class ResilientCoordinationOnRedisIT extends CoordinationContract {
     private final String prefix = "wizard-test:" + Ids.random(10) + ":";
     private TestDatabase database;

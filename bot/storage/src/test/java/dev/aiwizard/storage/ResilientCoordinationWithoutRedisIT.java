@@ -3,6 +3,7 @@ package dev.aiwizard.storage;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.aiwizard.core.coordination.Coordination;
+import dev.aiwizard.core.testing.NeedsServices;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
  * The lock contract on a replica whose Redis does not answer: its locks are taken in the test PostgreSQL (a schema
  * of its own), and keep every promise the Redis ones keep.
  */
+@NeedsServices
 class ResilientCoordinationWithoutRedisIT extends CoordinationLocksContract {
     private TestDatabase database;
 

@@ -11,6 +11,7 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.ShippedSettings;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Generates real projects and runs their own documented test command in a separate Maven process: the promise is
  * code whose tests pass, so only running them proves it. Needs {@code mvn} on the PATH and fails without it.
  */
+@SpawnsProcesses
 class GeneratedProjectIT {
     private static final long TIMEOUT_MINUTES = 5;
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b[^>]*>");

@@ -11,6 +11,7 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.ShippedSettings;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as separate processes: only running the tests proves they pass. Needs Node.js 20+ and npm on the PATH, and the npm
  * registry (or a warm npm cache); fails without them rather than skipping.
  */
+@SpawnsProcesses
 class NodeProjectIT {
     private static final long TIMEOUT_MINUTES = 5;
     /** The runner's summary: "# pass 96" from the TAP reporter (not a terminal), "ℹ pass 96" from the spec one. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build) started with the operator's secrets in its environment, against a fake JDK whose {@code java} writes down
  * the environment and arguments it was given: none of the secrets may reach it.
  */
+@SpawnsProcesses
 class StartupCacheTrainingIT {
     private static final Path SCRIPT = Path.of("bench", "train-startup-cache");
     private static final Path LAUNCHER = Path.of("..", "..", "wizard");

@@ -17,14 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 
 /**
  * The browser harness sees what a person would: a console error, a request meant for another machine, a page that
  * drew nothing. Pages come from a small server on 127.0.0.1; the other machine's name never resolves.
  */
-@Tag("processes")
+@SpawnsProcesses
 class BrowserIT {
     private static final Map<String, String> PAGES = Map.of(
             "/clean", "<!DOCTYPE html><html lang=\"en\"><head><title>clean</title><link rel=\"icon\" href=\"data:,\">"

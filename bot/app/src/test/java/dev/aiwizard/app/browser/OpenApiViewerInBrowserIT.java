@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
  * operations from the bot's own files and document, with no error in the console and no request off this machine
  * (issue 17: "works without any CDN", "no errors in the browser console").
  */
-@Tag("processes")
+@SpawnsProcesses
 class OpenApiViewerInBrowserIT {
     @TempDir
     Path data;

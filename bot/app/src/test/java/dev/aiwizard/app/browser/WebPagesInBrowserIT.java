@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * web flow on 127.0.0.1, as a person uses them: what they see, a clean console, nothing asked of another machine,
  * and the CSRF fence holding for a request the page did not make.
  */
-@Tag("processes")
+@SpawnsProcesses
 class WebPagesInBrowserIT {
     private static final String CLIENT_ID = "e2e-client";
     private static final String CLIENT_SECRET = "e2e-" + "secret";

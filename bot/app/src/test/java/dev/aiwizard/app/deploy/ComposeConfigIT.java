@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.yaml.snakeyaml.Yaml;
  * volumes and start order the bot relies on, and an environment the bot accepts. The file must stay valid for Compose
  * v1.29 and v2 alike. ./wizard test installs docker-compose when it is missing; without it this test fails.
  */
+@SpawnsProcesses
 class ComposeConfigIT {
     private static final String PASSWORD = "compose-check-password";
 

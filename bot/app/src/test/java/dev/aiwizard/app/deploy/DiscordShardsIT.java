@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.discord.DiscordSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * How the chart's Discord StatefulSet splits the shards: each pod runs the image's real entrypoint, which turns the
  * pod's ordinal into DISCORD_SHARDS, and the bot reads that as its shards. Together the pods run every shard once.
  */
+@SpawnsProcesses
 class DiscordShardsIT {
     @TempDir
     Path bin;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.testing.PrivatePostgres;
 import dev.aiwizard.core.testing.PrivateRedis;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.git.testing.FakeGitHub;
 import dev.aiwizard.git.testing.GitHttpServer;
 import dev.aiwizard.slack.testing.FakeSlack;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts something real and checks what people would notice: every message answered once, one pull request, one
  * "Done".
  */
+@SpawnsProcesses
 class ReplicaDrillsIT {
     private static final String TOKEN = "xoxb-drill-token";
     private static final String SECRET = "slack-signing-secret-for-drills";

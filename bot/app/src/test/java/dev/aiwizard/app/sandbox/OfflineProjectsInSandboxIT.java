@@ -13,6 +13,7 @@ import dev.aiwizard.core.spec.FieldType;
 import dev.aiwizard.core.spec.Operation;
 import dev.aiwizard.core.spec.Spec;
 import dev.aiwizard.core.testing.ShippedSettings;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.generator.offline.OfflineCodeGenerator;
 import dev.aiwizard.sandbox.BubblewrapSandbox;
 import dev.aiwizard.sandbox.testing.SandboxTesting;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * failing here is our bug. Counts come from the
  * runners' reports and agree with the totals the runners print.
  */
+@SpawnsProcesses
 class OfflineProjectsInSandboxIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java-rest", "node-express"})

@@ -1,0 +1,18 @@
+package dev.aiwizard.core.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class that talks to the shared PostgreSQL or Redis; the quick run ({@code ./wizard test --unit})
+ * leaves it out, and {@link TestTagGuard} fails an unmarked class that does it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(NeedsServices.TAG)
+public @interface NeedsServices {
+    String TAG = "services";
+}
