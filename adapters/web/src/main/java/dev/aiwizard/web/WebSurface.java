@@ -46,7 +46,8 @@ public final class WebSurface implements HttpService {
     private final Assets assets = new Assets();
     private final List<WebRoute> routes;
 
-    public WebSurface(Parts parts) {
+    /** The pages of {@code parts}, with the job, token and admin pages served from {@code jobs}. */
+    public WebSurface(Parts parts, JobParts jobs) {
         this.headers = new SecurityHeaders(parts.settings().behindTls());
         Sessions sessions = new Sessions(parts.sessions(), parts.settings(), parts.clock());
         this.doorman = new Doorman(sessions, parts.settings(), parts.localName());
@@ -55,7 +56,15 @@ public final class WebSurface implements HttpService {
                 List.of(new WebRoute(Method.GET, "/assets/{file}", WebRoute.Access.OPEN,
                         (v, req, res) -> assets.serve(req, res))),
                 new SignIn(parts.settings(), sessions, pages).routes(),
-                new ConversationsPage(parts.conversations(), pages).routes()).flatMap(List::stream).toList();
+                new ConversationsPage(parts.conversations(), pages).routes(),
+                jobPages(parts, jobs),
+                new TokensPage(jobs.tokens(), pages).routes(),
+                new AdminPages(parts.conversations(), jobs.settings(), pages).routes()).flatMap(List::stream).toList();
+    }
+
+    private List<WebRoute> jobPages(Parts parts, JobParts jobs) {
+        JobPage job = new JobPage(jobs, parts.conversations(), pages);
+        return Stream.of(job.routes(), new FilesPage(jobs.jobs(), job, pages).routes()).flatMap(List::stream).toList();
     }
 
     /** Every route of the pages, as registered. */

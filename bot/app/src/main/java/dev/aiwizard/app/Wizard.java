@@ -6,6 +6,7 @@ import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.app.config.EffectiveSettings;
 import com.slack.api.bolt.App;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import dev.aiwizard.app.slack.SlackEndpoint;
@@ -63,6 +64,7 @@ import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.InProcessCoordination;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
+import dev.aiwizard.web.JobParts;
 import dev.aiwizard.web.WebGateway;
 import dev.aiwizard.web.WebSurface;
 import io.helidon.webserver.WebServer;
@@ -206,11 +208,14 @@ public final class Wizard implements AutoCloseable {
                             modelDescription + "; default target " + settings.target()),
                     clock, runner::wake, telemetry);
             JobFeed jobFeed = new JobFeed(jobStore, jobEvents, settings.api().eventsTail());
+            ApiTokens apiTokens = new ApiTokens(storage.apiTokens(), clock);
             ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
-                    new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.apiToken(),
-                    settings.api().keepAlive());
+                    apiTokens, jobFeed, settings.apiToken(), settings.api().keepAlive());
+            List<JobParts.Setting> effective = EffectiveSettings.of(settings);
             WebSurface web = new WebSurface(new WebSurface.Parts(settings.web(), storage.webSessions(),
-                    storage.conversations(), clock, System.getProperty("user.name", "you")));
+                    storage.conversations(), clock, System.getProperty("user.name", "you")),
+                    new JobParts(jobStore, jobFeed, settings.api().keepAlive(), apiTokens,
+                            ThreadAddresses.of(settings), () -> effective));
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
