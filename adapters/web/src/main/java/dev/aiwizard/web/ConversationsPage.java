@@ -5,12 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationReads;
 import dev.aiwizard.core.conversation.ConversationState;
+import dev.aiwizard.core.conversation.WhoMay;
 import dev.aiwizard.web.view.ConversationList;
 import dev.aiwizard.web.view.ConversationList.Row;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +22,14 @@ import java.util.function.Predicate;
 final class ConversationsPage {
     /** How many of the newest conversations the page looks through. */
     static final int LOOK_BACK = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final ConversationReads conversations;
+    private final WhoMay whoMay;
     private final Pages pages;
 
-    ConversationsPage(ConversationReads conversations, Pages pages) {
+    ConversationsPage(ConversationReads conversations, WhoMay whoMay, Pages pages) {
         this.conversations = requireNonNull(conversations, "conversations");
+        this.whoMay = requireNonNull(whoMay, "whoMay");
         this.pages = requireNonNull(pages, "pages");
     }
 
@@ -43,24 +42,25 @@ final class ConversationsPage {
         String platform = req.query().first("platform").orElse("").strip();
         String state = req.query().first("state").orElse("").strip().toUpperCase(Locale.ROOT);
         String who = req.query().first("person").orElse("").strip();
-        Predicate<Conversation> shown = person.admin()
+        boolean admin = whoMay.isAdmin(WebGateway.PLATFORM, person.user());
+        Predicate<Conversation> shown = admin
                 ? c -> (platform.isEmpty() || c.thread().platform().equals(platform))
                 && (state.isEmpty() || c.state().name().equals(state))
                 && (who.isEmpty() || c.requester().id().equalsIgnoreCase(who)
                 || c.requester().displayName().toLowerCase(Locale.ROOT).contains(who.toLowerCase(Locale.ROOT)))
-                : c -> c.thread().platform().equals(WebGateway.PLATFORM) && c.requester().id().equals(person.login());
+                : c -> whoMay.isRequester(c, person.user(), WebGateway.PLATFORM);
         List<Conversation> all = conversations.list(LOOK_BACK, 0);
         List<Row> rows = all.stream().filter(shown).map(ConversationsPage::row).toList();
         List<String> platforms = all.stream().map(c -> c.thread().platform()).distinct().sorted().toList();
-        ConversationList listing = new ConversationList(person.admin() ? "All conversations" : "My conversations", rows, person.admin(),
+        ConversationList listing = new ConversationList(admin ? "All conversations" : "My conversations", rows, admin,
                 platforms, Arrays.stream(ConversationState.values()).map(Enum::name).toList(), platform, state, who);
         pages.render(res, "conversations.jte", pages.layout(listing.heading(), visit, req), "listing", listing);
     }
 
     private static Row row(Conversation c) {
         String idea = c.idea().length() > 140 ? c.idea().substring(0, 139) + "…" : c.idea();
-        return new Row("/conversations/" + c.id().value(), idea, c.state().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' '), c.state().name().toLowerCase(Locale.ROOT), c.thread().platform(),
-                c.requester().displayName(), WHEN.format(c.updatedAt()), c.updatedAt().toString());
+        return new Row("/conversations/" + c.id().value(), idea, Words.state(c.state()),
+                c.state().name().toLowerCase(Locale.ROOT), c.thread().platform(), c.requester().displayName(),
+                Words.time(c.updatedAt()), c.updatedAt().toString());
     }
 }

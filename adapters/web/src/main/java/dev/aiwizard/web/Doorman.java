@@ -3,6 +3,7 @@ package dev.aiwizard.web;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.access.WebSession;
+import dev.aiwizard.core.conversation.WhoMay;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
@@ -15,38 +16,42 @@ import java.util.Optional;
  * let in.
  */
 final class Doorman {
-    /** The local user's login; not a GitHub login (those have no {@code .}), so no one can sign in as them. */
-    static final String LOCAL_LOGIN = "local.operator";
-
     private final Sessions sessions;
     private final WebSettings settings;
+    private final WhoMay whoMay;
     private final String localName;
 
-    Doorman(Sessions sessions, WebSettings settings, String localName) {
+    Doorman(Sessions sessions, WebSettings settings, WhoMay whoMay, String localName) {
         this.sessions = requireNonNull(sessions, "sessions");
         this.settings = requireNonNull(settings, "settings");
+        this.whoMay = requireNonNull(whoMay, "whoMay");
         this.localName = requireNonNull(localName, "localName");
     }
 
     /** The visit of {@code req}, starting the local user's session where that applies. */
     Optional<Visit> visit(ServerRequest req, ServerResponse res) {
         boolean localAllowed = !settings.signInWithGitHub() && DirectCaller.isDirectLoopback(req);
-        Optional<Visit> known = sessions.find(req).flatMap(s -> visit(s, localAllowed));
+        Optional<Visit> known = sessions.find(req).flatMap(s -> honoured(s, localAllowed));
         if (known.isPresent() || !localAllowed) {
             return known;
         }
-        return visit(sessions.start(LOCAL_LOGIN, localName, Sessions.LOCAL, res), true);
+        return Optional.of(of(sessions.start(Person.LOCAL_LOGIN, localName, Sessions.LOCAL, res), true));
     }
 
-    private Optional<Visit> visit(WebSession s, boolean localAllowed) {
+    /** {@code s}'s visit, if the configuration still lets its person in. */
+    private Optional<Visit> honoured(WebSession s, boolean localAllowed) {
         if (Sessions.LOCAL.equals(s.provider())) {
-            return localAllowed ? Optional.of(new Visit(new Person(s.login(), s.name(), true, true), s.csrf()))
-                    : Optional.empty();
+            return localAllowed ? Optional.of(of(s, true)) : Optional.empty();
         }
         if (!settings.signInWithGitHub() || !settings.maySignIn(s.login())) {
             return Optional.empty();
         }
-        return Optional.of(new Visit(new Person(s.login(), s.name(), settings.isAdmin(s.login()), false), s.csrf()));
+        return Optional.of(of(s, false));
+    }
+
+    private Visit of(WebSession s, boolean local) {
+        boolean admin = whoMay.isAdmin(WebGateway.PLATFORM, new Person(s.login(), s.name(), false, local).user());
+        return new Visit(new Person(s.login(), s.name(), admin, local), s.csrf());
     }
 
     /** Whether people sign in with GitHub here. */

@@ -2,16 +2,12 @@ package dev.aiwizard.web;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobFeed;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,13 +31,22 @@ final class PageEvents {
 
     /** Streams {@code job}'s changes to {@code res} until the job is over or the browser goes away. */
     void stream(Job job, ServerResponse res) {
-        res.status(Status.OK_200)
-                .header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .header(HeaderNames.CACHE_CONTROL, "no-cache, no-store")
-                .header(HeaderNames.create("X-Accel-Buffering"), "no");
-        try (OutputStream out = res.outputStream()) {
-            feed.follow(job.id(), new Writer(out), keepAlive);
-        } catch (Gone | IOException e) {
+        try (ServerSentEvents events = ServerSentEvents.open(res)) {
+            feed.follow(job.id(), new JobFeed.Follower() {
+                @Override
+                public void changed(JobFeed.Change change) {
+                    events.send("job", json(fields(change.job())));
+                    if (change.job().state().isFinal()) {
+                        events.send("end", "{}");
+                    }
+                }
+
+                @Override
+                public void idle() {
+                    events.keepAlive();
+                }
+            }, keepAlive);
+        } catch (ServerSentEvents.ClientGone e) {
             LOG.log(System.Logger.Level.DEBUG, "the page following job {0} went away", job.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,38 +62,11 @@ final class PageEvents {
         return m;
     }
 
-    private record Writer(OutputStream out) implements JobFeed.Follower {
-        @Override
-        public void changed(JobFeed.Change change) {
-            try {
-                write("event: job\ndata: " + JSON.writeValueAsString(fields(change.job())) + "\n\n");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (change.job().state().isFinal()) {
-                write("event: end\ndata: {}\n\n");
-            }
-        }
-
-        @Override
-        public void idle() {
-            write(": keep-alive\n\n");
-        }
-
-        private void write(String text) {
-            try {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException | RuntimeException e) {
-                throw new Gone(e);
-            }
-        }
-    }
-
-    /** The browser closed the stream: thrown out of {@link JobFeed#follow} to stop following. */
-    private static final class Gone extends RuntimeException {
-        Gone(Throwable cause) {
-            super("the page's event stream is closed", cause);
+    private static String json(Map<String, String> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -45,6 +45,14 @@ final class Pages {
         res.send(out.toByteArray());
     }
 
+    /** Sends {@code template}, a part of a page (no frame), with {@code params}. */
+    void renderPart(ServerResponse res, String template, Map<String, Object> params) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(template, params, out);
+        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+        res.send(out.toByteArray());
+    }
+
     /** Answers {@code status} with a page that says {@code message}. */
     void problem(ServerResponse res, Status status, String title, String message, Visit visit, ServerRequest req) {
         res.status(status);

@@ -6,9 +6,12 @@ import dev.aiwizard.core.chat.UserRef;
 
 /**
  * Who is looking at a page: a GitHub user ({@code login}), or the single local user of an install without sign-in
- * ({@code local}); {@code admin} as configured (the local user is the operator, so an admin).
+ * ({@code local}); {@code admin} as the core's admin policy says (the local user is the operator, so an admin).
  */
 public record Person(String login, String name, boolean admin, boolean local) {
+    /** The local user's login; not a GitHub login (those have no {@code .}), so no one can sign in as them. */
+    public static final String LOCAL_LOGIN = "local.operator";
+
     public Person {
         requireNonNull(login, "login");
         requireNonNull(name, "name");

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.StorageException;
 import dev.aiwizard.core.access.WebSessionStore;
+import dev.aiwizard.core.conversation.AdminPolicy;
 import dev.aiwizard.core.conversation.ConversationReads;
+import dev.aiwizard.core.conversation.GenerationQueue;
+import dev.aiwizard.core.conversation.WhoMay;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -13,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,41 +26,63 @@ import java.util.stream.Stream;
  * behind the same gate — the security headers, then who is visiting ({@link Doorman}), then the CSRF token on every
  * request that changes something — so a page added there cannot forget any of it.
  */
-public final class WebSurface implements HttpService {
+public final class WebSurface implements HttpService, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebSurface.class.getName());
 
     /**
-     * What the pages are served from: the settings, where sessions are kept, the conversations to read, the clock,
-     * and the name the local user is shown with (the operator's account name) on an install without sign-in.
+     * What the pages are served from: the settings, where sessions are kept, the conversations to read and their jobs,
+     * who may do what (the core's rule), the web's way into the core and its chat port, the clock, the name the local
+     * user is shown with (the operator's account name) on an install without sign-in, and how often a live page reads
+     * the store for what other replicas and platforms changed.
      */
-    public record Parts(WebSettings settings, WebSessionStore sessions, ConversationReads conversations, Clock clock,
-                        String localName) {
+    public record Parts(WebSettings settings, WebSessionStore sessions, ConversationReads conversations,
+                        GenerationQueue jobs, WhoMay whoMay, WebInbox inbox, WebGateway gateway, Clock clock,
+                        String localName, Duration liveTail) {
         public Parts {
             requireNonNull(settings, "settings");
             requireNonNull(sessions, "sessions");
             requireNonNull(conversations, "conversations");
+            requireNonNull(jobs, "jobs");
+            requireNonNull(whoMay, "whoMay");
+            requireNonNull(inbox, "inbox");
+            requireNonNull(gateway, "gateway");
             requireNonNull(clock, "clock");
             requireNonNull(localName, "localName");
+            requireNonNull(liveTail, "liveTail");
         }
     }
+
+    /** How long starting a conversation waits for the core's first answer before showing the list instead. */
+    private static final Duration START_WAIT = Duration.ofSeconds(15);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final SecurityHeaders headers;
     private final Doorman doorman;
     private final Pages pages;
     private final Assets assets = new Assets();
     private final List<WebRoute> routes;
+    private final ConversationFeed feed;
 
     /** The pages of {@code parts}, with the job, token and admin pages served from {@code jobs}. */
     public WebSurface(Parts parts, JobParts jobs) {
         this.headers = new SecurityHeaders(parts.settings().behindTls());
         Sessions sessions = new Sessions(parts.sessions(), parts.settings(), parts.clock());
-        this.doorman = new Doorman(sessions, parts.settings(), parts.localName());
+        this.doorman = new Doorman(sessions, parts.settings(), parts.whoMay(), parts.localName());
         this.pages = new Pages(assets);
+        ConversationPage conversation = new ConversationPage(parts.conversations(), parts.jobs(), parts.whoMay(),
+                parts.inbox(), parts.gateway(), pages);
+        this.feed = new ConversationFeed(parts.conversations(), parts.jobs(), parts.gateway(), conversation,
+                parts.liveTail(), KEEP_ALIVE);
+        // Every page's routes, in one list: a new page adds its routes here.
         this.routes = Stream.of(
                 List.of(new WebRoute(Method.GET, "/assets/{file}", WebRoute.Access.OPEN,
                         (v, req, res) -> assets.serve(req, res))),
                 new SignIn(parts.settings(), sessions, pages).routes(),
-                new ConversationsPage(parts.conversations(), pages).routes(),
+                new ConversationsPage(parts.conversations(), parts.whoMay(), pages).routes(),
+                new NewConversationPage(parts.conversations(), parts.inbox(), parts.gateway(), pages, START_WAIT)
+                        .routes(),
+                conversation.routes(),
+                feed.routes(),
                 jobPages(parts, jobs),
                 new TokensPage(jobs.tokens(), pages).routes(),
                 new AdminPages(parts.conversations(), jobs.settings(), pages).routes()).flatMap(List::stream).toList();
@@ -65,6 +91,24 @@ public final class WebSurface implements HttpService {
     private List<WebRoute> jobPages(Parts parts, JobParts jobs) {
         JobPage job = new JobPage(jobs, parts.conversations(), pages);
         return Stream.of(job.routes(), new FilesPage(jobs.jobs(), job, pages).routes()).flatMap(List::stream).toList();
+    }
+
+    /**
+     * The admins of the web pages for the core's {@link AdminPolicy}: the configured GitHub logins, and, on an
+     * install without sign-in, the local user (the operator).
+     */
+    public static AdminPolicy admins(AdminPolicy admins, WebSettings settings) {
+        List<String> web = new java.util.ArrayList<>(settings.admins());
+        if (!settings.signInWithGitHub()) {
+            web.add(Person.LOCAL_LOGIN);
+        }
+        return admins.withUsers(WebGateway.PLATFORM, web);
+    }
+
+    /** Ends the pages' open event streams, so they do not hold the server's shutdown up. */
+    @Override
+    public void close() {
+        feed.close();
     }
 
     /** Every route of the pages, as registered. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.conversation.Conversation;
+import dev.aiwizard.core.conversation.Identities;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.web.testing.FakeGitHubOAuth;
+import dev.aiwizard.web.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdminPagesTest {
     private final FakeGitHubOAuth github = FakeGitHubOAuth.start("client-1", "secret-1");
     private final WebFixture web = new WebFixture(base -> new WebSettings("client-1", "secret-1", github.url(),
-            github.url(), base, Set.of("admin-person"), Set.of("octocat"), Duration.ofHours(8)));
+            github.url(), base, Set.of("admin-person"), Set.of("octocat"), Duration.ofHours(8)), Identities.none());
     private final JobSamples samples = new JobSamples(web);
 
     @AfterEach

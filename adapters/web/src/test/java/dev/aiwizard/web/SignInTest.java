@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.web.testing.FakeGitHubOAuth;
+import dev.aiwizard.web.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class SignInTest {
     private final FakeGitHubOAuth github = FakeGitHubOAuth.start("client-1", "secret-1");
     private final WebFixture web = new WebFixture(base -> new WebSettings("client-1", "secret-1", github.url(),
-            github.url(), base, Set.of("admin-person"), Set.of("octocat"), Duration.ofHours(8)));
+            github.url(), base, Set.of("admin-person"), Set.of("octocat"), Duration.ofHours(8)),
+            dev.aiwizard.core.conversation.Identities.none());
 
     @AfterEach
     void stop() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.access.ApiTokens;
 import dev.aiwizard.core.access.Principal;
 import dev.aiwizard.core.chat.UserRef;
+import dev.aiwizard.web.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ class TokensPageTest {
         assertTrue(m.find(), made.body());
         String secret = m.group(1);
         Principal owner = web.tokens.recognise(secret).orElseThrow();
-        assertEquals(Doorman.LOCAL_LOGIN, owner.user().id());
+        assertEquals(Person.LOCAL_LOGIN, owner.user().id());
         HttpResponse<String> listed = browser.get("/tokens");
         assertTrue(listed.body().contains("laptop"), listed.body());
         assertFalse(listed.body().contains(secret), "the list never shows the token again");

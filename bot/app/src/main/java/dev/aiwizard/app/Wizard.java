@@ -30,6 +30,7 @@ import dev.aiwizard.core.chat.ThreadQueues;
 import dev.aiwizard.core.chat.TurnLimits;
 import dev.aiwizard.core.conversation.ChatInbox;
 import dev.aiwizard.core.conversation.ConversationService;
+import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.conversation.Interviewer;
 import dev.aiwizard.core.coordination.Coordination;
 import dev.aiwizard.core.job.CodeGenerator;
@@ -66,6 +67,7 @@ import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
 import dev.aiwizard.web.JobParts;
 import dev.aiwizard.web.WebGateway;
+import dev.aiwizard.web.WebInbox;
 import dev.aiwizard.web.WebSurface;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -138,7 +140,8 @@ public final class Wizard implements AutoCloseable {
             chat.register(console);
             // Conversations started through the job API have no chat: the bot's words are only stored.
             chat.register(new ApiGateway());
-            chat.register(new WebGateway());
+            WebGateway webGateway = new WebGateway();
+            chat.register(webGateway);
             App slackApp = settings.slack() == null ? null : SlackBot.app(settings.slack());
             SlackGateway slackGateway = slackApp == null ? null : SlackBot.gateway(slackApp, settings.slack());
             if (slackGateway != null) {
@@ -198,10 +201,13 @@ public final class Wizard implements AutoCloseable {
             replica = "replica-" + Ids.random(6);
             runner = push(new JobRunner(jobStore, worker, settings.jobs(), clock, "worker-" + replica,
                     telemetry));
+            // The web pages' admins (and, without sign-in, the local user) decide like the platforms' own admins.
+            ConversationSettings conversationSettings = settings.conversation().withAdmins(
+                    WebSurface.admins(settings.conversation().admins(), settings.web()));
             conversations = new ConversationService(storage.conversations(), jobStore, coordination,
-                    interviewer, chat, settings.conversation(), clock, runner::wake, telemetry);
+                    interviewer, chat, conversationSettings, clock, runner::wake, telemetry);
             JobRequestService jobRequests = new JobRequestService(storage.conversations(), jobStore,
-                    storage.jobRequests(), coordination, interviewer, settings.conversation(),
+                    storage.jobRequests(), coordination, interviewer, conversationSettings,
                     new JobRequestSettings(settings.api().maxIdeaLength(), settings.api().jobsPerMinute(),
                             settings.api().cacheFor(), StackCatalog.builtIn().stacks().stream()
                             .map(StackOption::id).collect(Collectors.toSet()),
@@ -211,11 +217,6 @@ public final class Wizard implements AutoCloseable {
             ApiTokens apiTokens = new ApiTokens(storage.apiTokens(), clock);
             ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
                     apiTokens, jobFeed, settings.apiToken(), settings.api().keepAlive());
-            List<JobParts.Setting> effective = EffectiveSettings.of(settings);
-            WebSurface web = new WebSurface(new WebSurface.Parts(settings.web(), storage.webSessions(),
-                    storage.conversations(), clock, System.getProperty("user.name", "you")),
-                    new JobParts(jobStore, jobFeed, settings.api().keepAlive(), apiTokens,
-                            ThreadAddresses.of(settings), () -> effective));
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.intake().lease(), settings.intake().maxAttempts(),
@@ -231,7 +232,17 @@ public final class Wizard implements AutoCloseable {
             if (slack != null) {
                 intake.register(slack);
             }
+            WebInbox webInbox = new WebInbox(new ChatInbox(conversations, intake, turnQueues(WebGateway.PLATFORM,
+                    turnExecutor(WebGateway.PLATFORM), turns, telemetry), webGateway, clock,
+                    new ChatInbox.Policy(false, false)));
+            intake.register(webInbox);
             push(intake.start());
+            List<JobParts.Setting> effective = EffectiveSettings.of(settings);
+            WebSurface web = new WebSurface(new WebSurface.Parts(settings.web(), storage.webSessions(),
+                    storage.conversations(), jobStore, conversationSettings.whoMay(), webInbox, webGateway, clock,
+                    System.getProperty("user.name", "you"), settings.api().eventsTail()),
+                    new JobParts(jobStore, jobFeed, settings.api().keepAlive(), apiTokens,
+                            ThreadAddresses.of(settings), () -> effective));
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
                     SlackBot.requestSignature(settings.slack(), clock).orElseThrow(),
@@ -275,6 +286,7 @@ public final class Wizard implements AutoCloseable {
             push(server::stop);
             // Closed before the server stops: open event streams end instead of holding the shutdown up.
             push(jobFeed);
+            push(web);
             if (slack != null && settings.slack().socketMode()) {
                 socketMode(slackApp, settings.slack(),
                         (status, took) -> telemetry.acknowledged(SlackGateway.PLATFORM, "socket_mode", status, took));

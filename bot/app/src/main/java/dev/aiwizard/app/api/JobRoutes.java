@@ -10,6 +10,7 @@ import dev.aiwizard.core.job.JobId;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.job.ProjectArchive;
 import dev.aiwizard.core.request.JobRequestService;
+import dev.aiwizard.web.ServerSentEvents;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -71,7 +72,7 @@ final class JobRoutes {
         }
         try (EventStream stream = EventStream.open(res)) {
             feed.follow(job.get().id(), stream, keepAlive);
-        } catch (EventStream.ClientGone e) {
+        } catch (ServerSentEvents.ClientGone e) {
             LOG.log(System.Logger.Level.DEBUG, "the events of job {0} lost their client", job.get().id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

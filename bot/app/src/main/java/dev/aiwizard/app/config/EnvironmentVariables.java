@@ -83,6 +83,7 @@ final class EnvironmentVariables {
             "WIZARD_WEB_ADMINS", "web.admins",
             "WIZARD_WEB_USERS", "web.users",
             "WIZARD_WEB_SESSION_HOURS", "web.session-hours",
+            "WIZARD_WEB_IDENTITIES", "web.identities",
             "GITHUB_OAUTH_CLIENT_ID", "web.oauth.client-id",
             "GITHUB_OAUTH_URL", "web.oauth.url",
             "GITHUB_OAUTH_API_URL", "web.oauth.api-url",

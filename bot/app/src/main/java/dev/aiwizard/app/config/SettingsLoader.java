@@ -81,7 +81,8 @@ public final class SettingsLoader {
                 c.integer("generations-per-hour"), c.integer("conversations-per-hour"), Duration.ofSeconds(10),
                 allowedModels, new TargetPolicy(target.isEmpty() ? TargetPolicy.LOCAL : target,
                         git.list("allowed-targets")),
-                ChatPlatformBinding.admins(wizard.section("slack"), wizard.section("discord")));
+                ChatPlatformBinding.admins(wizard.section("slack"), wizard.section("discord")),
+                WebBinding.identities(wizard.section("web")));
     }
 
     /** The job API's limits. */

@@ -34,6 +34,19 @@ public final class ChatRouter {
         gatewayFor(thread).whisper(thread, user, message);
     }
 
+    /**
+     * Tells only {@code user}, who took part in {@code thread} from the platform {@code via} (the web pages, in a
+     * Slack thread's conversation), through that platform's gateway: they are not in the thread's own platform as
+     * {@code user}.
+     */
+    public void whisper(String via, ThreadRef thread, UserRef user, BotMessage message) {
+        ChatGateway g = gateways.get(via);
+        if (g == null) {
+            throw new WizardException("no chat gateway for platform " + via);
+        }
+        g.whisper(thread, user, message);
+    }
+
     public void update(MessageRef ref, BotMessage message) {
         gatewayFor(ref.thread()).update(ref, message);
     }

@@ -104,7 +104,8 @@ public final class ChatInbox {
      */
     public Outcome accept(ChatEvent event, Map<String, String> stored, Runnable acknowledge, Consumer<Ended> then) {
         String key = requireNonNull(event.key(), "an event kept in the inbox needs an event id");
-        boolean fresh = intake.accept(new InboundEvent(key, event.platform(), stored, clock.instant()));
+        // Kept under this inbox's platform, whose adapter can replay it, even for a thread of another platform.
+        boolean fresh = intake.accept(new InboundEvent(key, gateway.platform(), stored, clock.instant()));
         acknowledge.run();
         if (!fresh) {
             return Outcome.DUPLICATE;
@@ -218,7 +219,8 @@ public final class ChatInbox {
             intake.finished(n.key(), true); // the person was told why
             return;
         }
-        InboundMessage msg = new InboundMessage(thread.get(), n.user(), n.idea(), n.eventId());
+        InboundMessage msg = new InboundMessage(thread.get(), n.user(), n.idea(), n.eventId(),
+                gateway.platform());
         intake.finished(n.key(), Turns.guarded(thread.get(), gateway, () -> conversations.start(msg), kept));
     }
 
@@ -237,7 +239,9 @@ public final class ChatInbox {
             ended(event.key(), Ended.NO_CONVERSATION, then);
             return;
         }
-        InboundMessage msg = new InboundMessage(thread.get(), event.user(), text, event.eventId());
+        // Who the person is, they are on this inbox's platform, whichever platform the thread is on.
+        InboundMessage msg = new InboundMessage(thread.get(), event.user(), text, event.eventId(),
+                gateway.platform());
         boolean[] ran = {false};
         boolean ok = Turns.guarded(thread.get(), gateway, () -> ran[0] = conversations.handle(msg, none), kept);
         intake.finished(event.key(), ok);

@@ -397,7 +397,8 @@ public final class ConversationService {
     private static Cleaned cleaned(InboundMessage msg) {
         Secrets.Redacted clean = InboundText.clean(msg.text());
         return new Cleaned(clean.text().equals(msg.text()) ? msg
-                : new InboundMessage(msg.thread(), msg.user(), clean.text(), msg.eventId()), clean.kinds());
+                : new InboundMessage(msg.thread(), msg.user(), clean.text(), msg.eventId(), msg.via()),
+                clean.kinds());
     }
 
     /** A message as the bot may keep it, and the kinds of secret that were removed from it. */
@@ -407,7 +408,7 @@ public final class ConversationService {
     /** Tells the person privately that a secret was removed from what they wrote. */
     private void toldAboutSecrets(Cleaned cleaned) {
         if (!cleaned.secretsRemoved().isEmpty()) {
-            chat.whisper(cleaned.msg().thread(), cleaned.msg().user(),
+            chat.whisper(cleaned.msg().via(), cleaned.msg().thread(), cleaned.msg().user(),
                     BotMessage.text(Replies.secretsRemoved(cleaned.secretsRemoved())));
         }
     }

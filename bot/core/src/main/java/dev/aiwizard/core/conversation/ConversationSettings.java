@@ -10,13 +10,15 @@ import java.util.List;
  * Limits of the conversation engine: how many questions at most, how long an idea may be, how many generations
  * and new conversations one person may start per hour, how long to wait for a busy conversation, which models
  * people may ask for with {@code model=} in an idea (none: the configured model only), and which targets a spec may
- * deliver to (checked before a job is queued), and who besides the requester approves, cancels and changes.
+ * deliver to (checked before a job is queued), who besides the requester approves, cancels and changes, and who is
+ * the same person on two platforms.
  */
 public record ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour,
                                    int conversationsPerHour, Duration lockWait, List<String> allowedModels,
-                                   TargetPolicy targets, AdminPolicy admins) {
+                                   TargetPolicy targets, AdminPolicy admins, Identities identities) {
     public ConversationSettings {
         admins = admins == null ? AdminPolicy.none() : admins;
+        identities = identities == null ? Identities.none() : identities;
         requireNonNull(lockWait, "lockWait");
         allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
         targets = targets == null ? TargetPolicy.localOnly() : targets;
@@ -34,26 +36,39 @@ public record ConversationSettings(int maxQuestions, int maxIdeaLength, int gene
     /** Limits without per-request model choice. */
     public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
                                 Duration lockWait) {
-        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, List.of(), null, null);
+        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, List.of(), null, null,
+                null);
     }
 
     /** Limits with per-request model choice and deliveries to the bot's own repositories only. */
     public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
                                 Duration lockWait, List<String> allowedModels) {
-        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, allowedModels, null, null);
+        this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, allowedModels, null, null,
+                null);
     }
 
     /** Limits with a target policy and nobody but the requester deciding. */
     public ConversationSettings(int maxQuestions, int maxIdeaLength, int generationsPerHour, int conversationsPerHour,
                                 Duration lockWait, List<String> allowedModels, TargetPolicy targets) {
         this(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour, lockWait, allowedModels, targets,
-                null);
+                null, null);
     }
 
     /** These settings with {@code admins} deciding besides the requester. */
     public ConversationSettings withAdmins(AdminPolicy admins) {
         return new ConversationSettings(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour,
-                lockWait, allowedModels, targets, admins);
+                lockWait, allowedModels, targets, admins, identities);
+    }
+
+    /** These settings with {@code identities} linking people across platforms. */
+    public ConversationSettings withIdentities(Identities identities) {
+        return new ConversationSettings(maxQuestions, maxIdeaLength, generationsPerHour, conversationsPerHour,
+                lockWait, allowedModels, targets, admins, identities);
+    }
+
+    /** Who may do what in a conversation, from these admins and identities. */
+    public WhoMay whoMay() {
+        return new WhoMay(admins, identities);
     }
 
     /** The documented defaults: 6 questions, 2,000 characters, 10 generations and 30 conversations per hour. */

@@ -21,6 +21,12 @@ final class Refusals {
         return "Only " + requester + " can " + act + " (or an admin).";
     }
 
+    /** For someone who may read a conversation of {@code platform} from elsewhere, but not take part in it. */
+    static String readOnly(String platform) {
+        return "This conversation started in " + platform + ": from here only the person who asked for it, or an "
+                + "admin, can take part. You can follow it, or answer in its " + platform + " thread.";
+    }
+
     static String ideaMissing(String startHint) {
         return "Tell me the idea, e.g. `" + startHint.replace("<idea>",
                 "a todo service where people manage tasks with a title and a done flag") + "`.";

@@ -20,6 +20,19 @@ public final class Replies {
     static final List<Choice> APPROVAL_CHOICES = List.of(new Choice("Generate", "generate"),
             new Choice("Change", "change"), new Choice("Cancel", "cancel"));
 
+    /**
+     * The choices on offer in {@code c} now, as its last message showed them: the pending question's, or Generate,
+     * Change and Cancel while the spec waits for approval (or after a failure); none otherwise. For surfaces that show
+     * the conversation rather than replay its messages (the web pages).
+     */
+    public static List<Choice> choicesNow(Conversation c) {
+        if (c.pending() != null) {
+            return c.pending().choices().stream().map(Choice::of).toList();
+        }
+        return c.state() == ConversationState.AWAITING_APPROVAL || c.state() == ConversationState.FAILED
+                ? APPROVAL_CHOICES : List.of();
+    }
+
     static BotMessage question(Question q, String note) {
         StringBuilder text = new StringBuilder();
         if (note != null && !note.isBlank()) {

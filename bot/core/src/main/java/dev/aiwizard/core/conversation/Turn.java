@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.chat.BotMessage;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
-import dev.aiwizard.core.chat.UserRef;
 import dev.aiwizard.core.spec.Spec;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,10 +67,18 @@ final class Turn {
 
     /** Applies the message: a decision the person may not make is refused, else the command or the state answers. */
     void run() {
+        WhoMay whoMay = settings.whoMay();
+        if (!whoMay.mayTakePart(conversation, msg.user(), msg.via())) {
+            // Not stored: what a reader from another surface wrote is not part of the thread's conversation.
+            chat.whisper(msg.via(), conversation.thread(), msg.user(), BotMessage.text(whoMay.whyReadOnly(
+                    conversation)));
+            guard.handledWithoutWrites(msg);
+            return;
+        }
         pendingWrites.add(userMessage(conversation, msg, clock.instant()));
         Command cmd = choiceTyped(Command.parse(msg.text()));
         String act = decision(cmd);
-        if (act != null && !mayDecide(msg.user())) {
+        if (act != null && !whoMay.mayDecide(conversation, msg.user(), msg.via())) {
             refuse(Refusals.onlyRequester(chat.gatewayFor(conversation.thread()).mention(conversation.requester()),
                     act));
             return;
@@ -112,11 +119,6 @@ final class Turn {
             case TEXT -> state == ConversationState.PR_OPEN ? Refusals.CHANGE_DELIVERED : null;
             default -> null;
         };
-    }
-
-    private boolean mayDecide(UserRef who) {
-        return who.id().equals(conversation.requester().id())
-                || settings.admins().isAdmin(conversation.thread().platform(), who);
     }
 
     /**
@@ -286,7 +288,7 @@ final class Turn {
     private void refuse(String text) {
         pendingWrites.add(new StoredMessage(conversation.id(), Author.BOT, "bot", text, clock.instant()));
         commit();
-        chat.whisper(conversation.thread(), msg.user(), BotMessage.text(text));
+        chat.whisper(msg.via(), conversation.thread(), msg.user(), BotMessage.text(text));
     }
 
     private String statusText() {

@@ -1,4 +1,4 @@
-package dev.aiwizard.web;
+package dev.aiwizard.web.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,19 +14,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A client that keeps cookies like a browser and follows no redirect by itself, so tests see each step. */
-final class WebClient {
+/**
+ * A client of the web pages that keeps cookies like a browser and follows no redirect by itself, so tests see each
+ * step; reads the CSRF token from a page as the pages' script does.
+ */
+public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\">");
     private final URI base;
-    final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    WebClient(URI base) {
+    public WebClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String pathOrUrl, String... headers) {
+    public HttpResponse<String> get(String pathOrUrl, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
         if (headers.length > 0) {
             b.headers(headers);
@@ -35,7 +38,7 @@ final class WebClient {
     }
 
     /** Posts {@code form} (name, value pairs) as a browser's form does. */
-    HttpResponse<String> post(String path, String... form) {
+    public HttpResponse<String> post(String path, String... form) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < form.length; i += 2) {
             fields.put(form[i], form[i + 1]);
@@ -47,7 +50,7 @@ final class WebClient {
     }
 
     /** Follows the redirects of {@code first} (to this site or elsewhere) and returns the last answer. */
-    HttpResponse<String> follow(HttpResponse<String> first) {
+    public HttpResponse<String> follow(HttpResponse<String> first) {
         HttpResponse<String> res = first;
         for (int i = 0; i < 10 && res.statusCode() / 100 == 3; i++) {
             res = get(res.uri().resolve(res.headers().firstValue("Location").orElseThrow()).toString());
@@ -56,12 +59,17 @@ final class WebClient {
     }
 
     /** The CSRF token a page carries for its forms and script. */
-    static String csrf(HttpResponse<String> page) {
+    public static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());
         if (!m.find()) {
             throw new AssertionError("the page has no CSRF token: " + page.body());
         }
         return m.group(1);
+    }
+
+    /** The cookies this client keeps, for another client of the same browser (an event stream). */
+    public CookieManager cookies() {
+        return cookies;
     }
 
     private URI uri(String pathOrUrl) {
