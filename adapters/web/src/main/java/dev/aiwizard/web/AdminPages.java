@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The admins' pages: the audit trail of the conversations ({@code /admin/audit}) and the bot's effective settings
- * with secrets masked ({@code /admin/settings}). Anyone else is answered 403 and shown nothing.
+ * The admins' pages: the audit trail of the conversations ({@code /admin/audit}), model usage and cost per person
+ * and model ({@code /admin/usage}, {@link UsagePage}) and the bot's effective settings with secrets masked
+ * ({@code /admin/settings}). Anyone else is answered 403 and shown nothing.
  */
 final class AdminPages {
     /** How many of the newest conversations the audit page shows the trail of. */
@@ -23,16 +24,20 @@ final class AdminPages {
 
     private final ConversationReads conversations;
     private final Supplier<List<JobParts.Setting>> settings;
+    private final UsagePage usage;
     private final Pages pages;
 
-    AdminPages(ConversationReads conversations, Supplier<List<JobParts.Setting>> settings, Pages pages) {
+    AdminPages(ConversationReads conversations, Supplier<List<JobParts.Setting>> settings, UsagePage usage,
+               Pages pages) {
         this.conversations = requireNonNull(conversations, "conversations");
         this.settings = requireNonNull(settings, "settings");
+        this.usage = requireNonNull(usage, "usage");
         this.pages = requireNonNull(pages, "pages");
     }
 
     List<WebRoute> routes() {
         return List.of(WebRoute.get("/admin/audit", admin(this::audit)),
+                WebRoute.get("/admin/usage", admin(usage::show)),
                 WebRoute.get("/admin/settings", admin(this::settings)));
     }
 

@@ -85,7 +85,8 @@ public final class WebSurface implements HttpService, AutoCloseable {
                 feed.routes(),
                 jobPages(parts, jobs),
                 new TokensPage(jobs.tokens(), pages).routes(),
-                new AdminPages(parts.conversations(), jobs.settings(), pages).routes()).flatMap(List::stream).toList();
+                new AdminPages(parts.conversations(), jobs.settings(), new UsagePage(jobs.usage(), jobs.prices(),
+                        parts.clock(), pages), pages).routes()).flatMap(List::stream).toList();
     }
 
     private List<WebRoute> jobPages(Parts parts, JobParts jobs) {

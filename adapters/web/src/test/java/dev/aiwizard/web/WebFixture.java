@@ -20,6 +20,7 @@ import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.job.ObservedJobStore;
 import dev.aiwizard.core.testing.MemoryApiTokenStore;
+import dev.aiwizard.core.testing.MemoryUsageLedger;
 import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryInbox;
@@ -54,6 +55,7 @@ final class WebFixture implements AutoCloseable {
     /** The job store as the bot has it: every stored change is published to the pages that follow the job. */
     final JobStore jobs = new ObservedJobStore(new MemoryJobStore(), jobEvents);
     final JobFeed feed = new JobFeed(jobs, jobEvents, Duration.ofMillis(200));
+    final MemoryUsageLedger usage = new MemoryUsageLedger();
     final ApiTokens tokens = new ApiTokens(new MemoryApiTokenStore(), Clock.systemUTC());
     final List<JobParts.Setting> effective = List.of(new JobParts.Setting("WIZARD_PORT", "8080"),
             new JobParts.Setting("SLACK_BOT_TOKEN", "set (hidden)"));
@@ -86,7 +88,9 @@ final class WebFixture implements AutoCloseable {
         web = new WebSurface(new WebSurface.Parts(settings, sessions, conversations, jobs, conversation.whoMay(),
                 inbox, gateway, Clock.systemUTC(), "Local Person", Duration.ofMillis(100)), new JobParts(jobs, feed,
                 Duration.ofSeconds(1), tokens, thread -> Optional.of("https://chat.example.com/" + thread.channel()),
-                () -> effective));
+                () -> effective, usage, (model, used) -> model.equals("openai/gpt-4.1")
+                ? Optional.of(used.inputTokens() * 2.0 / 1_000_000 + used.outputTokens() * 8.0 / 1_000_000)
+                : Optional.empty()));
         server = WebServer.builder().host("127.0.0.1").port(port).routing(r -> r.register(web)).build().start();
     }
 

@@ -80,6 +80,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -242,7 +243,9 @@ public final class Wizard implements AutoCloseable {
                     storage.conversations(), jobStore, conversationSettings.whoMay(), webInbox, webGateway, clock,
                     System.getProperty("user.name", "you"), settings.api().eventsTail()),
                     new JobParts(jobStore, jobFeed, settings.api().keepAlive(), apiTokens,
-                            ThreadAddresses.of(settings), () -> effective));
+                            ThreadAddresses.of(settings), () -> effective, storage.usageLedger(),
+                            (priced, used) -> Optional.ofNullable(settings.modelPrices().byModel().get(priced))
+                                    .map(p -> p.cost(used.inputTokens(), used.outputTokens()))));
             boolean slackOverHttp = slack != null && settings.slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
                     SlackBot.requestSignature(settings.slack(), clock).orElseThrow(),
