@@ -54,12 +54,7 @@ final class JobPage {
     /** The job the path names, or a 404 page (and empty) when there is none. */
     Optional<Job> find(Visit visit, ServerRequest req, ServerResponse res) {
         String raw = req.path().pathParameters().get("id");
-        Optional<Job> job;
-        try {
-            job = jobs.find(new JobId(raw));
-        } catch (IllegalArgumentException e) {
-            job = Optional.empty();
-        }
+        Optional<Job> job = JobId.parse(raw).flatMap(jobs::find);
         if (job.isEmpty()) {
             pages.problem(res, Status.NOT_FOUND_404, "No such job", "There is no job " + raw + ".", visit, req);
         }

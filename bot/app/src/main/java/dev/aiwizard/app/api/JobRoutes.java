@@ -102,12 +102,7 @@ final class JobRoutes {
 
     private Optional<Job> find(ServerRequest req, ServerResponse res) {
         String raw = req.path().pathParameters().get("id");
-        Optional<Job> job;
-        try {
-            job = jobs.find(new JobId(raw));
-        } catch (IllegalArgumentException e) {
-            job = Optional.empty();
-        }
+        Optional<Job> job = JobId.parse(raw).flatMap(jobs::find);
         if (job.isEmpty()) {
             Problems.send(res, Status.NOT_FOUND_404, "not_found", "No job " + raw + ".");
         }
