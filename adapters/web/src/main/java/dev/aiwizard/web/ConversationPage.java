@@ -115,7 +115,7 @@ final class ConversationPage {
         String job = jobs.latest(c.id()).map(j -> j.progress() != null && !j.progress().isBlank()
                 ? j.state().toLowerCase(Locale.ROOT) + ": " + j.progress() : j.state().toLowerCase(Locale.ROOT))
                 .orElse(null);
-        return new ConversationView(c.id().value(), c.idea(), Words.state(c.state()),
+        return new ConversationView(c.id().value(), c.idea(), Replies.label(c.state()),
                 c.state().name().toLowerCase(Locale.ROOT), c.thread().platform(), c.requester().displayName(),
                 Words.origin(c.thread().platform()), lines,
                 Spec.empty().equals(c.spec()) ? "" : SpecMarkdown.render(c.spec()), choices, mayWrite, readOnly,

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationReads;
+import dev.aiwizard.core.conversation.Replies;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.core.conversation.WhoMay;
 import dev.aiwizard.web.view.ConversationList;
@@ -22,6 +23,9 @@ import java.util.function.Predicate;
 final class ConversationsPage {
     /** How many of the newest conversations the page looks through. */
     static final int LOOK_BACK = 500;
+
+    private static final List<ConversationList.State> STATES = Arrays.stream(ConversationState.values())
+            .map(s -> new ConversationList.State(s.name(), Replies.label(s))).toList();
 
     private final ConversationReads conversations;
     private final WhoMay whoMay;
@@ -42,7 +46,7 @@ final class ConversationsPage {
         String platform = req.query().first("platform").orElse("").strip();
         String state = req.query().first("state").orElse("").strip().toUpperCase(Locale.ROOT);
         String who = req.query().first("person").orElse("").strip();
-        boolean admin = whoMay.isAdmin(WebGateway.PLATFORM, person.user());
+        boolean admin = person.admin();
         Predicate<Conversation> shown = admin
                 ? c -> (platform.isEmpty() || c.thread().platform().equals(platform))
                 && (state.isEmpty() || c.state().name().equals(state))
@@ -53,13 +57,13 @@ final class ConversationsPage {
         List<Row> rows = all.stream().filter(shown).map(ConversationsPage::row).toList();
         List<String> platforms = all.stream().map(c -> c.thread().platform()).distinct().sorted().toList();
         ConversationList listing = new ConversationList(admin ? "All conversations" : "My conversations", rows, admin,
-                platforms, Arrays.stream(ConversationState.values()).map(Enum::name).toList(), platform, state, who);
+                platforms, STATES, platform, state, who);
         pages.render(res, "conversations.jte", pages.layout(listing.heading(), visit, req), "listing", listing);
     }
 
     private static Row row(Conversation c) {
         String idea = c.idea().length() > 140 ? c.idea().substring(0, 139) + "…" : c.idea();
-        return new Row("/conversations/" + c.id().value(), idea, Words.state(c.state()),
+        return new Row("/conversations/" + c.id().value(), idea, Replies.label(c.state()),
                 c.state().name().toLowerCase(Locale.ROOT), c.thread().platform(), c.requester().displayName(),
                 Words.time(c.updatedAt()), c.updatedAt().toString());
     }

@@ -44,6 +44,8 @@ final class Sessions {
     WebSession start(String login, String name, String provider, ServerResponse res) {
         String secret = random();
         Instant now = clock.instant();
+        // Sessions start seldom (a sign-in, a local user's first page): the time to forget those that ended.
+        store.removeExpired(now);
         WebSession session = new WebSession(login, name, provider, random(), now, now.plus(settings.sessionLength()));
         store.add(hash(secret), session);
         res.headers().add(HeaderNames.SET_COOKIE, cookie + "=" + secret + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
@@ -61,11 +63,6 @@ final class Sessions {
         secret(req).ifPresent(s -> store.remove(hash(s)));
         res.headers().add(HeaderNames.SET_COOKIE, cookie + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
                 + (settings.behindTls() ? "; Secure" : ""));
-    }
-
-    /** Forgets sessions that ended; run now and then. */
-    int forgetEnded() {
-        return store.removeExpired(clock.instant());
     }
 
     private Optional<String> secret(ServerRequest req) {

@@ -32,7 +32,8 @@ public record WebSettings(String clientId, String clientSecret, URI oauthUrl, UR
         users = logins(users);
         requireNonNull(sessionLength, "sessionLength");
         if (clientId.isEmpty() != clientSecret.isEmpty()) {
-            throw new IllegalArgumentException("GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET are set together");
+            throw new IllegalArgumentException("GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET are set "
+                    + "together");
         }
         if (!publicUrl.isEmpty() && !publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
             throw new IllegalArgumentException("the public URL must start with http:// or https://, was " + publicUrl);
@@ -59,7 +60,7 @@ public record WebSettings(String clientId, String clientSecret, URI oauthUrl, UR
     }
 
     /** Whether GitHub user {@code login} is an admin. */
-    public boolean isAdmin(String login) {
+    private boolean isAdmin(String login) {
         return admins.contains(key(login));
     }
 

@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -99,7 +100,7 @@ public final class WebSurface implements HttpService, AutoCloseable {
      * install without sign-in, the local user (the operator).
      */
     public static AdminPolicy admins(AdminPolicy admins, WebSettings settings) {
-        List<String> web = new java.util.ArrayList<>(settings.admins());
+        List<String> web = new ArrayList<>(settings.admins());
         if (!settings.signInWithGitHub()) {
             web.add(Person.LOCAL_LOGIN);
         }

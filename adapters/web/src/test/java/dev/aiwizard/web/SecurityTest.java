@@ -35,8 +35,9 @@ class SecurityTest {
 
     @Test
     void behindTlsTheCookieIsSecureAndHstsIsSent() {
-        WebSettings tls = new WebSettings("", "", URI.create("https://github.com"), URI.create("https://api.github.com"),
-                "https://wizard.example.com", Set.of(), Set.of(), Duration.ofHours(8));
+        WebSettings tls = new WebSettings("", "", URI.create("https://github.com"),
+                URI.create("https://api.github.com"), "https://wizard.example.com", Set.of(), Set.of(),
+                Duration.ofHours(8));
         try (WebFixture web = new WebFixture(tls)) {
             HttpResponse<String> page = web.browser().get("/");
 

@@ -4,11 +4,15 @@ import java.util.List;
 
 /** The "conversations" page's content: the heading, the rows, and for admins the filters as chosen. */
 public record ConversationList(String heading, List<Row> rows, boolean filterable, List<String> platforms,
-                               List<String> states, String platform, String state, String person) {
+                               List<State> states, String platform, String state, String person) {
     public ConversationList {
         rows = List.copyOf(rows);
         platforms = List.copyOf(platforms);
         states = List.copyOf(states);
+    }
+
+    /** A state to filter by: its name, and how people read it. */
+    public record State(String name, String label) {
     }
 
     /** One line of the list. */

@@ -2,11 +2,11 @@ package dev.aiwizard.web.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aiwizard.core.testing.FormData;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,13 +70,13 @@ public final class FakeGitHubOAuth implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
-        Map<String, String> query = params(ex.getRequestURI().getRawQuery());
+        Map<String, String> query = FormData.parse(ex.getRequestURI().getRawQuery());
         synchronized (this) {
             requests.add(new Recorded(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), body));
         }
         switch (ex.getRequestMethod() + " " + path) {
             case "GET /login/oauth/authorize" -> authorize(ex, query);
-            case "POST /login/oauth/access_token" -> token(ex, params(body));
+            case "POST /login/oauth/access_token" -> token(ex, FormData.parse(body));
             case "GET /user" -> user(ex);
             default -> send(ex, 404, "{\"message\":\"Not Found\"}");
         }
@@ -130,19 +130,6 @@ public final class FakeGitHubOAuth implements AutoCloseable {
         }
         send(ex, 200, "{\"login\":\"" + who[0] + "\",\"id\":" + Math.abs(who[0].hashCode()) + ",\"name\":\""
                 + who[1] + "\"}");
-    }
-
-    private static Map<String, String> params(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {

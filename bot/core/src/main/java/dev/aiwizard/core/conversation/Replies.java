@@ -207,7 +207,8 @@ public final class Replies {
                 + "settings instead.";
     }
 
-    static String label(ConversationState s) {
+    /** How people read a conversation's state ("waiting for approval"), in chat and on the web pages. */
+    public static String label(ConversationState s) {
         return switch (s) {
             case QUESTIONING -> "asking questions";
             case AWAITING_APPROVAL -> "waiting for approval";

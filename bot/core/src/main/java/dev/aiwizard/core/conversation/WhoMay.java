@@ -9,13 +9,16 @@ import java.util.Set;
  * Who may do what in a conversation, for every surface: the rule the {@link Turn} applies and the web pages ask
  * before they offer a form, so the two can never disagree. {@code via} is the platform a person uses, {@code who}
  * who they are there. A thread is teamwork — anyone in it may answer the questions — while approving, cancelling and
- * changing delivered code are the requester's or an admin's. From another surface (the web pages, for a Slack or
+ * changing delivered code are the requester's or an admin's; a web conversation is its requester's (and the admins'). From another surface (the web pages, for a Slack or
  * Discord conversation) only the requester, through a configured {@link Identities identity}, or an admin of that
  * surface may take part; others may read conversations of shared platforms and nothing else.
  */
 public final class WhoMay {
-    /** Platforms whose conversations belong to one person (no one else is in the thread). */
-    private static final Set<String> PERSONAL = Set.of("web", "api", "console");
+    /**
+     * Platforms whose conversations belong to one person, not to a thread others are in: the web pages and the job
+     * API. (The console is the operator's own terminal: whoever types there is the operator.)
+     */
+    private static final Set<String> PERSONAL = Set.of("web", "api");
 
     private final AdminPolicy admins;
     private final Identities identities;
@@ -42,7 +45,7 @@ public final class WhoMay {
 
     /** Whether {@code who} may write in {@code c} at all (what they may decide is {@link #mayDecide}'s). */
     public boolean mayTakePart(Conversation c, UserRef who, String via) {
-        return via.equals(c.thread().platform()) || mayDecide(c, who, via);
+        return via.equals(c.thread().platform()) && !PERSONAL.contains(via) || mayDecide(c, who, via);
     }
 
     /** Whether {@code who} may read {@code c}: a shared platform's conversation, or one they may decide in. */

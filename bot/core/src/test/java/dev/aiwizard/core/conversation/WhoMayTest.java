@@ -54,6 +54,8 @@ class WhoMayTest {
         assertTrue(whoMay.maySee(WEB, new UserRef("alice-gh", "Alice"), "web"));
         assertTrue(whoMay.maySee(WEB, new UserRef("boss", "Boss"), "web"), "admin, case-insensitively");
         assertFalse(whoMay.maySee(WEB, new UserRef("mallory", "Mallory"), "web"));
+        assertFalse(whoMay.mayTakePart(WEB, new UserRef("mallory", "Mallory"), "web"),
+                "a web thread is no team: the turn refuses a stranger's post even if a page let it through");
         assertTrue(whoMay.mayDecide(SLACK, new UserRef("boss", "Boss"), "web"), "a web admin decides anywhere");
         assertFalse(whoMay.mayDecide(SLACK, new UserRef("boss", "Boss"), "slack"),
                 "a web admin's login means nothing in Slack");
