@@ -59,22 +59,26 @@ final class NewConversationPage {
         String key = started.thread().key();
         long deadline = System.nanoTime() + wait.toNanos();
         long seen = 0;
+        Optional<Conversation> c = Optional.empty();
         while (System.nanoTime() < deadline) {
-            Optional<Conversation> c = conversations.findByThread(started.thread());
-            if (c.isPresent()) {
+            // What was said first, then the store: a conversation is stored before anything is said in it, so words
+            // without a conversation mean it was refused.
+            List<String> said = gateway.notesFor(started.thread(), visit.person().login());
+            c = conversations.findByThread(started.thread());
+            if (c.isPresent() && !said.isEmpty()) {
+                // Started, and the first question is stored and said: the page shows it, with or without script.
                 Pages.redirect(res, "/conversations/" + c.get().id().value());
                 return;
             }
-            List<String> notes = gateway.notesFor(started.thread(), visit.person().login());
-            if (!notes.isEmpty()) {
+            if (c.isEmpty() && !said.isEmpty()) {
                 res.status(Status.UNPROCESSABLE_CONTENT_422);
-                form(visit, req, res, idea, notes);
+                form(visit, req, res, idea, said);
                 return;
             }
             // Woken by the bot's first word in the thread; the store is read again at least every 200 ms meanwhile.
             seen = changes.await(key, seen, Duration.ofMillis(200));
         }
-        // Still thinking (a slow model): the conversation shows up in the list as soon as it is stored.
-        Pages.redirect(res, "/");
+        // Still thinking (a slow model): its page, where the question arrives live, or the list it will appear in.
+        Pages.redirect(res, c.map(found -> "/conversations/" + found.id().value()).orElse("/"));
     }
 }
