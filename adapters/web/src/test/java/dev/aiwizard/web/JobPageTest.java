@@ -110,6 +110,19 @@ class JobPageTest {
     }
 
     @Test
+    void theConversationsPageLinksItsLatestJob() {
+        Conversation c = samples.conversation("alice", "todo");
+        samples.delivered(c, "todo", List.of(new GeneratedFile("README.md", "# todo\n")));
+        Job latest = samples.queued(c, "todo");
+
+        HttpResponse<String> page = web.browser().get("/conversations/" + c.id().value());
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<a href=\"/jobs/" + latest.id().value() + "\" id=\"conversation-job\">"),
+                page.body());
+    }
+
+    @Test
     void anUnknownJobIsNotFound() {
         assertEquals(404, web.browser().get("/jobs/j-nosuchjob").statusCode());
         assertEquals(404, web.browser().get("/jobs/not-a-job-id/events").statusCode());
