@@ -112,14 +112,16 @@ final class ConversationPage {
                 .map(m -> line(m, c, person)).toList();
         List<ConversationView.Option> choices = mayWrite ? Replies.choicesNow(c).stream()
                 .map(o -> new ConversationView.Option(o.label(), o.value())).toList() : List.of();
-        String job = jobs.latest(c.id()).map(j -> j.progress() != null && !j.progress().isBlank()
+        Optional<GenerationQueue.JobStatus> latest = jobs.latest(c.id());
+        String job = latest.map(j -> j.progress() != null && !j.progress().isBlank()
                 ? j.state().toLowerCase(Locale.ROOT) + ": " + j.progress() : j.state().toLowerCase(Locale.ROOT))
                 .orElse(null);
         return new ConversationView(c.id().value(), c.idea(), Replies.label(c.state()),
                 c.state().name().toLowerCase(Locale.ROOT), c.thread().platform(), c.requester().displayName(),
                 Words.origin(c.thread().platform()), lines,
                 Spec.empty().equals(c.spec()) ? "" : SpecMarkdown.render(c.spec()), choices, mayWrite, readOnly,
-                gateway.whispersTo(c.thread(), person.login()), job, over);
+                gateway.whispersTo(c.thread(), person.login()), job,
+                latest.map(GenerationQueue.JobStatus::id).orElse(null), over);
     }
 
     private ConversationView.Line line(StoredMessage m, Conversation c, Person person) {

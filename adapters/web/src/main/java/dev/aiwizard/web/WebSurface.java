@@ -64,7 +64,8 @@ public final class WebSurface implements HttpService, AutoCloseable {
     private final List<WebRoute> routes;
     private final ConversationFeed feed;
 
-    public WebSurface(Parts parts) {
+    /** The pages of {@code parts}, with the job, token and admin pages served from {@code jobs}. */
+    public WebSurface(Parts parts, JobParts jobs) {
         this.headers = new SecurityHeaders(parts.settings().behindTls());
         Sessions sessions = new Sessions(parts.sessions(), parts.settings(), parts.clock());
         this.doorman = new Doorman(sessions, parts.settings(), parts.whoMay(), parts.localName());
@@ -82,7 +83,16 @@ public final class WebSurface implements HttpService, AutoCloseable {
                 new NewConversationPage(parts.conversations(), parts.inbox(), parts.gateway(), pages, START_WAIT)
                         .routes(),
                 conversation.routes(),
-                feed.routes()).flatMap(List::stream).toList();
+                feed.routes(),
+                jobPages(parts, jobs),
+                new TokensPage(jobs.tokens(), pages).routes(),
+                new AdminPages(parts.conversations(), jobs.settings(), new UsagePage(jobs.usage(), jobs.prices(),
+                        parts.clock(), pages), pages).routes()).flatMap(List::stream).toList();
+    }
+
+    private List<WebRoute> jobPages(Parts parts, JobParts jobs) {
+        JobPage job = new JobPage(jobs, parts.conversations(), pages);
+        return Stream.of(job.routes(), new FilesPage(jobs.jobs(), job, pages).routes()).flatMap(List::stream).toList();
     }
 
     /**

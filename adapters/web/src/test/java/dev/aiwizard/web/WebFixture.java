@@ -1,6 +1,7 @@
 package dev.aiwizard.web;
 
 import dev.aiwizard.core.Telemetry;
+import dev.aiwizard.core.access.ApiTokens;
 import dev.aiwizard.core.chat.ChatRouter;
 import dev.aiwizard.core.chat.InboundMessage;
 import dev.aiwizard.core.chat.Intake;
@@ -15,6 +16,12 @@ import dev.aiwizard.core.conversation.ConversationService;
 import dev.aiwizard.core.conversation.ConversationSettings;
 import dev.aiwizard.core.testing.ShippedSettings;
 import dev.aiwizard.core.conversation.Identities;
+import dev.aiwizard.core.job.JobEvents;
+import dev.aiwizard.core.job.JobFeed;
+import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.ObservedJobStore;
+import dev.aiwizard.core.testing.MemoryApiTokenStore;
+import dev.aiwizard.core.testing.MemoryUsageLedger;
 import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryInbox;
@@ -31,6 +38,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -43,7 +52,14 @@ import java.util.function.Function;
 final class WebFixture implements AutoCloseable {
     final MemoryConversationStore conversations = new MemoryConversationStore();
     final MemoryWebSessionStore sessions = new MemoryWebSessionStore();
-    final MemoryJobStore jobs = new MemoryJobStore();
+    final JobEvents jobEvents = new JobEvents();
+    /** The job store as the bot has it: every stored change is published to the pages that follow the job. */
+    final JobStore jobs = new ObservedJobStore(new MemoryJobStore(), jobEvents);
+    final JobFeed feed = new JobFeed(jobs, jobEvents, Duration.ofMillis(200));
+    final MemoryUsageLedger usage = new MemoryUsageLedger();
+    final ApiTokens tokens = new ApiTokens(new MemoryApiTokenStore(), Clock.systemUTC());
+    final List<JobParts.Setting> effective = List.of(new JobParts.Setting("WIZARD_PORT", "8080"),
+            new JobParts.Setting("SLACK_BOT_TOKEN", "set (hidden)"));
     final RecordingChat chat = new RecordingChat();
     final WebGateway gateway = new WebGateway();
     final ConversationService service;
@@ -71,7 +87,11 @@ final class WebFixture implements AutoCloseable {
         inbox = new WebInbox(new ChatInbox(service, intake, new ThreadQueues(executor, new TurnLimits(10, 100),
                 "web"), gateway, Clock.systemUTC(), new ChatInbox.Policy(false, false)));
         web = new WebSurface(new WebSurface.Parts(settings, sessions, conversations, jobs, conversation.whoMay(),
-                inbox, gateway, Clock.systemUTC(), "Local Person", Duration.ofMillis(100)));
+                inbox, gateway, Clock.systemUTC(), "Local Person", Duration.ofMillis(100)), new JobParts(jobs, feed,
+                Duration.ofSeconds(1), tokens, thread -> Optional.of("https://chat.example.com/" + thread.channel()),
+                () -> effective, usage, (model, used) -> model.equals("openai/gpt-4.1")
+                ? Optional.of(used.inputTokens() * 2.0 / 1_000_000 + used.outputTokens() * 8.0 / 1_000_000)
+                : Optional.empty()));
         server = WebServer.builder().host("127.0.0.1").port(port).routing(r -> r.register(web)).build().start();
     }
 
@@ -117,6 +137,7 @@ final class WebFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close();
         web.close();
         server.stop();
         executor.shutdownNow();

@@ -6,6 +6,7 @@ import dev.aiwizard.app.api.ApiService;
 import dev.aiwizard.app.api.HealthService;
 import dev.aiwizard.app.config.ApiSettings;
 import dev.aiwizard.app.config.AppSettings;
+import dev.aiwizard.app.config.EffectiveSettings;
 import com.slack.api.bolt.App;
 import dev.aiwizard.core.job.ProjectLimits;
 import dev.aiwizard.generator.llm.LlmSettings;
@@ -70,6 +71,7 @@ import dev.aiwizard.git.GitPublisher;
 import dev.aiwizard.git.GitSettings;
 import dev.aiwizard.storage.Storage;
 import dev.aiwizard.storage.StorageSettings;
+import dev.aiwizard.web.JobParts;
 import dev.aiwizard.web.WebGateway;
 import dev.aiwizard.web.WebInbox;
 import dev.aiwizard.web.WebSurface;
@@ -82,6 +84,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -224,9 +227,9 @@ public final class Wizard implements AutoCloseable {
                             modelDescription + "; default target " + settings.delivery().target()),
                     clock, runner::wake, telemetry);
             JobFeed jobFeed = new JobFeed(jobStore, jobEvents, apiLimits.eventsTail());
+            ApiTokens apiTokens = new ApiTokens(storage.apiTokens(), clock);
             ApiService.Parts api = new ApiService.Parts(storage.conversations(), jobStore, jobRequests,
-                    new ApiTokens(storage.apiTokens(), clock), jobFeed, settings.server().apiToken(),
-                    apiLimits.keepAlive());
+                    apiTokens, jobFeed, settings.server().apiToken(), apiLimits.keepAlive());
             runner.start();
             // Closed before the queues and storage: what is still in hand goes back to the inbox for another replica.
             intake = new Intake(storage.inbox(), replica, settings.chat().intake().lease(),
@@ -253,9 +256,14 @@ public final class Wizard implements AutoCloseable {
                     new ChatInbox.Policy(false, false)));
             intake.register(webInbox);
             push(intake.start());
+            List<JobParts.Setting> effective = EffectiveSettings.of(settings);
             WebSurface web = new WebSurface(new WebSurface.Parts(settings.server().web(), storage.webSessions(),
                     storage.conversations(), jobStore, conversationSettings.whoMay(), webInbox, webGateway, clock,
-                    System.getProperty("user.name", "you"), apiLimits.eventsTail()));
+                    System.getProperty("user.name", "you"), apiLimits.eventsTail()),
+                    new JobParts(jobStore, jobFeed, apiLimits.keepAlive(), apiTokens,
+                            ThreadAddresses.of(settings), () -> effective, storage.usageLedger(),
+                            (priced, used) -> Optional.ofNullable(settings.engine().prices().byModel().get(priced))
+                                    .map(p -> p.cost(used.inputTokens(), used.outputTokens()))));
             boolean slackOverHttp = slack != null && settings.chat().slack().signingSecret() != null;
             SlackEndpoint slackEndpoint = slackOverHttp ? new SlackEndpoint(slackApp,
                     SlackBot.requestSignature(settings.chat().slack(), clock).orElseThrow(),

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.job.UsageTotal;
 import io.helidon.dbclient.DbClient;
 import java.time.Instant;
+import java.util.List;
 
 /** Model usage as rows of one ledger table; what was used is always a sum over it, never a running counter. */
 final class DbUsageLedger implements UsageLedger {
@@ -17,9 +19,10 @@ final class DbUsageLedger implements UsageLedger {
     }
 
     @Override
-    public void record(ConversationId conversation, String userId, ModelUsage usage, Instant at) {
+    public void record(ConversationId conversation, String userId, String model, ModelUsage usage, Instant at) {
         requireNonNull(conversation, "conversation");
         requireNonNull(userId, "userId");
+        requireNonNull(model, "model");
         requireNonNull(usage, "usage");
         requireNonNull(at, "at");
         Sql.run("record the model usage of conversation " + conversation, () -> db.execute()
@@ -27,6 +30,7 @@ final class DbUsageLedger implements UsageLedger {
                 .namedParam(usage)
                 .addParam("conversation_id", conversation.value())
                 .addParam("user_id", userId)
+                .addParam("model", model)
                 .addParam("recorded_at", Columns.time(at))
                 .execute());
     }
@@ -53,5 +57,17 @@ final class DbUsageLedger implements UsageLedger {
                 .execute()
                 .map(row -> row.as(ModelUsage.class))
                 .orElse(ModelUsage.NONE));
+    }
+
+    @Override
+    public List<UsageTotal> totals(Instant since) {
+        requireNonNull(since, "since");
+        return Sql.run("sum the model usage by person and model", () -> db.execute()
+                .createNamedQuery("sum-model-usage-by-user-and-model")
+                .addParam("since", Columns.time(since))
+                .execute()
+                .map(row -> new UsageTotal(Columns.string(row, "user_id"), Columns.string(row, "model"),
+                        row.as(ModelUsage.class)))
+                .toList());
     }
 }

@@ -74,7 +74,7 @@ class SchemaMigrationsTest {
             GeneratedProject project = new GeneratedProject(List.of(new GeneratedFile("README.md", "# hi\n")),
                     "npm test", "offline");
             upgraded.generationCache().put("cafe", project);
-            upgraded.usageLedger().record(c, "U1", new ModelUsage(1, 2, 3), Fixtures.T0);
+            upgraded.usageLedger().record(c, "U1", "openai/gpt-4.1", new ModelUsage(1, 2, 3), Fixtures.T0);
 
             assertEquals(project, upgraded.generationCache().find("cafe").orElseThrow());
             assertEquals(new ModelUsage(1, 2, 3), upgraded.usageLedger().usedIn(c));

@@ -7,6 +7,7 @@ import dev.aiwizard.core.Ids;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.ModelUsage;
 import dev.aiwizard.core.job.UsageLedger;
+import dev.aiwizard.core.job.UsageTotal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ abstract class UsageLedgerContract {
 
     @Test
     void someoneWhoUsedNothingHasUsedNothing() {
-        ledger.record(ConversationId.random(), user(), new ModelUsage(2, 100, 50), T0);
+        ledger.record(ConversationId.random(), user(), "openai/gpt-4.1", new ModelUsage(2, 100, 50), T0);
 
         assertEquals(ModelUsage.NONE, ledger.usedBy(user(), T0.minus(Duration.ofDays(365))));
         assertEquals(ModelUsage.NONE, ledger.usedIn(ConversationId.random()));
@@ -48,10 +49,10 @@ abstract class UsageLedgerContract {
         String other = user();
         ConversationId first = ConversationId.random();
         ConversationId second = ConversationId.random();
-        ledger.record(first, zoe, new ModelUsage(1, 100, 10), T0.minusMillis(1));
-        ledger.record(first, zoe, new ModelUsage(2, 200, 20), T0);
-        ledger.record(second, zoe, new ModelUsage(3, 300, 30), T0.plus(Duration.ofHours(5)));
-        ledger.record(first, other, new ModelUsage(4, 400, 40), T0.plusSeconds(1));
+        ledger.record(first, zoe, "openai/gpt-4.1", new ModelUsage(1, 100, 10), T0.minusMillis(1));
+        ledger.record(first, zoe, "openai/gpt-4.1", new ModelUsage(2, 200, 20), T0);
+        ledger.record(second, zoe, "openai/gpt-4.1", new ModelUsage(3, 300, 30), T0.plus(Duration.ofHours(5)));
+        ledger.record(first, other, "openai/gpt-4.1", new ModelUsage(4, 400, 40), T0.plusSeconds(1));
 
         assertEquals(new ModelUsage(5, 500, 50), ledger.usedBy(zoe, T0), "from T0 on, inclusive");
         assertEquals(new ModelUsage(6, 600, 60), ledger.usedBy(zoe, T0.minusMillis(1)));
@@ -65,9 +66,9 @@ abstract class UsageLedgerContract {
         ConversationId c = ConversationId.random();
         ConversationId other = ConversationId.random();
         String requester = user();
-        ledger.record(c, requester, new ModelUsage(1, 100, 10), T0);
-        ledger.record(c, user(), new ModelUsage(2, 200, 20), T0.plus(Duration.ofDays(30)));
-        ledger.record(other, requester, new ModelUsage(4, 400, 40), T0);
+        ledger.record(c, requester, "openai/gpt-4.1", new ModelUsage(1, 100, 10), T0);
+        ledger.record(c, user(), "openai/gpt-4.1", new ModelUsage(2, 200, 20), T0.plus(Duration.ofDays(30)));
+        ledger.record(other, requester, "openai/gpt-4.1", new ModelUsage(4, 400, 40), T0);
 
         assertEquals(new ModelUsage(3, 300, 30), ledger.usedIn(c));
         assertEquals(new ModelUsage(4, 400, 40), ledger.usedIn(other));
@@ -77,8 +78,8 @@ abstract class UsageLedgerContract {
     void tokenCountsBeyondTwoBillionAddUp() {
         ConversationId c = ConversationId.random();
         String heavy = user();
-        ledger.record(c, heavy, new ModelUsage(1, 3_000_000_000L, 2_500_000_000L), T0);
-        ledger.record(c, heavy, new ModelUsage(1, 3_000_000_000L, 2_500_000_000L), T0);
+        ledger.record(c, heavy, "openai/gpt-4.1", new ModelUsage(1, 3_000_000_000L, 2_500_000_000L), T0);
+        ledger.record(c, heavy, "openai/gpt-4.1", new ModelUsage(1, 3_000_000_000L, 2_500_000_000L), T0);
 
         assertEquals(new ModelUsage(2, 6_000_000_000L, 5_000_000_000L), ledger.usedBy(heavy, T0));
         assertEquals(new ModelUsage(2, 6_000_000_000L, 5_000_000_000L), ledger.usedIn(c));
@@ -95,7 +96,7 @@ abstract class UsageLedgerContract {
                 workers.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 25; i++) {
-                        ledger.record(c, busy, new ModelUsage(1, 10, 3), T0.plusMillis(i));
+                        ledger.record(c, busy, "openai/gpt-4.1", new ModelUsage(1, 10, 3), T0.plusMillis(i));
                     }
                     return null;
                 }));
@@ -107,6 +108,25 @@ abstract class UsageLedgerContract {
         }
         assertEquals(new ModelUsage(200, 2_000, 600), ledger.usedBy(busy, T0));
         assertEquals(new ModelUsage(200, 2_000, 600), ledger.usedIn(c));
+    }
+
+    @Test
+    void totalsAreByPersonAndModelFromTheGivenTimeOn() {
+        ConversationId c = ConversationId.random();
+        String ana = "A" + user();
+        String bo = "B" + user();
+        ledger.record(c, ana, "openai/gpt-4.1", new ModelUsage(1, 100, 10), T0);
+        ledger.record(c, ana, "openai/gpt-4.1", new ModelUsage(2, 200, 20), T0.plusSeconds(5));
+        ledger.record(c, ana, "anthropic/claude-sonnet-4", new ModelUsage(1, 50, 5), T0);
+        ledger.record(c, bo, "openai/gpt-4.1", new ModelUsage(4, 400, 40), T0);
+        ledger.record(c, bo, "openai/gpt-4.1", new ModelUsage(9, 900, 90), T0.minusSeconds(1));
+
+        List<UsageTotal> ours = ledger.totals(T0).stream()
+                .filter(t -> t.userId().equals(ana) || t.userId().equals(bo)).toList();
+
+        assertEquals(List.of(new UsageTotal(ana, "anthropic/claude-sonnet-4", new ModelUsage(1, 50, 5)),
+                new UsageTotal(ana, "openai/gpt-4.1", new ModelUsage(3, 300, 30)),
+                new UsageTotal(bo, "openai/gpt-4.1", new ModelUsage(4, 400, 40))), ours);
     }
 
     private static String user() {

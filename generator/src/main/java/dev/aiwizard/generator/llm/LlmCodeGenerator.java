@@ -135,10 +135,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
             return fallback(skeleton, "the model's plan could not be used (" + e.getMessage() + "), so this "
                     + "project was made from the offline templates instead", meter, shown);
         } finally {
-            ModelUsage used = meter.used();
-            if (used.calls() > 0) {
-                ledger.record(request.conversation(), request.requester().id(), used, clock.instant());
-            }
+            meter.recordIn(ledger, request.conversation(), request.requester().id(), clock.instant());
         }
         ModelUsage conversationTotal = ledger.usedIn(request.conversation());
         if (conversationTotal.calls() > made.usage().calls()) {
@@ -174,10 +171,7 @@ public final class LlmCodeGenerator implements CodeGenerator {
             throw new GenerationException("the model could not repair the failing tests (" + e.getMessage() + ")",
                     e);
         } finally {
-            ModelUsage used = meter.used();
-            if (used.calls() > 0) {
-                ledger.record(request.conversation(), request.requester().id(), used, clock.instant());
-            }
+            meter.recordIn(ledger, request.conversation(), request.requester().id(), clock.instant());
         }
     }
 

@@ -110,9 +110,7 @@ public final class LlmInterviewer implements Interviewer {
     }
 
     private void record(InterviewContext who, UsageMeter meter) {
-        if (meter.used().calls() > 0) {
-            ledger.record(who.conversation(), who.requester().id(), meter.used(), clock.instant());
-        }
+        meter.recordIn(ledger, who.conversation(), who.requester().id(), clock.instant());
     }
 
     private static InterviewStep withNote(InterviewStep step, String note) {

@@ -188,7 +188,7 @@ public final class ModelGateway {
         try {
             ChatResponse response = models.get(role).chat(request);
             breaker.success();
-            meter.add(response.tokenUsage());
+            meter.add(settings.provider().id() + "/" + settings.modelFor(role), response.tokenUsage());
             report(role, "ok", response.tokenUsage());
             LOG.log(System.Logger.Level.DEBUG, "model call {0} ({1}): {2}", role, settings.modelFor(role),
                     response.tokenUsage());

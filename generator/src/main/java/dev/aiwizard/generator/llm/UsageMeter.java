@@ -1,7 +1,12 @@
 package dev.aiwizard.generator.llm;
 
+import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.ModelUsage;
+import dev.aiwizard.core.job.UsageLedger;
 import dev.langchain4j.model.output.TokenUsage;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Counts the calls and tokens of one piece of work (a job, an interview turn) and stops it before a call once its
@@ -11,6 +16,8 @@ public final class UsageMeter {
     private final long budget;
     private final String budgetName;
     private ModelUsage used = ModelUsage.NONE;
+    /** What each model ({@code provider/model}) used, for the ledger's per-model record. */
+    private final Map<String, ModelUsage> byModel = new LinkedHashMap<>();
 
     /** A meter that refuses calls once {@code budget} tokens are used; {@code budgetName} names it in messages. */
     public UsageMeter(long budget, String budgetName) {
@@ -32,11 +39,18 @@ public final class UsageMeter {
         }
     }
 
-    /** Counts one answered call. Providers that report no usage count as zero tokens. */
-    synchronized void add(TokenUsage usage) {
+    /** Counts one answered call of {@code model}. Providers that report no usage count as zero tokens. */
+    synchronized void add(String model, TokenUsage usage) {
         long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        used = used.plus(new ModelUsage(1, in, out));
+        ModelUsage call = new ModelUsage(1, in, out);
+        used = used.plus(call);
+        byModel.merge(model, call, ModelUsage::plus);
+    }
+
+    /** Writes what was used, one entry per model, to {@code ledger}; nothing when no call was made. */
+    public synchronized void recordIn(UsageLedger ledger, ConversationId conversation, String userId, Instant at) {
+        byModel.forEach((model, usage) -> ledger.record(conversation, userId, model, usage, at));
     }
 
     /** What was used so far. */

@@ -11,6 +11,7 @@ import dev.aiwizard.core.job.GeneratedFile;
 import dev.aiwizard.core.job.GeneratedProject;
 import dev.aiwizard.core.job.GenerationRequest;
 import dev.aiwizard.core.job.ModelUsage;
+import dev.aiwizard.core.job.UsageTotal;
 import dev.aiwizard.core.job.RepairRequest;
 import dev.aiwizard.core.job.Verification;
 import dev.aiwizard.core.retry.Sleeper;
@@ -107,6 +108,8 @@ class LlmCodeGeneratorTest {
         assertTrue(server.maxInFlight() <= 4, "never more than the configured concurrency: " + server.maxInFlight());
         assertEquals(project.usage(), ledger.usedIn(conversation));
         assertEquals(project.usage(), ledger.usedBy(ANA.id(), Instant.EPOCH));
+        assertEquals(List.of(new UsageTotal(ANA.id(), "openai/fake-coder", project.usage())),
+                ledger.totals(Instant.EPOCH), "the ledger says which model was used, as the price table names it");
         assertTrue(progress.stream().anyMatch(p -> p.startsWith("planned ")), progress.toString());
     }
 
@@ -345,7 +348,7 @@ class LlmCodeGeneratorTest {
     @Test
     void a_spent_daily_budget_refuses_before_any_call() {
         server.script(new ProjectModel());
-        ledger.record(ConversationId.random(), ANA.id(), new ModelUsage(3, 900, 200), Instant.now());
+        ledger.record(ConversationId.random(), ANA.id(), "openai/gpt-4.1", new ModelUsage(3, 900, 200), Instant.now());
         LlmSettings small = settings.withBudgets(400_000, 1_000);
 
         BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> generate(generator(small)));

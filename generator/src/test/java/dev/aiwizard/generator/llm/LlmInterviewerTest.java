@@ -208,7 +208,7 @@ class LlmInterviewerTest {
         assertEquals(1, used.calls());
         assertEquals(used, ledger.usedBy("U-bo", Instant.EPOCH));
 
-        ledger.record(who.conversation(), "U-bo", new ModelUsage(1, 5_000_000, 0), Instant.now());
+        ledger.record(who.conversation(), "U-bo", "openai/gpt-4.1", new ModelUsage(1, 5_000_000, 0), Instant.now());
         server.reset();
         InterviewStep step = interviewer.step(who, Spec.empty(), null, "a todo service where people manage tasks", 6);
 

@@ -76,3 +76,28 @@
       .finally(() => buttons.forEach((b) => { b.disabled = false; }));
   });
 })();
+
+// A running job's page follows the job's server-sent events and updates its fields in place; when the job is over
+// the page loads itself again, now with the files, the validation report and the links. No polling.
+(function () {
+  const job = document.querySelector("[data-job-events]");
+  if (!job || !window.EventSource) {
+    return;
+  }
+  const events = new EventSource(job.dataset.jobEvents);
+  events.addEventListener("job", (event) => {
+    const fields = JSON.parse(event.data);
+    Object.keys(fields).forEach((name) => {
+      const element = job.querySelector("[data-job-field=\"" + name + "\"]");
+      if (element) {
+        element.textContent = fields[name];
+      }
+    });
+    job.dataset.jobState = fields.state;
+  });
+  events.addEventListener("end", () => {
+    events.close();
+    window.location.reload();
+  });
+  window.addEventListener("pagehide", () => events.close());
+})();

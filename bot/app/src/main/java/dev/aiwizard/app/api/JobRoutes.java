@@ -8,6 +8,7 @@ import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobId;
 import dev.aiwizard.core.job.JobStore;
+import dev.aiwizard.core.job.ProjectArchive;
 import dev.aiwizard.core.request.JobRequestService;
 import dev.aiwizard.web.ServerSentEvents;
 import io.helidon.http.HeaderNames;
@@ -15,16 +16,10 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * {@code /jobs}: ask for a job ({@link JobRequestService}), read one, follow its events, list and download its
@@ -99,28 +94,15 @@ final class JobRoutes {
             Problems.send(res, Status.NOT_FOUND_404, "not_found", "Job " + job.get().id() + " has no files (yet).");
             return;
         }
-        String root = job.get().spec().name() == null ? job.get().id().value() : job.get().spec().name();
+        String root = ProjectArchive.root(job.get());
         res.header(HeaderNames.CONTENT_TYPE, "application/zip");
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + root + ".zip\"");
-        try (OutputStream out = res.outputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (GeneratedFile f : files) {
-                zip.putNextEntry(new ZipEntry(root + "/" + f.path()));
-                zip.write(f.content().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the archive of " + job.get().id() + " failed", e);
-        }
+        ProjectArchive.write(res.outputStream(), root, files);
     }
 
     private Optional<Job> find(ServerRequest req, ServerResponse res) {
         String raw = req.path().pathParameters().get("id");
-        Optional<Job> job;
-        try {
-            job = jobs.find(new JobId(raw));
-        } catch (IllegalArgumentException e) {
-            job = Optional.empty();
-        }
+        Optional<Job> job = JobId.parse(raw).flatMap(jobs::find);
         if (job.isEmpty()) {
             Problems.send(res, Status.NOT_FOUND_404, "not_found", "No job " + raw + ".");
         }

@@ -3,6 +3,7 @@ package dev.aiwizard.core.job;
 import static java.util.Objects.requireNonNull;
 
 import dev.aiwizard.core.Ids;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Identifies a job; short and safe in URLs. */
@@ -14,6 +15,11 @@ public record JobId(String value) {
         if (!FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("not a job id: " + value);
         }
+    }
+
+    /** The id {@code raw} spells, or empty when it is not a job id (an address typed by hand). */
+    public static Optional<JobId> parse(String raw) {
+        return raw != null && FORMAT.matcher(raw).matches() ? Optional.of(new JobId(raw)) : Optional.empty();
     }
 
     /** A new random id. */
