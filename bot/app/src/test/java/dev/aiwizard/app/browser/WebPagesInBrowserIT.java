@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.app.Wizard;
 import dev.aiwizard.app.config.SettingsLoader;
+import dev.aiwizard.core.testing.SpawnsProcesses;
 import dev.aiwizard.web.testing.FakeGitHubOAuth;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,9 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.aiwizard.core.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +155,39 @@ class WebPagesInBrowserIT {
                 .getFirst());
         assertTrue(status.hasExpectedSize(), status.toString());
         assertTrue(status.showsContent(0.99), status.toString());
+
+        readsAGeneratedFileAndDownloadsTheZip();
+    }
+
+    /** From the delivered conversation: its job's page, one generated file, highlighted, and the ZIP. */
+    private void readsAGeneratedFileAndDownloadsTheZip() {
+        browser.waitForVisible("#conversation-job", WAIT).getFirst().click();
+        assertEquals("delivered", browser.waitForVisible("#job-state", WAIT).getFirst().getText());
+        assertTrue(browser.waitForVisible("#job-branch", WAIT).getFirst().getText().startsWith("wizard/"));
+        URI jobPage = browser.url();
+
+        browser.waitForVisible("#job-files", WAIT).getFirst().click();
+        browser.waitForVisible("#file-tree a[data-file$='.java']", WAIT).getFirst().click();
+        String path = browser.waitForVisible("#file-view", WAIT).getFirst().getAttribute("data-path");
+        assertTrue(path.endsWith(".java"), path);
+        assertTrue(browser.waitForVisible("#file-view [class^='tok-']", WAIT).size() > 10,
+                "the code is highlighted");
+        Screenshot file = browser.screenshot("web-generated-file");
+        assertTrue(file.hasExpectedSize(), file.toString());
+        assertTrue(file.showsContent(0.99), file.toString());
+
+        browser.open(jobPage);
+        browser.waitForVisible("#job-zip", WAIT).getFirst().click();
+        Path zip = browser.downloaded("todo-service.zip", WAIT);
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            List<String> names = archive.stream().map(ZipEntry::getName).toList();
+            assertTrue(names.contains("todo-service/" + path), path + " in " + names);
+            assertTrue(names.contains("todo-service/README.md"), names.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
+        assertEquals(List.of(), browser.log().requestsOffThisMachine(), "requests that leave this machine");
     }
 
     /** Writes {@code text} in the conversation's box and sends it, as a person does. */
