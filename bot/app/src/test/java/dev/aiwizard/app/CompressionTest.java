@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobEvents;
-import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.ObservedJobStore;
 import dev.aiwizard.core.spec.Spec;
-import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -28,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +54,7 @@ class CompressionTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        MemoryConversationStore conversations = new MemoryConversationStore();
-        HttpRoutes.builder(TestRoutes.health(), TestRoutes.api(conversations, JOBS,
-                TestRoutes.requests(conversations, JOBS), new JobFeed(JOBS, EVENTS, Duration.ofMinutes(1)), ""))
-                .build().routing(routing);
+        TestRoutes.routing(routing, JOBS, EVENTS);
     }
 
     private HttpResponse<byte[]> get(String path, String acceptEncoding) throws Exception {
