@@ -95,6 +95,20 @@ class LocalConversationTest {
     }
 
     @Test
+    void theBotsMarkdownIsShownFormattedAndWhatPeopleWroteInItStaysText() {
+        HttpResponse<String> page = browser.follow(start("a shop [x](javascript:alert(1)) <script>alert(2)</script>"));
+        browser.post("/conversations/" + only().id().value() + "/messages", "_csrf", WebClient.csrf(page),
+                "text", "skip");
+        web.idle();
+
+        String shown = browser.get("/conversations/" + only().id().value()).body();
+        assertTrue(shown.contains("<code>generate</code>"), "the spec's message is formatted: " + shown);
+        assertFalse(shown.contains("`generate`"), shown);
+        assertFalse(shown.contains("<script>alert(2)"), shown);
+        assertFalse(shown.contains("href=\"javascript:"), shown);
+    }
+
+    @Test
     void aStartWithoutTheFormTokenStartsNothing() {
         browser.get("/");
 

@@ -8,6 +8,7 @@ import dev.aiwizard.app.api.OpenApiService;
 import dev.aiwizard.app.github.GitHubWebhookService;
 import dev.aiwizard.app.slack.SlackEndpoint;
 import dev.aiwizard.web.WebSurface;
+import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -67,6 +68,17 @@ public final class HttpRoutes {
     /** The job API as registered: the OpenAPI document must list exactly its operations. */
     public ApiService api() {
         return api;
+    }
+
+    /**
+     * How responses may be encoded: gzip for clients that accept it (browsers do; it makes the Swagger UI and the web
+     * assets several times smaller on the wire), nothing else. Service discovery is off, as for {@link #observe()}.
+     */
+    public static ContentEncodingContext contentEncoding() {
+        return ContentEncodingContext.builder()
+                .contentEncodingsDiscoverServices(false)
+                .addContentEncoding(new GzipEncoding())
+                .build();
     }
 
     /**

@@ -291,6 +291,7 @@ public final class Wizard implements AutoCloseable {
                     // A flood is answered 503 (Slack and GitHub send again later) instead of holding ever more bodies.
                     .maxConcurrentRequests(settings.resilience().httpInFlight())
                     .addFeature(observe)
+                    .contentEncoding(HttpRoutes.contentEncoding())
                     .routing(HttpRoutes.builder(health, api).slack(slackEndpoint).gitHubWebhooks(webhooks).web(web)
                             .build()::routing)
                     .build()

@@ -12,6 +12,7 @@ import dev.aiwizard.core.job.JobStore;
 import dev.aiwizard.core.request.JobRequestService;
 import dev.aiwizard.core.request.JobRequestSettings;
 import dev.aiwizard.core.testing.MemoryApiTokenStore;
+import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryCoordination;
 import dev.aiwizard.core.testing.MemoryJobRequestLog;
 import dev.aiwizard.core.testing.ScriptedInterviewer;
@@ -20,6 +21,7 @@ import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +57,16 @@ public final class TestRoutes {
     public static ApiService.Parts api(ConversationStore conversations, JobStore jobs, String operatorToken) {
         return api(conversations, jobs, requests(conversations, jobs),
                 new JobFeed(jobs, new JobEvents(), Duration.ofSeconds(1)), operatorToken);
+    }
+
+    /**
+     * The bot's routes, loopback callers as the operator, on {@code jobs}; their event streams follow what
+     * {@code events} tells of them.
+     */
+    public static void routing(HttpRouting.Builder routing, JobStore jobs, JobEvents events) {
+        MemoryConversationStore conversations = new MemoryConversationStore();
+        HttpRoutes.builder(health(), api(conversations, jobs, requests(conversations, jobs),
+                new JobFeed(jobs, events, Duration.ofMinutes(1)), "")).build().routing(routing);
     }
 
     /** {@code method path} with {@code headers} (name, value, name, value…), its body read as text. */

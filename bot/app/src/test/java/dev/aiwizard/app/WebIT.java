@@ -1,17 +1,23 @@
 package dev.aiwizard.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiwizard.core.conversation.Conversation;
 import dev.aiwizard.core.conversation.ConversationState;
 import dev.aiwizard.web.testing.WebClient;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +63,21 @@ class WebIT {
         assertTrue(shown.contains("delivered"), shown);
         assertTrue(browser.get("/").body().contains("a todo service where people manage tasks"));
         assertTrue(browser.get("/assets/app.js").body().contains("EventSource"), "the script is served by the bot");
+        assertScriptIsGzippedForBrowsersThatAccept();
+    }
+
+    private void assertScriptIsGzippedForBrowsersThatAccept() throws Exception {
+        URI script = URI.create("http://127.0.0.1:" + wizard.port() + "/assets/app.js");
+        HttpClient http = HttpClient.newHttpClient();
+        byte[] plain = http.send(HttpRequest.newBuilder(script).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(script)
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse("none"));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertArrayEquals(plain, in.readAllBytes());
+        }
     }
 
     private void awaitState(Conversation c, ConversationState state) throws InterruptedException {

@@ -3,16 +3,13 @@ package dev.aiwizard.app.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiwizard.app.HttpRoutes;
 import dev.aiwizard.app.TestRoutes;
 import dev.aiwizard.core.conversation.ConversationId;
 import dev.aiwizard.core.job.Job;
 import dev.aiwizard.core.job.JobEvents;
-import dev.aiwizard.core.job.JobFeed;
 import dev.aiwizard.core.job.JobKind;
 import dev.aiwizard.core.job.ObservedJobStore;
 import dev.aiwizard.core.spec.Spec;
-import dev.aiwizard.core.testing.MemoryConversationStore;
 import dev.aiwizard.core.testing.MemoryJobStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -22,7 +19,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +38,7 @@ class EventStreamTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        MemoryConversationStore conversations = new MemoryConversationStore();
-        HttpRoutes.builder(TestRoutes.health(), TestRoutes.api(conversations, JOBS,
-                TestRoutes.requests(conversations, JOBS), new JobFeed(JOBS, EVENTS, Duration.ofMinutes(1)), ""))
-                .build().routing(routing);
+        TestRoutes.routing(routing, JOBS, EVENTS);
     }
 
     @Test

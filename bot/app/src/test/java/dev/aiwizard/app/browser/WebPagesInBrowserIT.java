@@ -116,8 +116,12 @@ class WebPagesInBrowserIT {
         say("skip");
         browser.waitForVisible("form.choices button[value='generate']", WAIT);
         assertEquals("waiting for approval", stateShown());
-        assertTrue(browser.waitForVisible("details.spec pre", WAIT).getFirst().getText().contains("Task"),
+        assertTrue(browser.waitForVisible("details.spec .markdown", WAIT).getFirst().getText().contains("Task"),
                 "the spec is shown for approval");
+        assertTrue(browser.waitForVisible(".messages li.bot .text strong", WAIT).getFirst().getText()
+                .contains("Task"), "the bot's Markdown is shown formatted");
+        assertEquals(false, browser.script("return [...document.querySelectorAll('.messages li.bot .text')]"
+                + ".some(e => e.textContent.includes('**'))"), "no Markdown shows through as text");
 
         try (Browser other = Browser.start()) {
             signInAs(other, "hubot", "Hubot");
