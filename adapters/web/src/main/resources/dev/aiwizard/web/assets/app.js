@@ -57,6 +57,8 @@
       return;
     }
     event.preventDefault();
+    // The form is replaced by the fresh one: a person on the keyboard goes on in the new answer box, not from the top.
+    const keepFocus = form.contains(document.activeElement);
     const body = new URLSearchParams(new FormData(form, event.submitter));
     const buttons = form.querySelectorAll("button");
     buttons.forEach((b) => { b.disabled = true; });
@@ -67,7 +69,12 @@
           if (box) {
             box.value = "";
           }
-          return refresh();
+          return refresh().then(() => {
+            const fresh = thread.querySelector("textarea");
+            if (keepFocus && fresh) {
+              fresh.focus();
+            }
+          });
         }
         form.submit(); // let the server's own page say what went wrong
         return null;

@@ -18,8 +18,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -139,6 +141,40 @@ public final class Browser implements AutoCloseable {
     /** Runs {@code js} in the page (as a function body; {@code arguments} holds {@code args}) and returns its value. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Presses {@code keys} on the keyboard, as a person does, into whatever has the focus. */
+    public Browser press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Moves the focus back one stop with Shift+Tab. */
+    public Browser shiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        return this;
+    }
+
+    /** The element that has the keyboard focus now ({@code body} when none has). */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Whether the focused element shows that it has the focus: it matches {@code :focus-visible} and its computed
+     * outline or box shadow draws something.
+     */
+    public boolean focusIsVisible() {
+        return Boolean.TRUE.equals(script("const e = document.activeElement, s = getComputedStyle(e);"
+                + "return e.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)"
+                + " || s.boxShadow !== 'none')"));
+    }
+
+    /** Emulates a phone's screen of {@code width} x {@code height} CSS pixels, as Chrome's device mode does. */
+    public Browser phone(int width, int height) {
+        devTools("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+        return this;
     }
 
     /** Runs Chrome DevTools command {@code method} on the page (a protocol command, not a versioned binding). */

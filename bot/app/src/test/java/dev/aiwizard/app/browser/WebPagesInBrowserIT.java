@@ -2,6 +2,7 @@ package dev.aiwizard.app.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aiwizard.app.Wizard;
 import dev.aiwizard.app.config.SettingsLoader;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 
 /**
  * The web pages of a running bot in a real browser (Debian's Chromium), signed in through a fake of GitHub's OAuth
@@ -36,6 +38,7 @@ class WebPagesInBrowserIT {
     private static final String CLIENT_SECRET = "e2e-" + "secret";
     private static final String IDEA = "a todo service where people manage tasks with a title and a done flag";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int PHONE_WIDTH = 390;
 
     @TempDir
     Path data;
@@ -202,6 +205,114 @@ class WebPagesInBrowserIT {
 
     private String stateShown() {
         return browser.waitForVisible(".status .state", WAIT).getFirst().getText();
+    }
+
+    @Test
+    void aPersonHoldsAConversationWithTheKeyboardOnlyAndThePagesFitAPhone() {
+        signInAs(browser, "octocat", "The Octocat");
+        browser.press(Keys.TAB);
+        assertFocusOn("a.skip");
+        assertTrue((Long) browser.script("return Math.round(document.activeElement.getBoundingClientRect().left)")
+                >= 0, "the focused skip link is on the screen");
+        browser.press(Keys.ENTER);
+        assertFocusOn("main#main");
+        tabTo("main a[href='/conversations/new']", true);
+        browser.press(Keys.ENTER);
+        browser.waitUntil("return document.activeElement.id === 'idea'", Duration.ofSeconds(10));
+        assertFocusOn("#idea");
+        browser.press(IDEA, Keys.TAB);
+        assertFocusOn("form[action='/conversations'] button[type=submit]");
+        browser.shiftTab();
+        assertFocusOn("#idea");
+        browser.press(Keys.TAB, Keys.ENTER);
+        browser.waitForVisible(".messages li.bot", WAIT);
+
+        tabTo("#say-text", true);
+        browser.press("in Java with a REST API, kept in memory");
+        tabTo("form.say button[type=submit]", true);
+        browser.press(Keys.ENTER);
+        browser.waitUntil("return document.querySelectorAll('.messages li.bot').length >= 2", WAIT);
+        assertFocusOn("#say-text");
+        browser.press("skip", Keys.TAB, Keys.ENTER);
+        browser.waitForVisible("form.choices button[value='generate']", WAIT);
+        assertFocusOn("#say-text");
+        tabTo("form.choices button[value='generate']", false);
+        browser.press(Keys.SPACE);
+        browser.waitUntil("return document.querySelector('.status .state').textContent.trim() === 'delivered'",
+                WAIT);
+        assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
+
+        browser.phone(PHONE_WIDTH, 844);
+        fitsThePhone("web-phone-conversation");
+        browser.waitForVisible("#conversation-job", WAIT).getFirst().click();
+        browser.waitForVisible("#job-state", WAIT);
+        fitsThePhone("web-phone-job");
+        browser.waitForVisible("#job-files", WAIT).getFirst().click();
+        browser.waitForVisible("#file-tree a[data-file$='.java']", WAIT).getFirst().click();
+        browser.waitForVisible("#file-view", WAIT);
+        fitsThePhone("web-phone-file");
+        showsCodeAtANormalLineHeight();
+        assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
+    }
+
+    /** Presses Tab ({@code forward}) or Shift+Tab until {@code css} has the focus; each stop shows its focus. */
+    private void tabTo(String css, boolean forward) {
+        for (int i = 0; i < 40; i++) {
+            if (forward) {
+                browser.press(Keys.TAB);
+            } else {
+                browser.shiftTab();
+            }
+            if (browser.focused().getTagName().equals("body")) {
+                continue;
+            }
+            assertTrue(browser.focusIsVisible(), "no visible focus on " + browser.focused().getAttribute("outerHTML"));
+            if (Boolean.TRUE.equals(browser.script("return document.activeElement.matches(arguments[0])", css))) {
+                return;
+            }
+        }
+        fail("the keyboard never reached " + css);
+    }
+
+    private void assertFocusOn(String css) {
+        assertEquals(true, browser.script("return document.activeElement.matches(arguments[0])", css),
+                css + " has the focus, not " + browser.focused().getAttribute("outerHTML"));
+        if (!css.startsWith("main")) {
+            assertTrue(browser.focusIsVisible(), "no visible focus on " + css);
+        }
+    }
+
+    /** The open page at the phone's size: nothing wider than the screen, text of 14 px or more, drawn. */
+    private void fitsThePhone(String name) {
+        browser.open(browser.url());
+        // A page wider than the phone makes a mobile browser widen its layout viewport past the screen. What a box
+        // of its own scrolls (the code) may be wider.
+        assertEquals(List.of(), browser.script("const scrolled = e => e.parentElement && (getComputedStyle("
+                + "e.parentElement).overflowX !== 'visible' || scrolled(e.parentElement));"
+                + "return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > arguments[0] && !scrolled(e))"
+                + ".map(e => e.tagName + '.' + e.className)", PHONE_WIDTH), name + " is wider than the phone");
+        assertEquals(true, browser.script("return window.innerWidth === arguments[0]"
+                + " && document.documentElement.scrollWidth <= window.innerWidth", PHONE_WIDTH),
+                name + " scrolls sideways: " + browser.script("return [window.innerWidth,"
+                        + " document.documentElement.scrollWidth]"));
+        Object small = browser.script("return [...document.querySelectorAll('main *')]"
+                + ".filter(e => e.offsetParent && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))"
+                + ".filter(e => parseFloat(getComputedStyle(e).fontSize) < 14)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + getComputedStyle(e).fontSize)");
+        assertEquals(List.of(), small, name + ": text smaller than 14 px");
+        Screenshot shot = browser.screenshot(name);
+        assertTrue(shot.hasExpectedSize(), shot.toString());
+        assertTrue(shot.showsContent(0.99), shot.toString());
+    }
+
+    /** The code view's lines sit at a code line height, not a blank line's gap apart. */
+    private void showsCodeAtANormalLineHeight() {
+        Number ratio = (Number) browser.script("const pre = document.querySelector('#file-view pre'),"
+                + " s = getComputedStyle(pre), lines = pre.querySelectorAll('.line').length,"
+                + " height = pre.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);"
+                + "return height / lines / parseFloat(s.fontSize)");
+        assertTrue(ratio.doubleValue() < 1.8, "each code line takes " + ratio + " times the font size");
     }
 
     @Test
