@@ -179,6 +179,7 @@ class WebPagesInBrowserIT {
         assertTrue(path.endsWith(".java"), path);
         assertTrue(browser.waitForVisible("#file-view [class^='tok-']", WAIT).size() > 10,
                 "the code is highlighted");
+        showsCodeAtANormalLineHeight();
         Screenshot file = browser.screenshot("web-generated-file");
         assertTrue(file.hasExpectedSize(), file.toString());
         assertTrue(file.showsContent(0.99), file.toString());
