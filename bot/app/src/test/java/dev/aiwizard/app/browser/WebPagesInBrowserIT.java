@@ -179,10 +179,15 @@ class WebPagesInBrowserIT {
         assertTrue(path.endsWith(".java"), path);
         assertTrue(browser.waitForVisible("#file-view [class^='tok-']", WAIT).size() > 10,
                 "the code is highlighted");
-        showsCodeAtANormalLineHeight();
+        showsCodeAtANormalLineHeight("#file-view pre", ".line");
         Screenshot file = browser.screenshot("web-generated-file");
         assertTrue(file.hasExpectedSize(), file.toString());
         assertTrue(file.showsContent(0.99), file.toString());
+
+        browser.open(jobPage);
+        browser.waitForVisible("#job-diff", WAIT).getFirst().click();
+        browser.waitForVisible("section.diff pre", WAIT);
+        showsCodeAtANormalLineHeight("section.diff pre", "code > span");
 
         browser.open(jobPage);
         browser.waitForVisible("#job-zip", WAIT).getFirst().click();
@@ -252,7 +257,7 @@ class WebPagesInBrowserIT {
         browser.waitForVisible("#file-tree a[data-file$='.java']", WAIT).getFirst().click();
         browser.waitForVisible("#file-view", WAIT);
         fitsThePhone("web-phone-file");
-        showsCodeAtANormalLineHeight();
+        showsCodeAtANormalLineHeight("#file-view pre", ".line");
         assertEquals(List.of(), browser.log().consoleErrors(), "the browser console has errors");
     }
 
@@ -307,13 +312,13 @@ class WebPagesInBrowserIT {
         assertTrue(shot.showsContent(0.99), shot.toString());
     }
 
-    /** The code view's lines sit at a code line height, not a blank line's gap apart. */
-    private void showsCodeAtANormalLineHeight() {
-        Number ratio = (Number) browser.script("const pre = document.querySelector('#file-view pre'),"
-                + " s = getComputedStyle(pre), lines = pre.querySelectorAll('.line').length,"
+    /** The lines ({@code line}) of the first code block ({@code pre}) sit at a code line height, not a gap apart. */
+    private void showsCodeAtANormalLineHeight(String pre, String line) {
+        Number ratio = (Number) browser.script("const pre = document.querySelector(arguments[0]),"
+                + " s = getComputedStyle(pre), lines = pre.querySelectorAll(arguments[1]).length,"
                 + " height = pre.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);"
-                + "return height / lines / parseFloat(s.fontSize)");
-        assertTrue(ratio.doubleValue() < 1.8, "each code line takes " + ratio + " times the font size");
+                + "return height / lines / parseFloat(s.fontSize)", pre, line);
+        assertTrue(ratio.doubleValue() < 1.8, "each line of " + pre + " takes " + ratio + " times the font size");
     }
 
     @Test
