@@ -30,7 +30,8 @@ import org.openqa.selenium.Keys;
 /**
  * The web pages of a running bot in a real browser (Debian's Chromium), signed in through a fake of GitHub's OAuth
  * web flow on 127.0.0.1, as a person uses them: what they see, a clean console, nothing asked of another machine,
- * and the CSRF fence holding for a request the page did not make.
+ * the CSRF fence holding for a request the page did not make, a conversation held with the keyboard alone, and the
+ * pages on a phone's screen.
  */
 @SpawnsProcesses
 class WebPagesInBrowserIT {
