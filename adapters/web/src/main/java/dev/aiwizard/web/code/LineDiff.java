@@ -1,13 +1,15 @@
 package dev.aiwizard.web.code;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The difference between two versions of a text, line by line: the longest common subsequence of their lines, the
- * rest removed from the old or added in the new. The lines both versions start and end with are matched first, so
- * the table the LCS needs covers only what changed; when even that would pass {@value #MAX_CELLS} cells, the changed
- * middle is shown as removed, then added, rather than spending seconds and memory on one page.
+ * The difference between two versions of a text, line by line: java-diff-utils' Myers diff of their lines, each change
+ * shown as its old lines removed, then its new lines added. The lines both versions start and end with are matched
+ * first, so the diff works only on what changed; when that middle is larger than {@value #MAX_CELLS} cells (old lines
+ * times new), it is shown as removed, then added, rather than spending seconds and memory on one page.
  */
 public final class LineDiff {
     static final long MAX_CELLS = 4_000_000;
@@ -69,36 +71,32 @@ public final class LineDiff {
         int n = a.size();
         int m = b.size();
         if ((long) n * m > MAX_CELLS) {
-            for (int i = 0; i < n; i++) {
-                out.add(new Line(Change.REMOVED, offset + i + 1, 0, a.get(i)));
-            }
-            for (int j = 0; j < m; j++) {
-                out.add(new Line(Change.ADDED, 0, offset + j + 1, b.get(j)));
-            }
+            removedThenAdded(a, 0, n, b, 0, m, offset, out);
             return;
-        }
-        // common[i][j]: the length of the LCS of a[i..] and b[j..].
-        int[][] common = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
         }
         int i = 0;
         int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            for (; i < delta.getSource().getPosition(); i++, j++) {
                 out.add(new Line(Change.SAME, offset + i + 1, offset + j + 1, a.get(i)));
-                i++;
-                j++;
-            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
-                out.add(new Line(Change.REMOVED, offset + i + 1, 0, a.get(i)));
-                i++;
-            } else {
-                out.add(new Line(Change.ADDED, 0, offset + j + 1, b.get(j)));
-                j++;
             }
+            removedThenAdded(a, i, i + delta.getSource().size(), b, j, j + delta.getTarget().size(), offset, out);
+            i += delta.getSource().size();
+            j += delta.getTarget().size();
+        }
+        for (; i < n; i++, j++) {
+            out.add(new Line(Change.SAME, offset + i + 1, offset + j + 1, a.get(i)));
+        }
+    }
+
+    /** Lines {@code a[fromA..toA)} as removed, then {@code b[fromB..toB)} as added. */
+    private static void removedThenAdded(List<String> a, int fromA, int toA, List<String> b, int fromB, int toB,
+                                         int offset, List<Line> out) {
+        for (int i = fromA; i < toA; i++) {
+            out.add(new Line(Change.REMOVED, offset + i + 1, 0, a.get(i)));
+        }
+        for (int j = fromB; j < toB; j++) {
+            out.add(new Line(Change.ADDED, 0, offset + j + 1, b.get(j)));
         }
     }
 }
